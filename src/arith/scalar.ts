@@ -1,0 +1,62 @@
+/**
+ * Operations derived from a backend's primitive dictionary, so that a new backend needs to supply
+ * only the primitives of `Backend`.
+ */
+import type { Backend } from './backend.js';
+
+export function sign<T>(B: Backend<T>, a: T): -1 | 0 | 1 {
+  return B.cmp(a, B.zero);
+}
+
+export function isZero<T>(B: Backend<T>, a: T): boolean {
+  return B.cmp(a, B.zero) === 0;
+}
+
+export function lt<T>(B: Backend<T>, a: T, b: T): boolean {
+  return B.cmp(a, b) < 0;
+}
+
+export function le<T>(B: Backend<T>, a: T, b: T): boolean {
+  return B.cmp(a, b) <= 0;
+}
+
+export function gt<T>(B: Backend<T>, a: T, b: T): boolean {
+  return B.cmp(a, b) > 0;
+}
+
+export function max<T>(B: Backend<T>, a: T, b: T): T {
+  return B.cmp(a, b) >= 0 ? a : b;
+}
+
+export function min<T>(B: Backend<T>, a: T, b: T): T {
+  return B.cmp(a, b) <= 0 ? a : b;
+}
+
+export function maxOf<T>(B: Backend<T>, values: readonly T[]): T {
+  if (values.length === 0) throw new RangeError('maxOf needs at least one value');
+  return values.reduce((m, v) => max(B, m, v));
+}
+
+export function minOf<T>(B: Backend<T>, values: readonly T[]): T {
+  if (values.length === 0) throw new RangeError('minOf needs at least one value');
+  return values.reduce((m, v) => min(B, m, v));
+}
+
+export function square<T>(B: Backend<T>, a: T): T {
+  return B.mul(a, a);
+}
+
+export function half<T>(B: Backend<T>, a: T): T {
+  return B.div(a, B.fromNumber(2));
+}
+
+/** p/q computed in the backend (exact when the backend can hold it, e.g. 1/4 in decimal). */
+export function ratio<T>(B: Backend<T>, p: number, q: number): T {
+  return B.div(B.fromNumber(p), B.fromNumber(q));
+}
+
+export function sum<T>(B: Backend<T>, values: readonly T[]): T {
+  let s = B.zero;
+  for (const v of values) s = B.add(s, v);
+  return s;
+}

@@ -1,0 +1,72 @@
+/**
+ * Vectors and dense matrices over a backend: plain arrays of backend values.
+ */
+import type { Backend } from './backend.js';
+import { isZero, maxOf } from './scalar.js';
+
+export type Vec<T> = readonly T[];
+export type Mat<T> = readonly (readonly T[])[];
+
+export function zeros<T>(B: Backend<T>, d: number): T[] {
+  return Array.from({ length: d }, () => B.zero);
+}
+
+export function dot<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T {
+  let s = B.zero;
+  for (let i = 0; i < x.length; i++) s = B.add(s, B.mul(x[i]!, y[i]!));
+  return s;
+}
+
+export function add<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T[] {
+  return x.map((xi, i) => B.add(xi, y[i]!));
+}
+
+export function sub<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T[] {
+  return x.map((xi, i) => B.sub(xi, y[i]!));
+}
+
+export function scale<T>(B: Backend<T>, a: T, x: Vec<T>): T[] {
+  return x.map((xi) => B.mul(a, xi));
+}
+
+/** a·x + y */
+export function axpy<T>(B: Backend<T>, a: T, x: Vec<T>, y: Vec<T>): T[] {
+  return x.map((xi, i) => B.add(B.mul(a, xi), y[i]!));
+}
+
+export function matVec<T>(B: Backend<T>, A: Mat<T>, x: Vec<T>): T[] {
+  return A.map((row) => dot(B, row, x));
+}
+
+/** Sum of squares, computed directly (the measure ‖∇f‖² of the cards). */
+export function normSq<T>(B: Backend<T>, x: Vec<T>): T {
+  return dot(B, x, x);
+}
+
+export function maxAbs<T>(B: Backend<T>, x: Vec<T>): T {
+  return x.length === 0 ? B.zero : maxOf(B, x.map((xi) => B.abs(xi)));
+}
+
+/**
+ * Euclidean norm, scaled by the largest entry first so that float64 neither underflows nor
+ * overflows on entries such as 1e-200 (whose squares would flush to zero).
+ */
+export function norm<T>(B: Backend<T>, x: Vec<T>): T {
+  const m = maxAbs(B, x);
+  if (isZero(B, m)) return B.zero;
+  const scaled = x.map((xi) => B.div(xi, m));
+  return B.mul(m, B.sqrt(normSq(B, scaled)));
+}
+
+/** x/‖x‖ computed through the scaled vector, or undefined when x = 0. */
+export function unitVector<T>(B: Backend<T>, x: Vec<T>): T[] | undefined {
+  const m = maxAbs(B, x);
+  if (isZero(B, m)) return undefined;
+  const scaled = x.map((xi) => B.div(xi, m));
+  const length = B.sqrt(normSq(B, scaled));
+  return scaled.map((si) => B.div(si, length));
+}
+
+export function allFinite<T>(B: Backend<T>, x: Vec<T>): boolean {
+  return x.every((xi) => B.isFinite(xi));
+}
