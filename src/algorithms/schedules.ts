@@ -1,0 +1,72 @@
+/**
+ * Step sizes η_t and perturbation radii ρ_t as functions of the step index t = 0, 1, ..., and the
+ * step sizes that the theorem cards choose from the horizon T (THEOREMS.md §3).
+ */
+import type { Backend } from '../arith/backend.js';
+import { min, max, sign } from '../arith/scalar.js';
+import { InputError } from '../errors.js';
+
+export type Schedule<T> = (t: number) => T;
+
+export function constantSchedule<T>(value: T): Schedule<T> {
+  return () => value;
+}
+
+export const RHO_DECAYS = ['inverse', 'inverse-sqrt'] as const;
+export type RhoDecay = (typeof RHO_DECAYS)[number];
+
+/** ρ_t = ρ0/(t+1) or ρ0/√(t+1): the decaying radii of the contrast C3 (THEOREMS.md §5). */
+export function decayingSchedule<T>(B: Backend<T>, rho0: T, decay: RhoDecay): Schedule<T> {
+  return (t) => {
+    const denominator = B.fromNumber(t + 1);
+    return B.div(rho0, decay === 'inverse' ? denominator : B.sqrt(denominator));
+  };
+}
+
+export interface RateInputs<T> {
+  readonly beta: T;
+  readonly rho: T;
+  /** Δ0 = f(x0) − f*. */
+  readonly delta0: T;
+  /** The horizon T. */
+  readonly steps: number;
+}
+
+/**
+ * D-SC's rate corollary (P1): η_T = min{1/(2β), ln(K)/(μT)} with K = max{e, μ³Δ0T²/(β⁴ρ²)},
+ * which gives f(x_T) − f* <= exp(−μT/(2β))Δ0 + β⁴ρ²(1 + ln²K)/(μ³T²).
+ */
+export function etaStronglyConvexRate<T>(B: Backend<T>, inputs: RateInputs<T> & { readonly mu: T }): T {
+  const { beta, mu, rho, delta0, steps } = checkRateInputs(B, inputs);
+  if (sign(B, mu) <= 0) throw new InputError('mu', B.toString(mu), 'must be > 0 for the step size of D-SC');
+  const T = B.fromNumber(steps);
+  const ratio = B.div(B.mul(B.mul(B.mul(mu, B.mul(mu, mu)), delta0), B.mul(T, T)), B.mul(pow4(B, beta), B.mul(rho, rho)));
+  const K = max(B, B.exp(B.one), ratio);
+  return min(B, B.div(B.one, B.mul(B.fromNumber(2), beta)), B.div(B.log(K), B.mul(mu, T)));
+}
+
+/**
+ * D-C's step size: η = min{1/β, (2Δ0/(β³ρ²T))^{1/2}}, which balances 2Δ0/(ηT) against β³ηρ² and
+ * gives an O(T^{-1/2}) bound on the average squared gradient.
+ */
+export function etaConvexRate<T>(B: Backend<T>, inputs: RateInputs<T>): T {
+  const { beta, rho, delta0, steps } = checkRateInputs(B, inputs);
+  if (sign(B, delta0) <= 0) {
+    throw new InputError('delta0', B.toString(delta0), 'must be > 0 for the step size of D-C (x0 is a minimizer)');
+  }
+  const balanced = B.sqrt(B.div(B.mul(B.fromNumber(2), delta0), B.mul(B.mul(B.mul(beta, B.mul(beta, beta)), B.mul(rho, rho)), B.fromNumber(steps))));
+  return min(B, B.div(B.one, beta), balanced);
+}
+
+function pow4<T>(B: Backend<T>, a: T): T {
+  const a2 = B.mul(a, a);
+  return B.mul(a2, a2);
+}
+
+function checkRateInputs<T, I extends RateInputs<T>>(B: Backend<T>, inputs: I): I {
+  if (sign(B, inputs.beta) <= 0) throw new InputError('beta', B.toString(inputs.beta), 'must be > 0');
+  if (sign(B, inputs.rho) <= 0) throw new InputError('rho', B.toString(inputs.rho), 'must be > 0');
+  if (sign(B, inputs.delta0) < 0) throw new InputError('delta0', B.toString(inputs.delta0), 'must be >= 0');
+  if (!Number.isInteger(inputs.steps) || inputs.steps < 1) throw new InputError('steps', inputs.steps, 'must be a whole number >= 1');
+  return inputs;
+}
