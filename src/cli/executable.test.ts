@@ -1,0 +1,39 @@
+/**
+ * The built executable, as a user runs it (`npm test` builds dist/ first).
+ */
+import { describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const executable = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
+
+function samcheck(...argv: string[]) {
+  if (!existsSync(executable)) throw new Error(`${executable} is missing: run "npm run build" (npm test does it)`);
+  return spawnSync(process.execPath, [executable, ...argv], { encoding: 'utf8' });
+}
+
+describe('the samcheck executable', () => {
+  test('with no command runs the demonstration: SAM stalls on its 2-cycle at 60 digits', () => {
+    const { status, stdout } = samcheck();
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/\|x_500,2\| matches r\* to (5\d|60) significant digits/);
+    expect(stdout).toContain('2/225 = 0.00888888888889');
+  });
+
+  test('a user mistake is one line on stderr and exit code 2', () => {
+    const { status, stdout, stderr } = samcheck('simulate', '--algorithm', 'sam', '--family', 'quadratic', '--eigenvalues', '1', '--x0', '1', '--rho', '0', '--eta', '0.1', '--steps', '3');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('samcheck: invalid --rho = "0": must be > 0\n');
+  });
+
+  test('help lists every option with an example', () => {
+    const { status, stdout } = samcheck('simulate', '--help');
+    expect(status).toBe(0);
+    for (const option of ['--algorithm', '--family', '--eigenvalues', '--rotation-seed', '--matrix', '--beta', '--k', '--phase', '--x0', '--rho', '--eta', '--steps', '--precision', '--backend', '--format']) {
+      expect(stdout).toContain(option);
+    }
+    expect(stdout).toContain('Example:');
+  });
+});

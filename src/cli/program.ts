@@ -1,0 +1,80 @@
+/**
+ * The `samcheck` command line. Exit codes: 0 success, 1 a computation failed, 2 bad input (one line
+ * on stderr naming the option, the value and the rule; never a stack trace for a user mistake).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { InputError, NumericalError } from '../errors.js';
+import { demoCommand } from './demo.js';
+import { processIO, type CliIO } from './io.js';
+import { simulateCommand, type SimulateOptions } from './simulate.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+function buildProgram(io: CliIO): Command {
+  const program = new Command('samcheck')
+    .description('Check the theory of Sharpness-Aware Minimization (Si & Yun, NeurIPS 2023) by computation.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(`samcheck: ${s}`) })
+    .showSuggestionAfterError()
+    .action(() => demoCommand(io));
+
+  program
+    .command('demo')
+    .description('SAM stalling on the 2-cycle of a quadratic at 60 digits, next to USAM and GD (THEOREMS.md LB-D-SC)')
+    .action(() => demoCommand(io));
+
+  program
+    .command('simulate')
+    .description('Run SAM, USAM or GD on one function and print every iterate and measure')
+    .addOption(new Option('--algorithm <name>', 'sam (normalized ascent), usam (unnormalized) or gd').choices(['sam', 'usam', 'gd']))
+    .addOption(new Option('--family <name>', 'the function family').choices(['quadratic', 'cosine', 'logistic']))
+    .option('--eigenvalues <list>', 'quadratic: the spectrum of A, e.g. 4,1 (A is diagonal unless --rotation-seed)')
+    .option('--rotation-seed <n>', 'quadratic: A = Q diag(eigenvalues) Qᵀ with Q a seeded product of Householder reflections')
+    .option('--matrix <rows>', 'quadratic: an explicit symmetric positive semidefinite A, e.g. "2,1;1,3"')
+    .option('--beta <B>', 'cosine: f(x) = (B/K²) cos(K x₁ + P) + (B/2) Σ_{i≥2} x_i²')
+    .option('--k <K>', 'cosine: the frequency K')
+    .option('--phase <P>', 'cosine: the phase P (default 0)')
+    .option('--samples <n>', 'logistic: random samples (2·d anchors are added) (default 40)')
+    .option('--data-seed <n>', 'logistic: seed of the generated data (default 0)')
+    .option('--l2 <λ>', 'logistic: L2 regularization, the strong convexity modulus (default 0)')
+    .option('--x0 <list>', 'the start x0, e.g. 1,2 (its length is the dimension)')
+    .option('--rho <ρ>', 'the perturbation radius ρ (ρ0 with --rho-decay)')
+    .addOption(new Option('--rho-decay <kind>', 'ρ_t = ρ0/(t+1) (inverse) or ρ0/√(t+1) (inverse-sqrt)').choices(['inverse', 'inverse-sqrt']))
+    .option('--eta <η>', 'the step size η')
+    .option('--steps <T>', 'the number of steps T')
+    .option('--precision <digits>', 'significant digits of the decimal backend, 10 to 1000 (default: 60)')
+    .addOption(new Option('--backend <name>', 'the arithmetic').choices(['decimal', 'float64']).default('decimal'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--no-check-digits', 'skip the rerun at twice the precision that measures the digits kept')
+    .option('--digits <n>', 'table: significant digits shown at most', '20')
+    .option('--rows <n>', 'table: steps shown at most (0: every step)', '40')
+    .addHelpText(
+      'after',
+      '\nNumbers are decimals (0.25, -3e-4) or fractions (1/3), kept exact until the backend rounds them.\n' +
+        'Example:\n  samcheck simulate --algorithm sam --family quadratic --eigenvalues 4,1 --x0 1,2 --rho 0.1 --eta 0.2 --steps 100 --format json',
+    )
+    .action((options: SimulateOptions) => simulateCommand(options, io));
+  return program;
+}
+
+/** Runs the CLI on `argv` (without the node and script paths) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    if (error instanceof InputError) {
+      io.err(`samcheck: ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof NumericalError) {
+      io.err(`samcheck: ${error.message}`);
+      return EXIT_FAILED;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * `samcheck simulate`: one deterministic run, printed with every digit (JSON) or with the digits
+ * that a rerun at twice the precision confirms (table).
+ *
+ * The interface is fixed (it is used to check the suite against independent implementations):
+ *   --algorithm sam|usam|gd --family quadratic --eigenvalues 4,1 [--rotation-seed N] | --matrix "2,1;1,3"
+ *   --x0 1,2 --rho 0.1 --eta 0.2 --steps 100 [--precision 60] [--backend decimal|float64] [--format json|table]
+ *   --family cosine --beta B --k K [--phase P]   for f(x) = (B/K²) cos(K x₁ + P) + (B/2) Σ_{i≥2} x_i²
+ */
+import { splitMatrixText, splitNumberList } from '../arith/literal.js';
+import { BACKEND_NAMES, selectBackend, type BackendChoice } from '../arith/select.js';
+import type { BackendName } from '../arith/backend.js';
+import { ALGORITHMS } from '../algorithms/ascent.js';
+import { executeRun, trajectoryText, type RunSpec, type TrajectoryText } from '../algorithms/run-spec.js';
+import { MAX_STEPS } from '../algorithms/run.js';
+import { RHO_DECAYS } from '../algorithms/schedules.js';
+import { measureReliableDigits, type DigitReport } from '../check/reliable-digits.js';
+import { InputError } from '../errors.js';
+import { FAMILY_NAMES } from '../functions/index.js';
+import { MAX_LOGISTIC_SAMPLES } from '../functions/logistic.js';
+import type { ClassCertificate, FamilySpec } from '../functions/types.js';
+import { MAX_SEED } from '../random/seeded.js';
+import { formatJson } from '../report/json.js';
+import { renderTable, showDigits, tableSteps } from '../report/text.js';
+import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
+import type { CliIO } from './io.js';
+import { asOptionError, oneOf, requireOption, wholeOption } from './options.js';
+
+export interface SimulateOptions {
+  algorithm?: string;
+  family?: string;
+  eigenvalues?: string;
+  rotationSeed?: string;
+  matrix?: string;
+  beta?: string;
+  k?: string;
+  phase?: string;
+  samples?: string;
+  dataSeed?: string;
+  l2?: string;
+  x0?: string;
+  rho?: string;
+  rhoDecay?: string;
+  eta?: string;
+  steps?: string;
+  precision?: string;
+  backend?: string;
+  format?: string;
+  checkDigits?: boolean;
+  digits?: string;
+  rows?: string;
+}
+
+/** Library field names -> the options that set them. */
+const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
+  algorithm: '--algorithm',
+  family: '--family',
+  eigenvalues: '--eigenvalues',
+  rotationSeed: '--rotation-seed',
+  matrix: '--matrix',
+  'terms[1].beta': '--beta',
+  quadBeta: '--beta',
+  'terms[1].k': '--k',
+  'terms[1].phase': '--phase',
+  samples: '--samples',
+  dataSeed: '--data-seed',
+  l2: '--l2',
+  dim: '--x0',
+  x0: '--x0',
+  rho: '--rho',
+  rhoDecay: '--rho-decay',
+  eta: '--eta',
+  steps: '--steps',
+  precision: '--precision',
+  backend: '--backend',
+};
+
+const FAMILY_OPTIONS: Readonly<Record<FamilySpec['family'], readonly (keyof SimulateOptions)[]>> = {
+  quadratic: ['eigenvalues', 'rotationSeed', 'matrix'],
+  cosine: ['beta', 'k', 'phase'],
+  logistic: ['samples', 'dataSeed', 'l2'],
+};
+
+export interface SimulationRequest {
+  readonly run: RunSpec;
+  readonly choice: BackendChoice;
+  /** Every option that defines the run, as given. */
+  readonly parameters: Record<string, unknown>;
+  readonly notes: string[];
+}
+
+/** Turns options into an exact run description; every problem is an InputError naming the option. */
+export function simulationRequest(options: SimulateOptions): SimulationRequest {
+  const notes: string[] = [];
+  const algorithm = oneOf('--algorithm', requireOption('--algorithm', options.algorithm), ALGORITHMS);
+  const family = oneOf('--family', requireOption('--family', options.family), FAMILY_NAMES);
+  for (const [other, keys] of Object.entries(FAMILY_OPTIONS)) {
+    if (other === family) continue;
+    for (const key of keys) {
+      if (options[key] !== undefined) throw new InputError(optionName(key), options[key], `applies to --family ${other}, not ${family}`);
+    }
+  }
+  const x0 = splitNumberList('--x0', requireOption('--x0', options.x0));
+  const backend = oneOf('--backend', options.backend ?? 'decimal', BACKEND_NAMES) as BackendName;
+  const precision =
+    backend === 'decimal' ? wholeOption('--precision', options.precision ?? '60', MIN_DECIMAL_PRECISION, MAX_DECIMAL_PRECISION) : undefined;
+  if (backend === 'float64' && options.precision !== undefined) notes.push('--precision is ignored by --backend float64');
+  if (algorithm === 'gd' && options.rho !== undefined) notes.push('--rho is ignored by --algorithm gd (y_t = x_t)');
+  const rhoDecay = options.rhoDecay === undefined ? undefined : oneOf('--rho-decay', options.rhoDecay, RHO_DECAYS);
+  const run: RunSpec = {
+    algorithm,
+    function: familySpec(family, options, x0.length),
+    x0,
+    eta: requireOption('--eta', options.eta),
+    rho: algorithm === 'gd' ? undefined : requireOption('--rho', options.rho, `is required by --algorithm ${algorithm}`),
+    ...(rhoDecay === undefined ? {} : { rhoDecay }),
+    steps: wholeOption('--steps', requireOption('--steps', options.steps), 1, MAX_STEPS),
+  };
+  const { function: spec, algorithm: _algorithm, ...rest } = run;
+  const { family: _family, ...familyParameters } = spec as FamilySpec & Record<string, unknown>;
+  return { run, choice: { backend, precision }, parameters: { ...familyParameters, ...rest }, notes };
+}
+
+function familySpec(family: FamilySpec['family'], options: SimulateOptions, dim: number): FamilySpec {
+  switch (family) {
+    case 'quadratic': {
+      if ((options.eigenvalues === undefined) === (options.matrix === undefined)) {
+        throw new InputError('--eigenvalues', options.eigenvalues, 'give exactly one of --eigenvalues or --matrix for --family quadratic');
+      }
+      if (options.matrix !== undefined) {
+        if (options.rotationSeed !== undefined) throw new InputError('--rotation-seed', options.rotationSeed, 'applies to --eigenvalues, not to --matrix');
+        return { family, matrix: splitMatrixText('--matrix', options.matrix) };
+      }
+      const eigenvalues = splitNumberList('--eigenvalues', options.eigenvalues);
+      return options.rotationSeed === undefined
+        ? { family, eigenvalues }
+        : { family, eigenvalues, rotationSeed: wholeOption('--rotation-seed', options.rotationSeed, 0, MAX_SEED) };
+    }
+    case 'cosine': {
+      const beta = requireOption('--beta', options.beta, 'is required by --family cosine');
+      const k = requireOption('--k', options.k, 'is required by --family cosine');
+      return { family, dim, terms: [{ beta, k, ...(options.phase === undefined ? {} : { phase: options.phase }) }], quadBeta: beta };
+    }
+    case 'logistic':
+      return {
+        family,
+        dim,
+        samples: wholeOption('--samples', options.samples ?? '40', 1, MAX_LOGISTIC_SAMPLES),
+        dataSeed: wholeOption('--data-seed', options.dataSeed ?? '0', 0, MAX_SEED),
+        l2: options.l2 ?? '0',
+      };
+  }
+}
+
+function optionName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+export interface Simulation {
+  readonly request: SimulationRequest;
+  readonly precision: number;
+  readonly certificate: Record<string, unknown>;
+  readonly trajectory: TrajectoryText;
+  readonly digits: DigitReport | undefined;
+}
+
+export function simulate(request: SimulationRequest, checkDigits: boolean): Simulation {
+  const B = selectBackend(request.choice);
+  const { f, trajectory } = executeRun(B, request.run);
+  const text = trajectoryText(B, trajectory);
+  return {
+    request,
+    precision: B.precision,
+    certificate: certificateText(B.toString, f.certificate),
+    trajectory: text,
+    digits: checkDigits ? measureReliableDigits(request.run, request.choice, text) : undefined,
+  };
+}
+
+function certificateText<T>(show: (v: T) => string, c: ClassCertificate<T>): Record<string, unknown> {
+  return {
+    beta: show(c.beta),
+    mu: c.mu === undefined ? null : show(c.mu),
+    lipschitz: c.lipschitz === undefined ? null : show(c.lipschitz),
+    fStar: show(c.fStar),
+    xStar: c.xStar === undefined ? null : c.xStar.map(show),
+    curvature: { lower: show(c.curvature.lower), upper: show(c.curvature.upper) },
+  };
+}
+
+export function simulationJson(s: Simulation): string {
+  const { run, choice, parameters } = s.request;
+  return formatJson(
+    {
+      algorithm: run.algorithm,
+      family: run.function.family,
+      parameters,
+      backend: choice.backend,
+      precision: s.precision,
+      certificate: s.certificate,
+      iterates: s.trajectory.iterates,
+      gap: s.trajectory.gap,
+      gradNormSq: s.trajectory.gradNormSq,
+      avgGradNormSq: s.trajectory.avgGradNormSq,
+      reliableDigits: s.digits ?? null,
+    },
+  );
+}
+
+export function simulationTable(s: Simulation, displayDigits: number, maxRows: number): string {
+  const { run, choice } = s.request;
+  const T = run.steps;
+  const digitsAt = (list: readonly number[] | undefined, t: number) => Math.min(displayDigits, list?.[t] ?? displayDigits);
+  const rows = tableSteps(T, maxRows).map((t) => [
+    String(t),
+    showDigits(s.trajectory.gap[t]!, digitsAt(s.digits?.gap, t)),
+    showDigits(s.trajectory.gradNormSq[t]!, digitsAt(s.digits?.gradNormSq, t)),
+    `(${s.trajectory.iterates[t]!.map((v) => showDigits(v, digitsAt(s.digits?.iterates, t))).join(', ')})`,
+  ]);
+  const c = s.certificate;
+  const header = [
+    `${run.algorithm.toUpperCase()} on ${run.function.family}, d = ${run.x0.length}: β = ${c.beta}` +
+      (c.mu === null ? ' (nonconvex)' : `, μ = ${c.mu}`) +
+      `, f* = ${c.fStar}`,
+    `η = ${run.eta}` + (run.rho === undefined ? '' : `, ρ = ${run.rho}${run.rhoDecay ? ` (decay ${run.rhoDecay})` : ''}`) + `, T = ${T}; ` +
+      (choice.backend === 'decimal' ? `decimal backend at ${s.precision} digits` : 'float64 backend'),
+    s.digits === undefined
+      ? `Digits were not checked; numbers are shown to ${displayDigits} significant digits.`
+      : `Every digit shown agrees with a rerun at ${s.digits.referencePrecision} digits ` +
+        `(the run kept at least ${s.digits.min} of ${s.precision}); "?" marks a value with no digit right.`,
+  ];
+  return [...header, '', renderTable(['t', 'f(x_t) − f*', '‖∇f(x_t)‖²', 'x_t'], rows, ['right', 'right', 'right', 'left'])].join('\n');
+}
+
+/** The action of the `simulate` command. */
+export function simulateCommand(options: SimulateOptions, io: CliIO): void {
+  try {
+    const request = simulationRequest(options);
+    const format = oneOf('--format', options.format ?? 'table', ['table', 'json'] as const);
+    const displayDigits = wholeOption('--digits', options.digits ?? '20', 1, MAX_DECIMAL_PRECISION);
+    const maxRows = wholeOption('--rows', options.rows ?? '40', 0, MAX_STEPS);
+    for (const note of request.notes) io.err(`note: ${note}`);
+    const simulation = simulate(request, options.checkDigits !== false);
+    io.out(format === 'json' ? simulationJson(simulation) : simulationTable(simulation, displayDigits, maxRows));
+  } catch (error) {
+    throw error instanceof InputError ? asOptionError(error, OPTION_OF_FIELD) : error;
+  }
+}
