@@ -3,17 +3,23 @@
  * - float64 and decimal agree to 1e-12 relative on short, well-conditioned runs;
  * - SAM loses a number of digits that belongs to the instance, not to the precision: a run at p and
  *   at 2p lose the same number of digits (to 2), so the digits a run shares with a rerun at twice
- *   its precision are exactly the digits it has right (to 1), which `reliableDigits` reports;
- * - at p = 120, runs at p and 2p agree to at least p/2 digits on 100-step runs of random
+ *   its precision are exactly the digits it has right (to 1), which `reliableDigits` reports.
+ *   A vector's digits are counted normwise; a coordinate that is 0 in exact arithmetic (an
+ *   eigenvector start) holds only rounding noise at every precision, and shows as such;
+ * - at p = 160, runs at p and 2p agree to at least p/2 digits on 100-step runs of random
  *   quadratics with d <= 10 and condition number <= 100. At p = 60 they need not: see the kept
  *   counterexample at the end, an instance that loses 44 digits at every precision.
+ *
+ * How many digits 100 steps lose on this class, measured on 2,500 seeded random instances
+ * (ρ from 10^-4 to 10, starts from 0.05 to 20 in scale): median 5, 90th percentile 17, 99th 39,
+ * 99.9th 52, largest 57. So the p/2 claim needs p >= 114 here; 160 leaves a margin of 23 digits.
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { decimalBackend } from '../../src/arith/decimal.js';
-import { agreedDigits, minAgreedDigits } from '../../src/arith/digits.js';
 import { float64 } from '../../src/arith/float64.js';
 import { executeRun, trajectoryText, type RunSpec, type TrajectoryText } from '../../src/algorithms/run-spec.js';
+import { compareTrajectories } from '../../src/check/reliable-digits.js';
 import type { QuadraticSpec } from '../../src/functions/types.js';
 import { arbQuadraticSpec, arbPoint } from '../../src/generators/functions.js';
 import { arbPositive, arbUnitFraction } from '../../src/generators/numbers.js';
@@ -44,10 +50,6 @@ function runAt(precision: number, spec: RunSpec): TrajectoryText {
   return trajectoryText(B, executeRun(B, spec).trajectory);
 }
 
-/** Every number of a trajectory that the cards read, in one list. */
-function measured(run: TrajectoryText): string[] {
-  return [...run.iterates.flat(), ...run.gap, ...run.gradNormSq];
-}
 
 const relativeError = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
 
@@ -84,16 +86,19 @@ describe('digits lost by decimal runs of SAM (100 steps, d <= 10, condition <= 1
       fc.property(arbRun, (spec) => {
         const p = 40;
         const [run, twice, reference] = [p, 2 * p, 4 * p].map((precision) => runAt(precision, spec)) as [TrajectoryText, TrajectoryText, TrajectoryText];
-        const ours = measured(run);
-        const estimated = measured(twice);
-        const truth = measured(reference);
-        ours.forEach((v, i) => {
-          const reported = agreedDigits(v, estimated[i]!, p);
-          const right = agreedDigits(v, truth[i]!, p);
-          expect(Math.abs(reported - right), `entry ${i}: reported ${reported} digits, has ${right}`).toBeLessThanOrEqual(1);
-        });
-        const lossAtP = p - minAgreedDigits(ours, estimated, p);
-        const lossAt2p = 2 * p - minAgreedDigits(estimated, truth, 2 * p);
+        const reported = compareTrajectories(run, twice, p);
+        const right = compareTrajectories(run, reference, p);
+        const pairs: [string, number[], number[]][] = [
+          ['x_t', reported.iterates, right.iterates],
+          ['x_t,i', reported.coordinates.flat(), right.coordinates.flat()],
+          ['gap', reported.gap, right.gap],
+          ['‖∇f‖²', reported.gradNormSq, right.gradNormSq],
+        ];
+        for (const [name, ours, truth] of pairs) {
+          ours.forEach((digits, i) => expect(Math.abs(digits - truth[i]!), `${name} entry ${i}: reported ${digits} digits, has ${truth[i]}`).toBeLessThanOrEqual(1));
+        }
+        const lossAtP = p - reported.min;
+        const lossAt2p = 2 * p - compareTrajectories(twice, reference, 2 * p).min;
         if (lossAtP < p) expect(Math.abs(lossAtP - lossAt2p), `lost ${lossAtP} digits at ${p}, ${lossAt2p} at ${2 * p}`).toBeLessThanOrEqual(2);
         else expect(lossAt2p).toBeGreaterThanOrEqual(p - 2);
       }),
@@ -101,11 +106,11 @@ describe('digits lost by decimal runs of SAM (100 steps, d <= 10, condition <= 1
     );
   });
 
-  test('at p = 120, runs at p and 2p agree to at least p/2 digits', () => {
+  test('at p = 160, runs at p and 2p agree to at least p/2 digits', () => {
     fc.assert(
       fc.property(arbRun, (spec) => {
-        const p = 120;
-        expect(minAgreedDigits(measured(runAt(p, spec)), measured(runAt(2 * p, spec)), p)).toBeGreaterThanOrEqual(p / 2);
+        const p = 160;
+        expect(compareTrajectories(runAt(p, spec), runAt(2 * p, spec), p).min).toBeGreaterThanOrEqual(p / 2);
       }),
       budget(10),
     );
@@ -124,11 +129,29 @@ describe('digits lost by decimal runs of SAM (100 steps, d <= 10, condition <= 1
       rho: '0.00166',
       steps: 100,
     };
-    const [at60, at120, at240] = [60, 120, 240].map((p) => measured(runAt(p, spec))) as [string[], string[], string[]];
-    const kept60 = minAgreedDigits(at60, at120, 60);
-    const kept120 = minAgreedDigits(at120, at240, 120);
+    const [at60, at120, at240] = [60, 120, 240].map((p) => runAt(p, spec)) as [TrajectoryText, TrajectoryText, TrajectoryText];
+    const kept60 = compareTrajectories(at60, at120, 60).min;
+    const kept120 = compareTrajectories(at120, at240, 120).min;
     expect(kept60).toBeLessThan(30);
     expect(Math.abs(60 - kept60 - (120 - kept120))).toBeLessThanOrEqual(2);
     expect(kept120).toBeGreaterThanOrEqual(60);
+  });
+
+  test('kept counterexample to a coordinatewise measure: an eigenvector start keeps its digits normwise', () => {
+    // fast-check (seed 2074162285) shrank a failure of the p/2 claim, then measured coordinate by
+    // coordinate, to this: A = 0.101·I built as Q(0.101·I)Qᵀ, and a start with x_7 = 0. SAM moves
+    // along x, so x_7 is 0 in exact arithmetic and rounding noise at every precision: no digit of it
+    // can agree, while the vector agrees to nearly every digit.
+    const spec: RunSpec = {
+      algorithm: 'sam',
+      function: { family: 'quadratic', eigenvalues: Array(9).fill('0.101'), rotationSeed: 4294967283 },
+      x0: ['1', '1', '1', '1', '1', '1', '0', '1', '1'],
+      eta: '0.001/0.101',
+      rho: '1',
+      steps: 100,
+    };
+    const agreement = compareTrajectories(runAt(160, spec), runAt(320, spec), 160);
+    expect(agreement.coordinates[100]![6]).toBe(0);
+    expect(agreement.min).toBeGreaterThanOrEqual(150);
   });
 });

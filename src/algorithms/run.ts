@@ -49,17 +49,19 @@ export function runDeterministic<T>(f: SmoothFunction<T>, settings: RunSettings<
   const trajectory: Trajectory<T> = { iterates: [], perturbed: [], gap: [], gradNormSq: [], avgGradNormSq: [] };
   let x: Vec<T> = x0;
   let sumGradNormSq = B.zero;
-  const record = (g: Vec<T>, t: number) => {
-    const gNormSq = normSq(B, g);
+  /** Records the measures at x_t and returns ∇f(x_t). */
+  const record = (t: number): T[] => {
+    const { gap, gradient } = f.evaluate(x);
+    const gNormSq = normSq(B, gradient);
     sumGradNormSq = B.add(sumGradNormSq, gNormSq);
     trajectory.iterates.push([...x]);
-    trajectory.gap.push(f.gap(x));
+    trajectory.gap.push(gap);
     trajectory.gradNormSq.push(gNormSq);
     trajectory.avgGradNormSq.push(B.div(sumGradNormSq, B.fromNumber(t + 1)));
+    return gradient;
   };
   for (let t = 0; t < steps; t++) {
-    const g = f.gradient(x);
-    record(g, t);
+    const g = record(t);
     const etaT = eta(t);
     if (sign(B, etaT) <= 0) throw new InputError('eta', B.toString(etaT), `must be > 0 (at step ${t})`);
     const rhoT = algorithm === 'gd' ? B.zero : rho(t);
@@ -68,6 +70,6 @@ export function runDeterministic<T>(f: SmoothFunction<T>, settings: RunSettings<
     trajectory.perturbed.push([...y]);
     x = descend(B, x, etaT, y === x ? g : f.gradient(y), t);
   }
-  record(f.gradient(x), steps);
+  record(steps);
   return trajectory;
 }

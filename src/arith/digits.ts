@@ -4,8 +4,8 @@
  */
 import { Decimal } from 'decimal.js';
 
-// Wide enough to subtract any two values of the supported backends exactly; the logarithm of the
-// relative difference needs only a few digits (and decimal.js's ln is limited to about 1000).
+// Wide enough to subtract any two values of the supported backends exactly; the ratio and its
+// logarithm need only a few digits (and decimal.js's ln is limited to about 1000 digits).
 const Wide = Decimal.clone({ precision: 2100, rounding: Decimal.ROUND_HALF_EVEN });
 const Narrow = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_HALF_EVEN });
 
@@ -19,7 +19,31 @@ export function agreedDigits(a: string, b: string, cap: number): number {
   const y = new Wide(b);
   if (x.eq(y)) return cap;
   const scale = Wide.max(x.abs(), y.abs());
-  const relative = new Narrow(x.minus(y).abs().div(scale).toSignificantDigits(20));
+  return digitsOf(narrow(x.minus(y).abs()).div(narrow(scale)), cap);
+}
+
+/**
+ * The digits two vectors share normwise: floor(-log10(‖a − b‖ / max(‖a‖, ‖b‖))), clamped to
+ * [0, cap]. A coordinate that is 0 in exact arithmetic carries rounding noise in both, so no
+ * coordinatewise measure could credit it; the normwise one does.
+ */
+export function agreedDigitsNormwise(a: readonly string[], b: readonly string[], cap: number): number {
+  if (a.length !== b.length) throw new RangeError(`cannot compare ${a.length} values with ${b.length}`);
+  const x = a.map((v) => new Wide(v));
+  const y = b.map((v) => new Wide(v));
+  const normSq = (v: readonly Decimal[]) => v.reduce((s, vi) => s.plus(vi.times(vi)), new Wide(0));
+  const differenceSq = normSq(x.map((xi, i) => xi.minus(y[i]!)));
+  if (differenceSq.isZero()) return cap;
+  const relative = narrow(differenceSq).div(narrow(Wide.max(normSq(x), normSq(y)))).sqrt();
+  return digitsOf(relative, cap);
+}
+
+/** A few digits of a wide value: enough for the logarithm of a relative difference. */
+function narrow(value: Decimal): Decimal {
+  return new Narrow(value.toSignificantDigits(20));
+}
+
+function digitsOf(relative: Decimal, cap: number): number {
   const digits = Math.floor(-relative.log(10).toNumber());
   return Math.max(0, Math.min(cap, digits));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { decimalBackend } from './decimal.js';
-import { agreedDigits, minAgreedDigits } from './digits.js';
+import { agreedDigits, agreedDigitsNormwise, minAgreedDigits } from './digits.js';
 import { float64 } from './float64.js';
 import { choleskySolve, matMul, symmetricEigenvalues, transpose } from './matrix.js';
 import { norm, unitVector } from './vector.js';
@@ -68,5 +68,12 @@ describe('digits shared by two computations', () => {
     expect(agreedDigits('0', '1e-70', 60)).toBe(0);
     expect(agreedDigits('1', '-1', 60)).toBe(0);
     expect(minAgreedDigits(['1', '2'], ['1', '2.001'], 30)).toBe(3);
+  });
+
+  test('vectors are compared normwise, so a coordinate made of rounding noise does not count', () => {
+    expect(agreedDigitsNormwise(['1', '1e-161'], ['1', '1e-321'], 160)).toBe(160);
+    expect(agreedDigitsNormwise(['3', '4'], ['3', '4.00001'], 60)).toBe(5); // 10^-5/5
+    expect(agreedDigitsNormwise(['0', '0'], ['0', '0'], 60)).toBe(60);
+    expect(agreedDigitsNormwise(['0', '0'], ['0', '1e-9'], 60)).toBe(0);
   });
 });

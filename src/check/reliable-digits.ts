@@ -9,18 +9,38 @@
  */
 import type { BackendChoice } from '../arith/select.js';
 import { referencePrecision, selectBackend } from '../arith/select.js';
-import { agreedDigits } from '../arith/digits.js';
+import { agreedDigits, agreedDigitsNormwise } from '../arith/digits.js';
 import { executeRun, trajectoryText, type RunSpec, type TrajectoryText } from '../algorithms/run-spec.js';
 
-export interface DigitReport {
-  /** The precision of the rerun the digits were measured against. */
-  readonly referencePrecision: number;
-  /** Per step t, the fewest digits any coordinate of x_t has right. */
+/** Digits one trajectory shares with another of the same run, step by step. */
+export interface TrajectoryAgreement {
+  /** Per step t, the digits of the vector x_t, normwise: −log10(‖x_t − x'_t‖/‖x'_t‖). */
   readonly iterates: number[];
+  /** Per step t and coordinate i, the digits of the number x_t,i itself (what a table may show). */
+  readonly coordinates: number[][];
   readonly gap: number[];
   readonly gradNormSq: number[];
-  /** The fewest over all of the above. */
+  /** The fewest over iterates (normwise), gap and gradNormSq: the digits the run kept. */
   readonly min: number;
+}
+
+export interface DigitReport extends TrajectoryAgreement {
+  /** The precision of the rerun the digits were measured against. */
+  readonly referencePrecision: number;
+}
+
+export function compareTrajectories(run: TrajectoryText, reference: TrajectoryText, cap: number): TrajectoryAgreement {
+  const perEntry = (ours: readonly string[], theirs: readonly string[]) => ours.map((v, i) => agreedDigits(v, theirs[i]!, cap));
+  const iterates = run.iterates.map((x, t) => agreedDigitsNormwise(x, reference.iterates[t]!, cap));
+  const gap = perEntry(run.gap, reference.gap);
+  const gradNormSq = perEntry(run.gradNormSq, reference.gradNormSq);
+  return {
+    iterates,
+    coordinates: run.iterates.map((x, t) => perEntry(x, reference.iterates[t]!)),
+    gap,
+    gradNormSq,
+    min: Math.min(fewest(iterates), fewest(gap), fewest(gradNormSq)),
+  };
 }
 
 /** Reruns `spec` at the reference precision of `choice` and counts the digits `run` has right. */
@@ -29,12 +49,7 @@ export function measureReliableDigits(spec: RunSpec, choice: BackendChoice, run:
   if (precision === undefined) return undefined;
   const R = selectBackend({ backend: 'decimal', precision });
   const reference = trajectoryText(R, executeRun(R, spec).trajectory);
-  const cap = selectBackend(choice).precision;
-  const perEntry = (ours: readonly string[], theirs: readonly string[]) => ours.map((v, i) => agreedDigits(v, theirs[i]!, cap));
-  const iterates = run.iterates.map((x, t) => fewest(perEntry(x, reference.iterates[t]!)));
-  const gap = perEntry(run.gap, reference.gap);
-  const gradNormSq = perEntry(run.gradNormSq, reference.gradNormSq);
-  return { referencePrecision: precision, iterates, gap, gradNormSq, min: fewest([fewest(iterates), fewest(gap), fewest(gradNormSq)]) };
+  return { referencePrecision: precision, ...compareTrajectories(run, reference, selectBackend(choice).precision) };
 }
 
 // Not Math.min(...list): spreading a million-step run would overflow the call stack.

@@ -40,7 +40,7 @@ export function demoCommand(io: CliIO): void {
   const rows = SHOWN_STEPS.map((t) => [
     String(t),
     ...runs.map((run) => showDigits(run.text.gap[t]!, Math.min(DISPLAY_DIGITS, run.digits.gap[t]!))),
-    showDigits(sam.text.iterates[t]![1]!, Math.min(DISPLAY_DIGITS, sam.digits.iterates[t]!)),
+    showDigits(sam.text.iterates[t]![1]!, Math.min(DISPLAY_DIGITS, sam.digits.coordinates[t]![1]!)),
   ]);
   io.out(
     [
@@ -55,7 +55,7 @@ export function demoCommand(io: CliIO): void {
       `and its gap stalls at β³η²ρ²/(2(2 − βη)²) = 2/225 = ${showDigits(B.toString(floor), DISPLAY_DIGITS)}, while USAM and GD reach the optimum.`,
       `Every digit shown agrees with a rerun at ${sam.digits.referencePrecision} digits.`,
       '',
-      'Try: samcheck simulate --algorithm sam --family quadratic --eigenvalues 1,4 --x0 1,1 --rho 0.1 --eta 0.2 --steps 500',
+      'Try: npx samcheck simulate --algorithm sam --family quadratic --eigenvalues 1,4 --x0 1,1 --rho 0.1 --eta 0.2 --steps 500',
     ].join('\n'),
   );
 }

@@ -215,7 +215,7 @@ export function simulationTable(s: Simulation, displayDigits: number, maxRows: n
     String(t),
     showDigits(s.trajectory.gap[t]!, digitsAt(s.digits?.gap, t)),
     showDigits(s.trajectory.gradNormSq[t]!, digitsAt(s.digits?.gradNormSq, t)),
-    `(${s.trajectory.iterates[t]!.map((v) => showDigits(v, digitsAt(s.digits?.iterates, t))).join(', ')})`,
+    `(${s.trajectory.iterates[t]!.map((v, i) => showDigits(v, digitsAt(s.digits?.coordinates[t], i))).join(', ')})`,
   ]);
   const c = s.certificate;
   const header = [

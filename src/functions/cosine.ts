@@ -37,17 +37,25 @@ export function cosine<T>(B: Backend<T>, spec: CosineSpec): SmoothFunction<T> {
   const quadBeta = nonNegativeNumber(B, 'quadBeta', spec.quadBeta);
   const m = terms.length;
   const hasQuadraticPart = d > m;
-  const angle = (x: Vec<T>, i: number) => B.add(B.mul(terms[i]!.k, x[i]!), terms[i]!.phase);
+  const two = B.fromNumber(2);
   const quadraticPart = (x: Vec<T>) => {
     let s = B.zero;
     for (let i = m; i < d; i++) s = B.add(s, square(B, x[i]!));
-    return B.div(B.mul(quadBeta, s), B.fromNumber(2));
+    return B.div(B.mul(quadBeta, s), two);
   };
+  // θ_i = k_i x_i + φ_i: value, gap and gradient all start from these.
+  const angles = (x: Vec<T>): T[] => terms.map((t, i) => B.add(B.mul(t.k, x[i]!), t.phase));
+  const valueAt = (x: Vec<T>, theta: readonly T[]): T =>
+    theta.reduce((s, angle, i) => B.add(s, B.mul(terms[i]!.amplitude, B.cos(angle))), quadraticPart(x));
+  // 1 + cos θ = 2 cos²(θ/2) keeps the relative accuracy near the minimum θ = π.
+  const gapAt = (x: Vec<T>, theta: readonly T[]): T =>
+    theta.reduce((s, angle, i) => B.add(s, B.mul(B.mul(two, terms[i]!.amplitude), square(B, B.cos(B.div(angle, two))))), quadraticPart(x));
+  const gradientAt = (x: Vec<T>, theta: readonly T[]): T[] =>
+    Array.from({ length: d }, (_, i) => (i < m ? B.neg(B.mul(terms[i]!.slope, B.sin(theta[i]!))) : B.mul(quadBeta, x[i]!)));
   const fStar = B.neg(sum(B, terms.map((t) => t.amplitude)));
   const largestTermBeta = maxOf(B, terms.map((t) => t.beta));
   const upper = hasQuadraticPart ? max(B, largestTermBeta, quadBeta) : largestTermBeta;
   const boundedGradient = !hasQuadraticPart || sign(B, quadBeta) === 0;
-  const two = B.fromNumber(2);
   return {
     spec,
     backend: B,
@@ -61,24 +69,12 @@ export function cosine<T>(B: Backend<T>, spec: CosineSpec): SmoothFunction<T> {
       lipschitz: boundedGradient ? B.sqrt(sum(B, terms.map((t) => square(B, t.slope)))) : undefined,
       curvature: { lower: B.neg(largestTermBeta), upper },
     },
-    value(x) {
-      let s = quadraticPart(x);
-      for (let i = 0; i < m; i++) s = B.add(s, B.mul(terms[i]!.amplitude, B.cos(angle(x, i))));
-      return s;
-    },
-    gap(x) {
-      // 1 + cos θ = 2 cos²(θ/2) keeps the relative accuracy near the minimum θ = π.
-      let s = quadraticPart(x);
-      for (let i = 0; i < m; i++) {
-        const halfCos = B.cos(B.div(angle(x, i), two));
-        s = B.add(s, B.mul(B.mul(two, terms[i]!.amplitude), square(B, halfCos)));
-      }
-      return s;
-    },
-    gradient(x) {
-      return Array.from({ length: d }, (_, i) =>
-        i < m ? B.neg(B.mul(terms[i]!.slope, B.sin(angle(x, i)))) : B.mul(quadBeta, x[i]!),
-      );
+    value: (x) => valueAt(x, angles(x)),
+    gap: (x) => gapAt(x, angles(x)),
+    gradient: (x) => gradientAt(x, angles(x)),
+    evaluate(x) {
+      const theta = angles(x);
+      return { gap: gapAt(x, theta), gradient: gradientAt(x, theta) };
     },
   };
 }

@@ -65,15 +65,19 @@ export function logistic<T>(B: Backend<T>, spec: LogisticSpec): SmoothFunction<T
   const N = B.fromNumber(Z.length);
   const two = B.fromNumber(2);
 
-  const value = (w: Vec<T>): T => {
-    const loss = sum(B, Z.map((z) => softplus(B, B.neg(dot(B, z, w)))));
+  // The margins m_i = z_iᵀw are all that value and gradient need from the data.
+  const margins = (w: Vec<T>): T[] => Z.map((z) => dot(B, z, w));
+  const valueAt = (w: Vec<T>, m: readonly T[]): T => {
+    const loss = sum(B, m.map((mi) => softplus(B, B.neg(mi))));
     return B.add(B.div(loss, N), B.div(B.mul(l2, normSq(B, w)), two));
   };
-  const gradient = (w: Vec<T>): T[] => {
+  const gradientAt = (w: Vec<T>, m: readonly T[]): T[] => {
     let g = scale(B, l2, w);
-    for (const z of Z) g = axpy(B, B.neg(B.div(logistic01(B, B.neg(dot(B, z, w))), N)), z, g);
+    Z.forEach((z, i) => (g = axpy(B, B.neg(B.div(logistic01(B, B.neg(m[i]!)), N)), z, g)));
     return g;
   };
+  const value = (w: Vec<T>) => valueAt(w, margins(w));
+  const gradient = (w: Vec<T>) => gradientAt(w, margins(w));
   const hessian = (w: Vec<T>): T[][] => {
     const weights = Z.map((z) => {
       const m = dot(B, z, w);
@@ -104,6 +108,10 @@ export function logistic<T>(B: Backend<T>, spec: LogisticSpec): SmoothFunction<T
     value,
     gradient,
     gap: (w) => B.sub(value(w), fStar),
+    evaluate(w) {
+      const m = margins(w);
+      return { gap: B.sub(valueAt(w, m), fStar), gradient: gradientAt(w, m) };
+    },
   };
 }
 

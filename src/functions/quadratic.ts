@@ -27,15 +27,20 @@ export function quadratic<T>(B: Backend<T>, spec: QuadraticSpec): SmoothFunction
   // A diagonal A needs only d products per gradient instead of d².
   const diagonal = spec.matrix === undefined && spec.rotationSeed === undefined ? eigenvalues : undefined;
   const times = (z: Vec<T>): T[] => (diagonal ? z.map((zi, i) => B.mul(diagonal[i]!, zi)) : matVec(B, hessian, z));
-  const gap = (x: Vec<T>): T => {
+  const two = B.fromNumber(2);
+  // g = A(x − c) and f − f* = ½ (x − c)ᵀ g share the one matrix-vector product.
+  const evaluate = (x: Vec<T>) => {
     const z = sub(B, x, center);
-    return B.div(dot(B, z, times(z)), B.fromNumber(2));
+    const gradient = times(z);
+    return { gap: B.div(dot(B, z, gradient), two), gradient };
   };
+  const gap = (x: Vec<T>) => evaluate(x).gap;
   return {
     spec,
     backend: B,
     dim: d,
     certificate: { beta, mu, fStar, xStar: center, curvature: { lower: mu, upper: beta } },
+    evaluate,
     gap,
     value: (x) => B.add(gap(x), fStar),
     gradient: (x) => times(sub(B, x, center)),

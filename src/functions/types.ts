@@ -87,6 +87,8 @@ export interface SmoothFunction<T> {
   gradient(x: Vec<T>): T[];
   /** f(x) − f*, computed without subtracting f* wherever the family's form allows. */
   gap(x: Vec<T>): T;
+  /** gap(x) and gradient(x) together, sharing the work they have in common (what a step records). */
+  evaluate(x: Vec<T>): { gap: T; gradient: T[] };
 }
 
 export const MAX_DIMENSION = 100;
