@@ -8,8 +8,8 @@
 import { decimalBackend } from '../arith/decimal.js';
 import { agreedDigits } from '../arith/digits.js';
 import type { Algorithm } from '../algorithms/ascent.js';
-import { executeRun, trajectoryText, type RunSpec } from '../algorithms/run-spec.js';
-import { measureReliableDigits } from '../check/reliable-digits.js';
+import type { RunSpec } from '../algorithms/run-spec.js';
+import { simulate } from '../check/simulation.js';
 import { renderTable, showDigits } from '../report/text.js';
 import type { CliIO } from './io.js';
 
@@ -27,9 +27,8 @@ export function demoCommand(io: CliIO): void {
   const choice = { backend: 'decimal' as const, precision: PRECISION };
   const algorithms: Algorithm[] = ['sam', 'usam', 'gd'];
   const runs = algorithms.map((algorithm) => {
-    const spec = demoRun(algorithm);
-    const text = trajectoryText(B, executeRun(B, spec).trajectory);
-    return { algorithm, text, digits: measureReliableDigits(spec, choice, text)! };
+    const { trajectory, digits } = simulate(demoRun(algorithm), choice, true);
+    return { algorithm, text: trajectory, digits: digits! };
   });
   const rStar = B.div(B.fromString('0.08'), B.fromString('1.2'));
   const floor = B.div(B.fromNumber(2), B.fromNumber(225));

@@ -8,20 +8,19 @@
  *   --family cosine --beta B --k K [--phase P]   for f(x) = (B/K²) cos(K x₁ + P) + (B/2) Σ_{i≥2} x_i²
  */
 import { splitMatrixText, splitNumberList } from '../arith/literal.js';
-import { BACKEND_NAMES, selectBackend, type BackendChoice } from '../arith/select.js';
+import { BACKEND_NAMES, type BackendChoice } from '../arith/select.js';
 import type { BackendName } from '../arith/backend.js';
 import { ALGORITHMS } from '../algorithms/ascent.js';
-import { executeRun, trajectoryText, type RunSpec, type TrajectoryText } from '../algorithms/run-spec.js';
+import type { RunSpec } from '../algorithms/run-spec.js';
 import { MAX_STEPS } from '../algorithms/run.js';
 import { RHO_DECAYS } from '../algorithms/schedules.js';
-import { measureReliableDigits, type DigitReport } from '../check/reliable-digits.js';
+import { simulate } from '../check/simulation.js';
 import { InputError } from '../errors.js';
 import { FAMILY_NAMES } from '../functions/index.js';
 import { MAX_LOGISTIC_SAMPLES } from '../functions/logistic.js';
-import type { ClassCertificate, FamilySpec } from '../functions/types.js';
+import type { FamilySpec } from '../functions/types.js';
 import { MAX_SEED } from '../random/seeded.js';
-import { formatJson } from '../report/json.js';
-import { renderTable, showDigits, tableSteps } from '../report/text.js';
+import { simulationJson, simulationTable } from '../report/simulation.js';
 import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
 import type { CliIO } from './io.js';
 import { asOptionError, oneOf, requireOption, wholeOption } from './options.js';
@@ -84,8 +83,7 @@ const FAMILY_OPTIONS: Readonly<Record<FamilySpec['family'], readonly (keyof Simu
 export interface SimulationRequest {
   readonly run: RunSpec;
   readonly choice: BackendChoice;
-  /** Every option that defines the run, as given. */
-  readonly parameters: Record<string, unknown>;
+  /** Options given that the run does not use, for stderr. */
   readonly notes: string[];
 }
 
@@ -116,9 +114,7 @@ export function simulationRequest(options: SimulateOptions): SimulationRequest {
     ...(rhoDecay === undefined ? {} : { rhoDecay }),
     steps: wholeOption('--steps', requireOption('--steps', options.steps), 1, MAX_STEPS),
   };
-  const { function: spec, algorithm: _algorithm, ...rest } = run;
-  const { family: _family, ...familyParameters } = spec as FamilySpec & Record<string, unknown>;
-  return { run, choice: { backend, precision }, parameters: { ...familyParameters, ...rest }, notes };
+  return { run, choice: { backend, precision }, notes };
 }
 
 function familySpec(family: FamilySpec['family'], options: SimulateOptions, dim: number): FamilySpec {
@@ -156,82 +152,6 @@ function optionName(key: string): string {
   return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-export interface Simulation {
-  readonly request: SimulationRequest;
-  readonly precision: number;
-  readonly certificate: Record<string, unknown>;
-  readonly trajectory: TrajectoryText;
-  readonly digits: DigitReport | undefined;
-}
-
-export function simulate(request: SimulationRequest, checkDigits: boolean): Simulation {
-  const B = selectBackend(request.choice);
-  const { f, trajectory } = executeRun(B, request.run);
-  const text = trajectoryText(B, trajectory);
-  return {
-    request,
-    precision: B.precision,
-    certificate: certificateText(B.toString, f.certificate),
-    trajectory: text,
-    digits: checkDigits ? measureReliableDigits(request.run, request.choice, text) : undefined,
-  };
-}
-
-function certificateText<T>(show: (v: T) => string, c: ClassCertificate<T>): Record<string, unknown> {
-  return {
-    beta: show(c.beta),
-    mu: c.mu === undefined ? null : show(c.mu),
-    lipschitz: c.lipschitz === undefined ? null : show(c.lipschitz),
-    fStar: show(c.fStar),
-    xStar: c.xStar === undefined ? null : c.xStar.map(show),
-    curvature: { lower: show(c.curvature.lower), upper: show(c.curvature.upper) },
-  };
-}
-
-export function simulationJson(s: Simulation): string {
-  const { run, choice, parameters } = s.request;
-  return formatJson(
-    {
-      algorithm: run.algorithm,
-      family: run.function.family,
-      parameters,
-      backend: choice.backend,
-      precision: s.precision,
-      certificate: s.certificate,
-      iterates: s.trajectory.iterates,
-      gap: s.trajectory.gap,
-      gradNormSq: s.trajectory.gradNormSq,
-      avgGradNormSq: s.trajectory.avgGradNormSq,
-      reliableDigits: s.digits ?? null,
-    },
-  );
-}
-
-export function simulationTable(s: Simulation, displayDigits: number, maxRows: number): string {
-  const { run, choice } = s.request;
-  const T = run.steps;
-  const digitsAt = (list: readonly number[] | undefined, t: number) => Math.min(displayDigits, list?.[t] ?? displayDigits);
-  const rows = tableSteps(T, maxRows).map((t) => [
-    String(t),
-    showDigits(s.trajectory.gap[t]!, digitsAt(s.digits?.gap, t)),
-    showDigits(s.trajectory.gradNormSq[t]!, digitsAt(s.digits?.gradNormSq, t)),
-    `(${s.trajectory.iterates[t]!.map((v, i) => showDigits(v, digitsAt(s.digits?.coordinates[t], i))).join(', ')})`,
-  ]);
-  const c = s.certificate;
-  const header = [
-    `${run.algorithm.toUpperCase()} on ${run.function.family}, d = ${run.x0.length}: β = ${c.beta}` +
-      (c.mu === null ? ' (nonconvex)' : `, μ = ${c.mu}`) +
-      `, f* = ${c.fStar}`,
-    `η = ${run.eta}` + (run.rho === undefined ? '' : `, ρ = ${run.rho}${run.rhoDecay ? ` (decay ${run.rhoDecay})` : ''}`) + `, T = ${T}; ` +
-      (choice.backend === 'decimal' ? `decimal backend at ${s.precision} digits` : 'float64 backend'),
-    s.digits === undefined
-      ? `Digits were not checked; numbers are shown to ${displayDigits} significant digits.`
-      : `Every digit shown agrees with a rerun at ${s.digits.referencePrecision} digits ` +
-        `(the run kept at least ${s.digits.min} of ${s.precision}); "?" marks a value with no digit right.`,
-  ];
-  return [...header, '', renderTable(['t', 'f(x_t) − f*', '‖∇f(x_t)‖²', 'x_t'], rows, ['right', 'right', 'right', 'left'])].join('\n');
-}
-
 /** The action of the `simulate` command. */
 export function simulateCommand(options: SimulateOptions, io: CliIO): void {
   try {
@@ -240,7 +160,7 @@ export function simulateCommand(options: SimulateOptions, io: CliIO): void {
     const displayDigits = wholeOption('--digits', options.digits ?? '20', 1, MAX_DECIMAL_PRECISION);
     const maxRows = wholeOption('--rows', options.rows ?? '40', 0, MAX_STEPS);
     for (const note of request.notes) io.err(`note: ${note}`);
-    const simulation = simulate(request, options.checkDigits !== false);
+    const simulation = simulate(request.run, request.choice, options.checkDigits !== false);
     io.out(format === 'json' ? simulationJson(simulation) : simulationTable(simulation, displayDigits, maxRows));
   } catch (error) {
     throw error instanceof InputError ? asOptionError(error, OPTION_OF_FIELD) : error;

@@ -1,0 +1,55 @@
+/**
+ * A simulation as JSON (every digit the backend holds) or as a table (only confirmed digits).
+ */
+import type { RunSpec } from '../algorithms/run-spec.js';
+import type { Simulation } from '../check/simulation.js';
+import { formatJson } from './json.js';
+import { renderTable, showDigits, tableSteps } from './text.js';
+
+/** Everything that defines the run except the algorithm and family, which are reported beside it. */
+export function runParameters(run: RunSpec): Record<string, unknown> {
+  const { function: spec, algorithm: _algorithm, ...settings } = run;
+  const { family: _family, ...familyParameters } = spec;
+  return { ...familyParameters, ...settings };
+}
+
+export function simulationJson(s: Simulation): string {
+  return formatJson({
+    algorithm: s.run.algorithm,
+    family: s.run.function.family,
+    parameters: runParameters(s.run),
+    backend: s.choice.backend,
+    precision: s.precision,
+    certificate: s.certificate,
+    iterates: s.trajectory.iterates,
+    gap: s.trajectory.gap,
+    gradNormSq: s.trajectory.gradNormSq,
+    avgGradNormSq: s.trajectory.avgGradNormSq,
+    reliableDigits: s.digits ?? null,
+  });
+}
+
+/** At most `maxRows` steps (0: all), each number to min(displayDigits, its confirmed digits). */
+export function simulationTable(s: Simulation, displayDigits: number, maxRows: number): string {
+  const { run, certificate: c } = s;
+  const shown = (confirmed: number | undefined) => Math.min(displayDigits, confirmed ?? displayDigits);
+  const rows = tableSteps(run.steps, maxRows).map((t) => [
+    String(t),
+    showDigits(s.trajectory.gap[t]!, shown(s.digits?.gap[t])),
+    showDigits(s.trajectory.gradNormSq[t]!, shown(s.digits?.gradNormSq[t])),
+    `(${s.trajectory.iterates[t]!.map((v, i) => showDigits(v, shown(s.digits?.coordinates[t]![i]))).join(', ')})`,
+  ]);
+  const rho = run.rho === undefined ? '' : `, ρ = ${run.rho}${run.rhoDecay ? ` (decay ${run.rhoDecay})` : ''}`;
+  const arithmetic = s.choice.backend === 'decimal' ? `decimal backend at ${s.precision} digits` : 'float64 backend';
+  const header = [
+    `${run.algorithm.toUpperCase()} on ${run.function.family}, d = ${run.x0.length}: β = ${c.beta}` +
+      (c.mu === null ? ' (nonconvex)' : `, μ = ${c.mu}`) +
+      `, f* = ${c.fStar}`,
+    `η = ${run.eta}${rho}, T = ${run.steps}; ${arithmetic}`,
+    s.digits === undefined
+      ? `Digits were not checked; numbers are shown to ${displayDigits} significant digits.`
+      : `Every digit shown agrees with a rerun at ${s.digits.referencePrecision} digits ` +
+        `(the run kept at least ${s.digits.min} of ${s.precision}); "?" marks a value with no digit right.`,
+  ];
+  return [...header, '', renderTable(['t', 'f(x_t) − f*', '‖∇f(x_t)‖²', 'x_t'], rows, ['right', 'right', 'right', 'left'])].join('\n');
+}
