@@ -15,8 +15,6 @@ import { InputError } from '../errors.js';
 export const MIN_DECIMAL_PRECISION = 10;
 export const MAX_DECIMAL_PRECISION = 1000;
 
-export type DecimalValue = Decimal;
-
 const backends = new Map<number, Backend<Decimal>>();
 
 /** The decimal backend at `precision` significant digits (one shared instance per precision). */

@@ -16,14 +16,6 @@ export function lt<T>(B: Backend<T>, a: T, b: T): boolean {
   return B.cmp(a, b) < 0;
 }
 
-export function le<T>(B: Backend<T>, a: T, b: T): boolean {
-  return B.cmp(a, b) <= 0;
-}
-
-export function gt<T>(B: Backend<T>, a: T, b: T): boolean {
-  return B.cmp(a, b) > 0;
-}
-
 export function max<T>(B: Backend<T>, a: T, b: T): T {
   return B.cmp(a, b) >= 0 ? a : b;
 }
@@ -44,10 +36,6 @@ export function minOf<T>(B: Backend<T>, values: readonly T[]): T {
 
 export function square<T>(B: Backend<T>, a: T): T {
   return B.mul(a, a);
-}
-
-export function half<T>(B: Backend<T>, a: T): T {
-  return B.div(a, B.fromNumber(2));
 }
 
 /** p/q computed in the backend (exact when the backend can hold it, e.g. 1/4 in decimal). */

@@ -7,18 +7,10 @@ import { isZero, maxOf } from './scalar.js';
 export type Vec<T> = readonly T[];
 export type Mat<T> = readonly (readonly T[])[];
 
-export function zeros<T>(B: Backend<T>, d: number): T[] {
-  return Array.from({ length: d }, () => B.zero);
-}
-
 export function dot<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T {
   let s = B.zero;
   for (let i = 0; i < x.length; i++) s = B.add(s, B.mul(x[i]!, y[i]!));
   return s;
-}
-
-export function add<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T[] {
-  return x.map((xi, i) => B.add(xi, y[i]!));
 }
 
 export function sub<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T[] {
