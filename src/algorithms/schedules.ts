@@ -3,7 +3,7 @@
  * step sizes that the theorem cards choose from the horizon T (THEOREMS.md §3).
  */
 import type { Backend } from '../arith/backend.js';
-import { min, max, sign } from '../arith/scalar.js';
+import { sign } from '../arith/scalar.js';
 import { InputError } from '../errors.js';
 
 export type Schedule<T> = (t: number) => T;
@@ -41,8 +41,8 @@ export function etaStronglyConvexRate<T>(B: Backend<T>, inputs: RateInputs<T> & 
   if (sign(B, mu) <= 0) throw new InputError('mu', B.toString(mu), 'must be > 0 for the step size of D-SC');
   const T = B.fromNumber(steps);
   const ratio = B.div(B.mul(B.mul(B.mul(mu, B.mul(mu, mu)), delta0), B.mul(T, T)), B.mul(pow4(B, beta), B.mul(rho, rho)));
-  const K = max(B, B.exp(B.one), ratio);
-  return min(B, B.div(B.one, B.mul(B.fromNumber(2), beta)), B.div(B.log(K), B.mul(mu, T)));
+  const K = B.max(B.exp(B.one), ratio);
+  return B.min(B.div(B.one, B.mul(B.fromNumber(2), beta)), B.div(B.log(K), B.mul(mu, T)));
 }
 
 /**
@@ -55,7 +55,7 @@ export function etaConvexRate<T>(B: Backend<T>, inputs: RateInputs<T>): T {
     throw new InputError('delta0', B.toString(delta0), 'must be > 0 for the step size of D-C (x0 is a minimizer)');
   }
   const balanced = B.sqrt(B.div(B.mul(B.fromNumber(2), delta0), B.mul(B.mul(B.mul(beta, B.mul(beta, beta)), B.mul(rho, rho)), B.fromNumber(steps))));
-  return min(B, B.div(B.one, beta), balanced);
+  return B.min(B.div(B.one, beta), balanced);
 }
 
 function pow4<T>(B: Backend<T>, a: T): T {

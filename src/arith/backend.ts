@@ -7,7 +7,7 @@
  * Precision is a property of a backend object, never global state: two backends at different
  * precisions can be used side by side in one process.
  */
-export type BackendName = 'float64' | 'decimal';
+export type BackendName = 'float64' | 'decimal' | 'interval';
 
 export interface Backend<T> {
   readonly name: BackendName;
@@ -43,6 +43,9 @@ export interface Backend<T> {
   cos(a: T): T;
   /** -1, 0 or 1. A certified (interval) backend may throw when the order cannot be decided. */
   cmp(a: T, b: T): -1 | 0 | 1;
+  /** The larger and the smaller value; defined even where `cmp` cannot decide (intervals). */
+  max(a: T, b: T): T;
+  min(a: T, b: T): T;
   isFinite(a: T): boolean;
 }
 

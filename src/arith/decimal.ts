@@ -82,6 +82,8 @@ function makeDecimalBackend(precision: number): Backend<Decimal> {
     sin: (a: Decimal) => a.sin(),
     cos: (a: Decimal) => a.cos(),
     cmp: compare,
+    max: (a: Decimal, b: Decimal) => (compare(a, b) >= 0 ? a : b),
+    min: (a: Decimal, b: Decimal) => (compare(a, b) <= 0 ? a : b),
     isFinite: (a: Decimal) => a.isFinite(),
   } satisfies Backend<Decimal>);
 }

@@ -34,5 +34,7 @@ export const float64: Backend<number> = Object.freeze({
   sin: Math.sin,
   cos: Math.cos,
   cmp: compare,
+  max: Math.max,
+  min: Math.min,
   isFinite: (a: number) => Number.isFinite(a),
 } satisfies Backend<number>);

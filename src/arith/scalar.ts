@@ -16,22 +16,14 @@ export function lt<T>(B: Backend<T>, a: T, b: T): boolean {
   return B.cmp(a, b) < 0;
 }
 
-export function max<T>(B: Backend<T>, a: T, b: T): T {
-  return B.cmp(a, b) >= 0 ? a : b;
-}
-
-export function min<T>(B: Backend<T>, a: T, b: T): T {
-  return B.cmp(a, b) <= 0 ? a : b;
-}
-
 export function maxOf<T>(B: Backend<T>, values: readonly T[]): T {
   if (values.length === 0) throw new RangeError('maxOf needs at least one value');
-  return values.reduce((m, v) => max(B, m, v));
+  return values.reduce((m, v) => B.max(m, v));
 }
 
 export function minOf<T>(B: Backend<T>, values: readonly T[]): T {
   if (values.length === 0) throw new RangeError('minOf needs at least one value');
-  return values.reduce((m, v) => min(B, m, v));
+  return values.reduce((m, v) => B.min(m, v));
 }
 
 export function square<T>(B: Backend<T>, a: T): T {

@@ -6,15 +6,16 @@ import { decimalBackend, validatePrecision, MAX_DECIMAL_PRECISION } from './deci
 import { float64 } from './float64.js';
 import { InputError } from '../errors.js';
 
-export const BACKEND_NAMES: readonly BackendName[] = ['decimal', 'float64'];
+/** The backends a run can be chosen to execute in (intervals are used by certification only). */
+export const BACKEND_NAMES = ['decimal', 'float64'] as const satisfies readonly BackendName[];
 
 export interface BackendChoice {
-  readonly backend: BackendName;
+  readonly backend: (typeof BACKEND_NAMES)[number];
   /** Significant digits; used by the decimal backend only. */
   readonly precision?: number;
 }
 
-export function validateBackendName(field: string, value: unknown): asserts value is BackendName {
+export function validateBackendName(field: string, value: unknown): asserts value is BackendChoice['backend'] {
   if (typeof value !== 'string' || !(BACKEND_NAMES as readonly string[]).includes(value)) {
     throw new InputError(field, value, `must be one of ${BACKEND_NAMES.join(', ')}`);
   }

@@ -9,7 +9,6 @@
  */
 import { splitMatrixText, splitNumberList } from '../arith/literal.js';
 import { BACKEND_NAMES, type BackendChoice } from '../arith/select.js';
-import type { BackendName } from '../arith/backend.js';
 import { ALGORITHMS } from '../algorithms/ascent.js';
 import type { RunSpec } from '../algorithms/run-spec.js';
 import { MAX_STEPS } from '../algorithms/run.js';
@@ -99,7 +98,7 @@ export function simulationRequest(options: SimulateOptions): SimulationRequest {
     }
   }
   const x0 = splitNumberList('--x0', requireOption('--x0', options.x0));
-  const backend = oneOf('--backend', options.backend ?? 'decimal', BACKEND_NAMES) as BackendName;
+  const backend = oneOf('--backend', options.backend ?? 'decimal', BACKEND_NAMES);
   const precision =
     backend === 'decimal' ? wholeOption('--precision', options.precision ?? '60', MIN_DECIMAL_PRECISION, MAX_DECIMAL_PRECISION) : undefined;
   if (backend === 'float64' && options.precision !== undefined) notes.push('--precision is ignored by --backend float64');

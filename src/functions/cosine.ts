@@ -9,7 +9,7 @@
  */
 import type { Backend } from '../arith/backend.js';
 import { parseNumber } from '../arith/literal.js';
-import { max, maxOf, sign, square, sum } from '../arith/scalar.js';
+import { maxOf, sign, square, sum } from '../arith/scalar.js';
 import type { Vec } from '../arith/vector.js';
 import { InputError } from '../errors.js';
 import { nonNegativeNumber, positiveNumber, wholeNumber } from '../validate.js';
@@ -54,7 +54,7 @@ export function cosine<T>(B: Backend<T>, spec: CosineSpec): SmoothFunction<T> {
     Array.from({ length: d }, (_, i) => (i < m ? B.neg(B.mul(terms[i]!.slope, B.sin(theta[i]!))) : B.mul(quadBeta, x[i]!)));
   const fStar = B.neg(sum(B, terms.map((t) => t.amplitude)));
   const largestTermBeta = maxOf(B, terms.map((t) => t.beta));
-  const upper = hasQuadraticPart ? max(B, largestTermBeta, quadBeta) : largestTermBeta;
+  const upper = hasQuadraticPart ? B.max(largestTermBeta, quadBeta) : largestTermBeta;
   const boundedGradient = !hasQuadraticPart || sign(B, quadBeta) === 0;
   return {
     spec,

@@ -17,7 +17,7 @@
  */
 import type { Backend } from '../arith/backend.js';
 import { choleskySolve, matMul, symmetricEigenvalues, transpose } from '../arith/matrix.js';
-import { lt, max, maxOf, sign, sum } from '../arith/scalar.js';
+import { lt, maxOf, sign, sum } from '../arith/scalar.js';
 import { axpy, dot, norm, normSq, scale, sub, type Vec } from '../arith/vector.js';
 import { NumericalError } from '../errors.js';
 import { randomStream, validateSeed } from '../random/seeded.js';
@@ -117,7 +117,7 @@ export function logistic<T>(B: Backend<T>, spec: LogisticSpec): SmoothFunction<T
 
 /** log(1 + e^t) without overflow: max(t, 0) + log(1 + e^{−|t|}). */
 function softplus<T>(B: Backend<T>, t: T): T {
-  return B.add(max(B, t, B.zero), B.log(B.add(B.one, B.exp(B.neg(B.abs(t))))));
+  return B.add(B.max(t, B.zero), B.log(B.add(B.one, B.exp(B.neg(B.abs(t))))));
 }
 
 /** σ(t) = 1/(1 + e^{−t}), evaluated on the side where the exponential cannot overflow. */
@@ -141,7 +141,7 @@ function newtonMinimizer<T>(
     const step = choleskySolve(B, hessian(w), g);
     decrementSq = dot(B, g, step);
     const fw = value(w);
-    const tolerance = B.mul(B.mul(B.fromNumber(2), B.unitRoundoff), max(B, B.one, B.abs(fw)));
+    const tolerance = B.mul(B.mul(B.fromNumber(2), B.unitRoundoff), B.max(B.one, B.abs(fw)));
     // Converged: one more full step squares the error once more.
     if (!lt(B, tolerance, decrementSq)) return sub(B, w, step);
     w = backtrack(B, value, w, step, fw, decrementSq);

@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { Decimal } from 'decimal.js';
+import { decimalBackend } from './decimal.js';
+import { IndeterminateError, intervalBackend, width, type Interval } from './interval.js';
+import { executeRun } from '../algorithms/run-spec.js';
+import { arbSigned } from '../generators/numbers.js';
+
+const I = intervalBackend(30);
+const R = decimalBackend(300); // the reference: 270 digits more than the intervals hold
+
+function contains(a: Interval, exact: Decimal): boolean {
+  return a.lo.lte(exact) && a.hi.gte(exact);
+}
+
+/** Width relative to the largest magnitude among `a` and `operands`, in units of 10^-30. */
+function relativeWidth(a: Interval, ...operands: Interval[]): number {
+  const scale = [a, ...operands].reduce((m, v) => Decimal.max(m, v.lo.abs(), v.hi.abs()), new Decimal(0));
+  return scale.isZero() ? 0 : width(a).div(scale).times('1e30').toNumber();
+}
+
+const arbNumber = arbSigned(-3, 3, 12);
+
+describe('the interval backend encloses the exact result of every operation', () => {
+  const binary: [string, (x: Interval, y: Interval) => Interval, (x: Decimal, y: Decimal) => Decimal][] = [
+    ['add', I.add, R.add],
+    ['sub', I.sub, R.sub],
+    ['mul', I.mul, R.mul],
+    ['div', I.div, R.div],
+  ];
+  test.each(binary)('%s', (_, op, exact) => {
+    fc.assert(
+      fc.property(arbNumber, arbNumber, (a, b) => {
+        fc.pre(_ !== 'div' || Number(b) !== 0);
+        // Operands that are themselves intervals: a value rounded to 30 digits both ways.
+        const x = I.div(I.fromString(a), I.fromNumber(3));
+        const y = I.fromString(b);
+        const result = op(x, y);
+        expect(contains(result, exact(R.div(R.fromString(a), R.fromNumber(3)), R.fromString(b)))).toBe(true);
+        // A few ulps: of the result for × and ÷, of the operands for + and − (a difference that
+        // cancels is narrow only relative to what it subtracts).
+        const additive = _ === 'add' || _ === 'sub';
+        expect(additive ? relativeWidth(result, x, y) : relativeWidth(result)).toBeLessThan(50);
+      }),
+    );
+  });
+
+  const unary: [string, (x: Interval) => Interval, (x: Decimal) => Decimal, (a: number) => boolean][] = [
+    ['sqrt', I.sqrt, R.sqrt, (a) => a >= 0],
+    ['exp', I.exp, R.exp, (a) => Math.abs(a) < 100],
+    ['log', I.log, R.log, (a) => a > 0],
+    ['sin', I.sin, R.sin, () => true],
+    ['cos', I.cos, R.cos, () => true],
+  ];
+  test.each(unary)('%s', (_, op, exact, inDomain) => {
+    fc.assert(
+      fc.property(arbNumber, (a) => {
+        fc.pre(inDomain(Number(a)));
+        const result = op(I.fromString(a));
+        expect(contains(result, exact(R.fromString(a)))).toBe(true);
+      }),
+    );
+  });
+
+  test('cos and sin reach ±1 where the interval holds a critical point', () => {
+    const around = (c: Decimal.Value, r: string): Interval => ({ lo: new Decimal(c).minus(r), hi: new Decimal(c).plus(r) });
+    const pi = R.pi;
+    expect(I.cos(around(0, '0.1')).hi.toString()).toBe('1');
+    expect(I.cos(around(pi.toString(), '0.1')).lo.toString()).toBe('-1');
+    expect(I.sin(around(pi.div(2).toString(), '0.01')).hi.toString()).toBe('1');
+    expect(I.sin(around(pi.times(-0.5).toString(), '0.01')).lo.toString()).toBe('-1');
+    expect(I.cos(around(1, '0.1')).hi.lt(1)).toBe(true);
+    const wide = I.sin(around(0, '4'));
+    expect([wide.lo.toString(), wide.hi.toString()]).toEqual(['-1', '1']);
+  });
+
+  test('pi is enclosed', () => {
+    expect(contains(I.pi, R.pi)).toBe(true);
+    expect(relativeWidth(I.pi)).toBeLessThan(5);
+  });
+});
+
+describe('comparisons', () => {
+  test('decided when the intervals are apart or equal points, indeterminate otherwise', () => {
+    expect(I.cmp(I.fromNumber(1), I.fromNumber(2))).toBe(-1);
+    expect(I.cmp(I.fromNumber(2), I.fromNumber(1))).toBe(1);
+    expect(I.cmp(I.fromString('0.5'), I.fromString('0.5'))).toBe(0);
+    const third = I.div(I.one, I.fromNumber(3));
+    expect(() => I.cmp(third, third)).toThrow(IndeterminateError);
+    expect(() => I.div(I.one, I.sub(third, third))).toThrow('division by an interval that contains 0');
+  });
+});
+
+describe('a SAM run in interval arithmetic', () => {
+  const run = {
+    algorithm: 'sam' as const,
+    function: { family: 'quadratic' as const, eigenvalues: ['4', '1', '1/3'], rotationSeed: 5 },
+    x0: ['1', '-2', '0.5'],
+    eta: '0.2',
+    rho: '0.05',
+    steps: 50,
+  };
+
+  test('encloses the 300-digit trajectory at every step', () => {
+    const enclosed = executeRun(intervalBackend(100), run).trajectory;
+    const exact = executeRun(R, run).trajectory;
+    enclosed.iterates.forEach((x, t) => x.forEach((xi, i) => expect(contains(xi, exact.iterates[t]![i]!), `x_${t},${i}`).toBe(true)));
+    enclosed.gap.forEach((g, t) => expect(contains(g, exact.gap[t]!), `gap ${t}`).toBe(true));
+    enclosed.gradNormSq.forEach((g, t) => expect(contains(g, exact.gradNormSq[t]!), `‖∇f‖² ${t}`).toBe(true));
+  });
+
+  test('widens by the wrapping effect, and says so when it can no longer decide', () => {
+    // With a rotated matrix each product widens the enclosure by the absolute row sums (about 2x
+    // per step here), and SAM's normalized ascent near x* multiplies that: 30 digits last 46 steps.
+    expect(() => executeRun(I, run)).toThrow(IndeterminateError);
+    const short = executeRun(I, { ...run, steps: 20 }).trajectory;
+    expect(relativeWidth(short.gap[20]!)).toBeLessThan(1e12);
+  });
+});
