@@ -18,7 +18,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { decimalBackend } from '../../src/arith/decimal.js';
 import { float64 } from '../../src/arith/float64.js';
-import { executeRun, trajectoryText, type RunSpec, type TrajectoryText } from '../../src/algorithms/run-spec.js';
+import { executeRun, instantiate, trajectoryText, type RunSpec, type TrajectoryText } from '../../src/algorithms/run-spec.js';
 import { compareTrajectories } from '../../src/check/reliable-digits.js';
 import type { QuadraticSpec } from '../../src/functions/types.js';
 import { arbQuadraticSpec, arbPoint } from '../../src/generators/functions.js';
@@ -63,7 +63,7 @@ describe('float64 against decimal', () => {
         const exact = executeRun(B, spec);
         const fast = executeRun(float64, spec).trajectory;
         const beta = B.toNumber(exact.f.certificate.beta);
-        const etaBetaSqRho = (Number(spec.eta.split('/')[0]) / beta) * beta * beta * Number(spec.rho);
+        const etaBetaSqRho = B.toNumber(instantiate(B, spec).eta) * beta * beta * Number(spec.rho);
         fc.pre(exact.trajectory.gradNormSq.every((g) => Math.sqrt(B.toNumber(g)) > 10 * etaBetaSqRho));
         exact.trajectory.iterates.forEach((x, t) => {
           const reference = x.map((v) => B.toNumber(v));

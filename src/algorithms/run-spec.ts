@@ -8,16 +8,16 @@ import { InputError } from '../errors.js';
 import { buildFunction } from '../functions/index.js';
 import type { FamilySpec, SmoothFunction } from '../functions/types.js';
 import { positiveNumber, requireLength } from '../validate.js';
-import { validateAlgorithm, type Algorithm } from './ascent.js';
+import { METHODS, validateAlgorithm, type Algorithm, type Method } from './ascent.js';
 import { runDeterministic, type Trajectory } from './run.js';
-import { constantSchedule, decayingSchedule, RHO_DECAYS, type RhoDecay } from './schedules.js';
+import { constantSchedule, decayingSchedule, RHO_DECAYS, STEP_SIZE_RULES, stepSizeByRule, type RhoDecay, type StepSizeRule } from './schedules.js';
 
 export interface RunSpec {
   readonly algorithm: Algorithm;
   readonly function: FamilySpec;
   readonly x0: readonly NumberText[];
-  /** The constant step size η. */
-  readonly eta: NumberText;
+  /** The constant step size η, or the rule of a card that chooses it from β, μ, ρ, Δ0 and T. */
+  readonly eta: NumberText | { readonly rule: StepSizeRule };
   /** ρ, or ρ0 of a decaying schedule; unused (and optional) for GD. */
   readonly rho?: NumberText;
   /** When present, ρ_t = ρ0/(t+1) ('inverse') or ρ0/√(t+1) ('inverse-sqrt'). */
@@ -30,23 +30,46 @@ export interface ExecutedRun<T> {
   readonly trajectory: Trajectory<T>;
 }
 
-export function executeRun<T>(B: Backend<T>, spec: RunSpec): ExecutedRun<T> {
+/** A run spec made concrete in one backend: the function, the start and the parameters. */
+export interface Instance<T> {
+  readonly f: SmoothFunction<T>;
+  readonly x0: T[];
+  readonly eta: T;
+  /** ρ (ρ0 when decaying); 0 for methods without perturbation. */
+  readonly rho: T;
+}
+
+export function instantiate<T>(B: Backend<T>, spec: RunSpec): Instance<T> {
   validateAlgorithm('algorithm', spec.algorithm);
   const f = buildFunction(B, spec.function);
   requireLength('x0', spec.x0, f.dim, 'the dimension of the function');
   const x0 = parseNumbers(B, 'x0', spec.x0);
-  const eta = positiveNumber(B, 'eta', spec.eta);
   if (spec.rhoDecay !== undefined && !RHO_DECAYS.includes(spec.rhoDecay)) {
     throw new InputError('rhoDecay', spec.rhoDecay, `must be one of ${RHO_DECAYS.join(', ')}`);
   }
-  const rho = spec.algorithm === 'gd' && spec.rho === undefined ? B.zero : positiveNumber(B, 'rho', spec.rho);
-  const rhoSchedule = spec.rhoDecay === undefined ? constantSchedule(rho) : decayingSchedule(B, rho, spec.rhoDecay);
+  const rho = !METHODS[spec.algorithm].usesRho && spec.rho === undefined ? B.zero : positiveNumber(B, 'rho', spec.rho);
+  return { f, x0, rho, eta: stepSize(B, spec, f, x0, rho) };
+}
+
+function stepSize<T>(B: Backend<T>, spec: RunSpec, f: SmoothFunction<T>, x0: T[], rho: T): T {
+  if (typeof spec.eta === 'string') return positiveNumber(B, 'eta', spec.eta);
+  const rule = (spec.eta as { rule?: unknown } | null)?.rule;
+  if (!STEP_SIZE_RULES.includes(rule as StepSizeRule)) {
+    throw new InputError('eta', spec.eta, `must be a number or { "rule": one of ${STEP_SIZE_RULES.join(', ')} }`);
+  }
+  const { beta, mu } = f.certificate;
+  return stepSizeByRule(B, rule as StepSizeRule, { beta, mu, rho, delta0: f.gap(x0), steps: spec.steps });
+}
+
+/** Runs `spec` in backend B, with the method it names or, to test the checks, another one. */
+export function executeRun<T>(B: Backend<T>, spec: RunSpec, method: Method = METHODS[spec.algorithm]): ExecutedRun<T> {
+  const { f, x0, eta, rho } = instantiate(B, spec);
   const trajectory = runDeterministic(f, {
-    algorithm: spec.algorithm,
+    method,
     x0,
     steps: spec.steps,
     eta: constantSchedule(eta),
-    rho: rhoSchedule,
+    rho: spec.rhoDecay === undefined ? constantSchedule(rho) : decayingSchedule(B, rho, spec.rhoDecay),
   });
   return { f, trajectory };
 }

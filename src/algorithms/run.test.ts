@@ -4,8 +4,8 @@ import { agreedDigits } from '../arith/digits.js';
 import { float64 } from '../arith/float64.js';
 import { norm, sub } from '../arith/vector.js';
 import { buildFunction } from '../functions/index.js';
-import { ascentPoint } from './ascent.js';
-import { executeRun } from './run-spec.js';
+import { METHODS } from './ascent.js';
+import { executeRun, instantiate } from './run-spec.js';
 import { runDeterministic } from './run.js';
 import { constantSchedule } from './schedules.js';
 
@@ -34,26 +34,26 @@ describe('the zero-gradient convention of THEOREMS.md §0', () => {
   test('at a minimizer SAM and USAM do not move: y_t = x_t and x_{t+1} = x_t', () => {
     const f = buildFunction(B, { family: 'quadratic', eigenvalues: ['3', '1'], rotationSeed: 2, center: ['0.5', '-1'] });
     for (const algorithm of ['sam', 'usam', 'gd'] as const) {
-      const run = runDeterministic(f, { algorithm, x0: f.certificate.xStar!, steps: 5, eta: constantSchedule(B.fromString('0.1')), rho: constantSchedule(B.fromString('0.2')) });
+      const run = runDeterministic(f, { method: METHODS[algorithm], x0: f.certificate.xStar!, steps: 5, eta: constantSchedule(B.fromString('0.1')), rho: constantSchedule(B.fromString('0.2')) });
       for (const x of run.iterates) expect(x.map(show)).toEqual(['0.5', '-1']);
       for (const y of run.perturbed) expect(y.map(show)).toEqual(['0.5', '-1']);
       expect(run.gap.map(show)).toEqual(Array(6).fill('0'));
     }
   });
 
-  test('ascentPoint returns x itself when there is nothing to add', () => {
+  test('the ascent returns x itself when there is nothing to add', () => {
     const x = [B.one, B.zero];
     const zero = [B.zero, B.zero];
-    expect(ascentPoint(B, 'sam', x, zero, B.one)).toBe(x);
-    expect(ascentPoint(B, 'usam', x, zero, B.one)).toBe(x);
-    expect(ascentPoint(B, 'gd', x, [B.one, B.one], B.one)).toBe(x);
+    expect(METHODS.sam.ascent(B, x, zero, B.one)).toBe(x);
+    expect(METHODS.usam.ascent(B, x, zero, B.one)).toBe(x);
+    expect(METHODS.gd.ascent(B, x, [B.one, B.one], B.one)).toBe(x);
   });
 });
 
 describe('a run records the measures of the cards', () => {
   const f = buildFunction(B, { family: 'quadratic', eigenvalues: ['5', '0.5', '2'], rotationSeed: 8 });
   const rho = B.fromString('0.05');
-  const run = runDeterministic(f, { algorithm: 'sam', x0: [B.one, B.fromNumber(-2), B.fromString('0.5')], steps: 30, eta: constantSchedule(B.fromString('0.15')), rho: constantSchedule(rho) });
+  const run = runDeterministic(f, { method: METHODS.sam, x0: [B.one, B.fromNumber(-2), B.fromString('0.5')], steps: 30, eta: constantSchedule(B.fromString('0.15')), rho: constantSchedule(rho) });
 
   test('T + 1 iterates and measures, T perturbed points', () => {
     expect(run.iterates).toHaveLength(31);
@@ -105,6 +105,18 @@ describe('the contrasts converge where SAM stalls', () => {
   test('a decaying ρ_t = ρ0/(t+1) lets SAM approach the minimizer (contrast C3)', () => {
     const run = executeRun(B, { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: ['4', '1'] }, x0: ['1', '1'], eta: '0.2', rho: '0.1', rhoDecay: 'inverse', steps: 2000 });
     expect(B.toNumber(run.trajectory.gap[2000]!)).toBeLessThan(1e-6);
+  });
+});
+
+describe("step sizes chosen by a card's rule", () => {
+  test('D-SC and D-C compute η from the instance, exactly in the backend', () => {
+    const base = { algorithm: 'sam' as const, function: { family: 'quadratic' as const, eigenvalues: ['2', '1'] }, x0: ['1', '2'], rho: '0.1', steps: 100 };
+    // Δ0 = ½(2·1 + 1·4) = 3, K = μ³Δ0T²/(β⁴ρ²) = 3·10⁴/(16·0.01) = 187500, η_T = min{1/4, ln K/100}
+    expect(show(instantiate(B, { ...base, eta: { rule: 'D-SC' } }).eta)).toBe(show(B.div(B.log(B.fromNumber(187500)), B.fromNumber(100))));
+    // η = min{1/β, (2Δ0/(β³ρ²T))^{1/2}} = min{0.5, (6/0.08)^{1/2}} = 0.5
+    expect(show(instantiate(B, { ...base, eta: { rule: 'D-C' } }).eta)).toBe('0.5');
+    expect(() => instantiate(B, { ...base, function: { family: 'quadratic', eigenvalues: ['2', '0'] }, eta: { rule: 'D-SC' } })).toThrow('invalid mu = "0": must be > 0');
+    expect(() => instantiate(B, { ...base, eta: { rule: 'D-X' } as never })).toThrow('must be a number or { "rule": one of D-SC, D-C }');
   });
 });
 

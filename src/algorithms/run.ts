@@ -1,6 +1,6 @@
 /**
  * Deterministic runs of SAM, USAM and GD (THEOREMS.md §0):
- *   y_t = ascentPoint(x_t, ∇f(x_t), ρ_t),   x_{t+1} = x_t − η_t ∇f(y_t),
+ *   y_t = method.ascent(x_t, ∇f(x_t), ρ_t),   x_{t+1} = x_t − η_t ∇f(y_t),
  * recording the measures of the cards at every step, in the backend of f.
  */
 import { sign } from '../arith/scalar.js';
@@ -8,13 +8,13 @@ import { allFinite, normSq, type Vec } from '../arith/vector.js';
 import { InputError } from '../errors.js';
 import type { SmoothFunction } from '../functions/types.js';
 import { wholeNumber } from '../validate.js';
-import { ascentPoint, descend, validateAlgorithm, type Algorithm } from './ascent.js';
+import { descend, descentPoint, type Method } from './ascent.js';
 import type { Schedule } from './schedules.js';
 
 export const MAX_STEPS = 1_000_000;
 
 export interface RunSettings<T> {
-  readonly algorithm: Algorithm;
+  readonly method: Method;
   readonly x0: Vec<T>;
   /** The horizon T: the run computes x_1, ..., x_T. */
   readonly steps: number;
@@ -40,8 +40,7 @@ export interface Trajectory<T> {
 
 export function runDeterministic<T>(f: SmoothFunction<T>, settings: RunSettings<T>): Trajectory<T> {
   const B = f.backend;
-  const { algorithm, x0, eta, rho } = settings;
-  validateAlgorithm('algorithm', algorithm);
+  const { method, x0, eta, rho } = settings;
   const steps = wholeNumber('steps', settings.steps, 1, MAX_STEPS);
   if (x0.length !== f.dim) throw new InputError('x0', x0.map((v) => B.toString(v)), `must have ${f.dim} entries (the dimension of f)`);
   if (!allFinite(B, x0)) throw new InputError('x0', x0.map((v) => B.toString(v)), 'must be finite');
@@ -64,11 +63,12 @@ export function runDeterministic<T>(f: SmoothFunction<T>, settings: RunSettings<
     const g = record(t);
     const etaT = eta(t);
     if (sign(B, etaT) <= 0) throw new InputError('eta', B.toString(etaT), `must be > 0 (at step ${t})`);
-    const rhoT = algorithm === 'gd' ? B.zero : rho(t);
-    if (algorithm !== 'gd' && sign(B, rhoT) <= 0) throw new InputError('rho', B.toString(rhoT), `must be > 0 (at step ${t})`);
-    const y = ascentPoint(B, algorithm, x, g, rhoT);
+    const rhoT = method.usesRho ? rho(t) : B.zero;
+    if (method.usesRho && sign(B, rhoT) <= 0) throw new InputError('rho', B.toString(rhoT), `must be > 0 (at step ${t})`);
+    const y = method.ascent(B, x, g, rhoT);
     trajectory.perturbed.push([...y]);
-    x = descend(B, x, etaT, y === x ? g : f.gradient(y), t);
+    const at = descentPoint(method, x, y);
+    x = descend(B, x, etaT, at === x ? g : f.gradient(at), t);
   }
   record(steps);
   return trajectory;

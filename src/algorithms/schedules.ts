@@ -70,3 +70,14 @@ function checkRateInputs<T, I extends RateInputs<T>>(B: Backend<T>, inputs: I): 
   if (!Number.isInteger(inputs.steps) || inputs.steps < 1) throw new InputError('steps', inputs.steps, 'must be a whole number >= 1');
   return inputs;
 }
+
+/** The step-size rules of the cards, by the ID of the card that chooses them (THEOREMS.md §3). */
+export const STEP_SIZE_RULES = ['D-SC', 'D-C'] as const;
+export type StepSizeRule = (typeof STEP_SIZE_RULES)[number];
+
+/** η from a card's rule, for the instance at hand. */
+export function stepSizeByRule<T>(B: Backend<T>, rule: StepSizeRule, inputs: RateInputs<T> & { readonly mu?: T }): T {
+  if (rule === 'D-C') return etaConvexRate(B, inputs);
+  if (inputs.mu === undefined) throw new InputError('eta', 'D-SC', 'the rule D-SC needs a strongly convex function (μ > 0)');
+  return etaStronglyConvexRate(B, { ...inputs, mu: inputs.mu });
+}

@@ -42,7 +42,7 @@ function buildProgram(io: CliIO): Command {
     .option('--x0 <list>', 'the start x0, e.g. 1,2 (its length is the dimension)')
     .option('--rho <ρ>', 'the perturbation radius ρ (ρ0 with --rho-decay)')
     .addOption(new Option('--rho-decay <kind>', 'ρ_t = ρ0/(t+1) (inverse) or ρ0/√(t+1) (inverse-sqrt)').choices(['inverse', 'inverse-sqrt']))
-    .option('--eta <η>', 'the step size η')
+    .option('--eta <η>', 'the step size η, or D-SC / D-C for the step size those cards choose from β, μ, ρ, Δ0 and T')
     .option('--steps <T>', 'the number of steps T')
     .option('--precision <digits>', 'significant digits of the decimal backend, 10 to 1000 (default: 60)')
     .addOption(new Option('--backend <name>', 'the arithmetic').choices(['decimal', 'float64']).default('decimal'))

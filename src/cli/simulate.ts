@@ -12,7 +12,7 @@ import { BACKEND_NAMES, type BackendChoice } from '../arith/select.js';
 import { ALGORITHMS } from '../algorithms/ascent.js';
 import type { RunSpec } from '../algorithms/run-spec.js';
 import { MAX_STEPS } from '../algorithms/run.js';
-import { RHO_DECAYS } from '../algorithms/schedules.js';
+import { RHO_DECAYS, STEP_SIZE_RULES, type StepSizeRule } from '../algorithms/schedules.js';
 import { simulate } from '../check/simulation.js';
 import { InputError } from '../errors.js';
 import { FAMILY_NAMES } from '../functions/index.js';
@@ -108,7 +108,7 @@ export function simulationRequest(options: SimulateOptions): SimulationRequest {
     algorithm,
     function: familySpec(family, options, x0.length),
     x0,
-    eta: requireOption('--eta', options.eta),
+    eta: stepSizeOption(requireOption('--eta', options.eta)),
     rho: algorithm === 'gd' ? undefined : requireOption('--rho', options.rho, `is required by --algorithm ${algorithm}`),
     ...(rhoDecay === undefined ? {} : { rhoDecay }),
     steps: wholeOption('--steps', requireOption('--steps', options.steps), 1, MAX_STEPS),
@@ -145,6 +145,11 @@ function familySpec(family: FamilySpec['family'], options: SimulateOptions, dim:
         l2: options.l2 ?? '0',
       };
   }
+}
+
+/** A number, or the name of a card's step-size rule (--eta D-SC). */
+function stepSizeOption(text: string): RunSpec['eta'] {
+  return (STEP_SIZE_RULES as readonly string[]).includes(text) ? { rule: text as StepSizeRule } : text;
 }
 
 function optionName(key: string): string {

@@ -45,7 +45,7 @@ export function simulationTable(s: Simulation, displayDigits: number, maxRows: n
     `${run.algorithm.toUpperCase()} on ${run.function.family}, d = ${run.x0.length}: β = ${c.beta}` +
       (c.mu === null ? ' (nonconvex)' : `, μ = ${c.mu}`) +
       `, f* = ${c.fStar}`,
-    `η = ${run.eta}${rho}, T = ${run.steps}; ${arithmetic}`,
+    `η = ${typeof run.eta === 'string' ? run.eta : `the step size of ${run.eta.rule}`}${rho}, T = ${run.steps}; ${arithmetic}`,
     s.digits === undefined
       ? `Digits were not checked; numbers are shown to ${displayDigits} significant digits.`
       : `Every digit shown agrees with a rerun at ${s.digits.referencePrecision} digits ` +
