@@ -12,12 +12,17 @@ import { METHODS, validateAlgorithm, type Algorithm, type Method } from './ascen
 import { runDeterministic, type Trajectory } from './run.js';
 import { constantSchedule, decayingSchedule, RHO_DECAYS, STEP_SIZE_RULES, stepSizeByRule, type RhoDecay, type StepSizeRule } from './schedules.js';
 
+/**
+ * A constant step size: a number; s/β for `{ overBeta: s }` (exact at the edge η = 1/β whatever
+ * β is); or the rule of a card that chooses η from β, μ, ρ, Δ0 and T.
+ */
+export type StepSize = NumberText | { readonly overBeta: NumberText } | { readonly rule: StepSizeRule };
+
 export interface RunSpec {
   readonly algorithm: Algorithm;
   readonly function: FamilySpec;
   readonly x0: readonly NumberText[];
-  /** The constant step size η, or the rule of a card that chooses it from β, μ, ρ, Δ0 and T. */
-  readonly eta: NumberText | { readonly rule: StepSizeRule };
+  readonly eta: StepSize;
   /** ρ, or ρ0 of a decaying schedule; unused (and optional) for GD. */
   readonly rho?: NumberText;
   /** When present, ρ_t = ρ0/(t+1) ('inverse') or ρ0/√(t+1) ('inverse-sqrt'). */
@@ -25,8 +30,7 @@ export interface RunSpec {
   readonly steps: number;
 }
 
-export interface ExecutedRun<T> {
-  readonly f: SmoothFunction<T>;
+export interface ExecutedRun<T> extends Instance<T> {
   readonly trajectory: Trajectory<T>;
 }
 
@@ -53,17 +57,21 @@ export function instantiate<T>(B: Backend<T>, spec: RunSpec): Instance<T> {
 
 function stepSize<T>(B: Backend<T>, spec: RunSpec, f: SmoothFunction<T>, x0: T[], rho: T): T {
   if (typeof spec.eta === 'string') return positiveNumber(B, 'eta', spec.eta);
-  const rule = (spec.eta as { rule?: unknown } | null)?.rule;
+  const { overBeta, rule } = (spec.eta ?? {}) as { overBeta?: unknown; rule?: unknown };
+  if (overBeta !== undefined) return B.div(positiveNumber(B, 'eta.overBeta', overBeta), f.certificate.beta);
   if (!STEP_SIZE_RULES.includes(rule as StepSizeRule)) {
-    throw new InputError('eta', spec.eta, `must be a number or { "rule": one of ${STEP_SIZE_RULES.join(', ')} }`);
+    throw new InputError('eta', spec.eta, `must be a number, { "overBeta": s } or { "rule": one of ${STEP_SIZE_RULES.join(', ')} }`);
   }
   const { beta, mu } = f.certificate;
-  return stepSizeByRule(B, rule as StepSizeRule, { beta, mu, rho, delta0: f.gap(x0), steps: spec.steps });
+  // Δ0 >= 0 in exact arithmetic; a computed f* can make a start at x* round just below 0.
+  const delta0 = B.max(f.gap(x0), B.zero);
+  return stepSizeByRule(B, rule as StepSizeRule, { beta, mu, rho, delta0, steps: spec.steps });
 }
 
 /** Runs `spec` in backend B, with the method it names or, to test the checks, another one. */
 export function executeRun<T>(B: Backend<T>, spec: RunSpec, method: Method = METHODS[spec.algorithm]): ExecutedRun<T> {
-  const { f, x0, eta, rho } = instantiate(B, spec);
+  const instance = instantiate(B, spec);
+  const { f, x0, eta, rho } = instance;
   const trajectory = runDeterministic(f, {
     method,
     x0,
@@ -71,7 +79,7 @@ export function executeRun<T>(B: Backend<T>, spec: RunSpec, method: Method = MET
     eta: constantSchedule(eta),
     rho: spec.rhoDecay === undefined ? constantSchedule(rho) : decayingSchedule(B, rho, spec.rhoDecay),
   });
-  return { f, trajectory };
+  return { ...instance, trajectory };
 }
 
 /** A trajectory as number strings with every digit the backend holds. */

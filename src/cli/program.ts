@@ -6,13 +6,21 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError, NumericalError } from '../errors.js';
 import { demoCommand } from './demo.js';
 import { processIO, type CliIO } from './io.js';
+import { replayCommand, type ReplayOptions } from './replay.js';
+import { DEFAULT_RUNS, DEFAULT_VERIFY_PRECISION, runCommand, type RunOptions } from './run.js';
 import { simulateCommand, type SimulateOptions } from './simulate.js';
+import { CARDS } from '../theorems/catalog.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 
-function buildProgram(io: CliIO): Command {
+/** What a command reports besides its output: a violated card is not an error, but not a success. */
+interface Outcome {
+  exitCode: number;
+}
+
+function buildProgram(io: CliIO, outcome: Outcome): Command {
   const program = new Command('samcheck')
     .description('Check the theory of Sharpness-Aware Minimization (Si & Yun, NeurIPS 2023) by computation.')
     .exitOverride()
@@ -56,15 +64,41 @@ function buildProgram(io: CliIO): Command {
         'Example:\n  samcheck simulate --algorithm sam --family quadratic --eigenvalues 4,1 --x0 1,2 --rho 0.1 --eta 0.2 --steps 100 --format json',
     )
     .action((options: SimulateOptions) => simulateCommand(options, io));
+
+  program
+    .command('run')
+    .description('Check theorem cards over their classes of functions (all cards by default)')
+    .argument('[ids...]', `card IDs: ${CARDS.map((c) => c.id).join(' ')}`)
+    .option('--runs <n>', 'cases per card', String(DEFAULT_RUNS))
+    .option('--seed <s>', 'seed of the search (default: random, printed)')
+    .option('--precision <digits>', 'verification reruns near-misses in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
+    .option('--constant <name=value>', "replace a card's named constant, e.g. c=0.5 (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option('--counterexamples <dir>', 'where violations are saved', 'counterexamples')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', '\nExample:\n  samcheck run L1 D-NC --runs 200 --seed 7 --json')
+    .action((ids: string[], options: RunOptions) => {
+      outcome.exitCode = runCommand(ids, options, io);
+    });
+
+  program
+    .command('replay')
+    .description('Rerun counterexample files and report whether each still reproduces')
+    .argument('[files...]', 'counterexample files (default: every file in counterexamples/)')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', '\nExample:\n  samcheck replay counterexamples/D-NC-1a2b3c4d5e6f.json')
+    .action((files: string[], options: ReplayOptions) => {
+      outcome.exitCode = replayCommand(files, options, io);
+    });
   return program;
 }
 
 /** Runs the CLI on `argv` (without the node and script paths) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
-  const program = buildProgram(io);
+  const outcome: Outcome = { exitCode: EXIT_OK };
+  const program = buildProgram(io, outcome);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return EXIT_OK;
+    return outcome.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     if (error instanceof InputError) {

@@ -14,6 +14,15 @@ export function scientificText(mantissa: number, exponent: number): NumberText {
   return new Text(`${mantissa}e${exponent}`).toString();
 }
 
+/** a·b and a + b of decimal texts, exactly (to 50 digits) and written canonically. */
+export function timesText(a: string, b: string): NumberText {
+  return new Text(a).times(b).toString();
+}
+
+export function plusText(a: string, b: string): NumberText {
+  return new Text(a).plus(b).toString();
+}
+
 /**
  * A positive number, log-uniform over [10^minExponent, 10^maxExponent) with `digits` significant
  * digits; shrinks towards 10^minExponent.

@@ -1,7 +1,7 @@
 /**
  * A simulation as JSON (every digit the backend holds) or as a table (only confirmed digits).
  */
-import type { RunSpec } from '../algorithms/run-spec.js';
+import type { RunSpec, StepSize } from '../algorithms/run-spec.js';
 import type { Simulation } from '../check/simulation.js';
 import { formatJson } from './json.js';
 import { renderTable, showDigits, tableSteps } from './text.js';
@@ -45,11 +45,16 @@ export function simulationTable(s: Simulation, displayDigits: number, maxRows: n
     `${run.algorithm.toUpperCase()} on ${run.function.family}, d = ${run.x0.length}: β = ${c.beta}` +
       (c.mu === null ? ' (nonconvex)' : `, μ = ${c.mu}`) +
       `, f* = ${c.fStar}`,
-    `η = ${typeof run.eta === 'string' ? run.eta : `the step size of ${run.eta.rule}`}${rho}, T = ${run.steps}; ${arithmetic}`,
+    `η = ${stepSizeText(run.eta)}${rho}, T = ${run.steps}; ${arithmetic}`,
     s.digits === undefined
       ? `Digits were not checked; numbers are shown to ${displayDigits} significant digits.`
       : `Every digit shown agrees with a rerun at ${s.digits.referencePrecision} digits ` +
         `(the run kept at least ${s.digits.min} of ${s.precision}); "?" marks a value with no digit right.`,
   ];
   return [...header, '', renderTable(['t', 'f(x_t) − f*', '‖∇f(x_t)‖²', 'x_t'], rows, ['right', 'right', 'right', 'left'])].join('\n');
+}
+
+export function stepSizeText(eta: StepSize): string {
+  if (typeof eta === 'string') return eta;
+  return 'rule' in eta ? `the step size of ${eta.rule}` : `${eta.overBeta}/β`;
 }

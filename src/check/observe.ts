@@ -1,0 +1,61 @@
+/**
+ * Evaluating a card on one instance in one backend: the pairs (observed, bound) it claims.
+ */
+import type { Backend } from '../arith/backend.js';
+import { parseNumber, type NumberText } from '../arith/literal.js';
+import { isZero } from '../arith/scalar.js';
+import { dot, norm, sub, unitVector, axpy, type Vec } from '../arith/vector.js';
+import { descentPoint, METHODS, type Method } from '../algorithms/ascent.js';
+import { executeRun, instantiate, type RunSpec } from '../algorithms/run-spec.js';
+import { InputError } from '../errors.js';
+import type { SmoothFunction } from '../functions/types.js';
+import type { Card, Constants, Observation, StepQuantities } from '../theorems/card.js';
+
+export interface ObserveOptions {
+  /** The implementation under test; the card's own method when absent. */
+  readonly method?: Method;
+  /** Replacements for the card's named constants, as exact number texts. */
+  readonly constants?: Readonly<Record<string, NumberText>>;
+}
+
+/** The card's constants with `overrides`, checked by name and parsed in B. */
+export function cardConstants<T>(B: Backend<T>, card: Card, overrides: Readonly<Record<string, NumberText>> = {}): Constants<T> {
+  for (const name of Object.keys(overrides)) {
+    if (!(name in card.constants)) {
+      const known = Object.keys(card.constants);
+      throw new InputError(`constant ${name}`, overrides[name], `is not a constant of ${card.id} (${known.length ? `it has ${known.join(', ')}` : 'it has none'})`);
+    }
+  }
+  const texts = { ...card.constants, ...overrides };
+  return Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, parseNumber(B, `constant ${name}`, text)]));
+}
+
+/** The observations of `card` on `spec` in backend B (none when a lemma's x is stationary). */
+export function observe<T>(B: Backend<T>, card: Card, spec: RunSpec, options: ObserveOptions = {}): Observation<T>[] {
+  const method = options.method ?? METHODS[card.algorithm];
+  const constants = cardConstants(B, card, options.constants);
+  if (card.scope === 'step') {
+    const { f, x0, eta, rho } = instantiate(B, spec);
+    const s = stepQuantities(B, f, x0, eta, rho, method);
+    return s === undefined ? [] : [{ ...card.observe(B, s, constants), at: 0 }];
+  }
+  const { f, trajectory, eta, rho } = executeRun(B, spec, method);
+  const { beta, mu } = f.certificate;
+  return card.observe(B, { f, beta, mu, rho, eta, steps: spec.steps, delta0: trajectory.gap[0]!, trajectory }, constants);
+}
+
+/** The quantities of THEOREMS.md §2 for one step of `method` from x; undefined when ∇f(x) = 0. */
+export function stepQuantities<T>(B: Backend<T>, f: SmoothFunction<T>, x: Vec<T>, eta: T, rho: T, method: Method): StepQuantities<T> | undefined {
+  const { gap, gradient: g } = f.evaluate(x);
+  const u = unitVector(B, g);
+  if (u === undefined) return undefined;
+  const gNorm = norm(B, g);
+  if (isZero(B, gNorm)) return undefined;
+  const y = method.ascent(B, x, g, rho);
+  const gHat = y === x ? g : f.gradient(y);
+  const delta = sub(B, gHat, g);
+  const at = descentPoint(method, x, y);
+  const xNext = axpy(B, B.neg(eta), at === x ? g : f.gradient(at), x);
+  const { beta, mu } = f.certificate;
+  return { f, beta, mu, rho, eta, x, g, gNorm, u, y, gHat, delta, a: dot(B, delta, u), gap, gapNext: f.gap(xNext) };
+}

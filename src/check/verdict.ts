@@ -1,0 +1,141 @@
+/**
+ * How sure a verdict is (DESIGN.md, "A verdict says how sure it is"). A case is first evaluated
+ * in float64; it is escalated when its margin 1 − observed/bound is small, when float64 cannot be
+ * trusted with it (a second float64 run from a start perturbed by 10^-12 moves the ratio by more
+ * than a hundredth of the margin), or when float64 sees a violation:
+ *
+ * - verified: decimal runs at p and 2p digits agree on the decisive digits of every margin
+ *   bound − observed (the same sign and at least 2 digits in common, or a margin that shrinks with
+ *   the precision, i.e. an equality to the working precision);
+ * - certified: interval arithmetic encloses every margin on one side of 0. Tried for escalated
+ *   cases whose certificates are exact in closed form (quadratics from a spectrum, the cosine
+ *   family) and whose runs are short enough for the enclosure to stay tight (the wrapping effect
+ *   widens it by a factor of about 2 per step; intervals run at p + 2T digits).
+ * - undecided: neither could be reached; no violation is reported on such a case.
+ */
+import type { Backend } from '../arith/backend.js';
+import { decimalBackend, MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
+import { agreedDigits } from '../arith/digits.js';
+import { float64 } from '../arith/float64.js';
+import { IndeterminateError, intervalBackend } from '../arith/interval.js';
+import { sign } from '../arith/scalar.js';
+import type { RunSpec } from '../algorithms/run-spec.js';
+import { timesText } from '../generators/numbers.js';
+import type { Card, Observation } from '../theorems/card.js';
+import { observe, type ObserveOptions } from './observe.js';
+
+export const LEVELS = ['certified', 'verified', 'float', 'statistical', 'undecided'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Margins below this (relative to 1) are always escalated. */
+export const NEAR_MISS = 1e-6;
+/** The longest run whose enclosure certification tries. */
+export const MAX_CERTIFIED_STEPS = 200;
+
+export interface CaseVerdict {
+  /** undefined when undecided. */
+  readonly holds: boolean | undefined;
+  readonly level: Level;
+  /** The largest observed/bound, from the most precise evaluation made (0 when nothing is claimed). */
+  readonly ratio: number;
+  /** That ratio with the digits of its evaluation, and the step or horizon where it occurs. */
+  readonly ratioText: string;
+  readonly at: number;
+}
+
+export interface VerdictOptions extends ObserveOptions {
+  /** p: decimal verification runs at p and 2p digits. */
+  readonly precision: number;
+}
+
+/**
+ * The verdict on one case. With `screen`, a violation that float64 sees with a clear margin is
+ * reported at level float without confirmation: for steering a shrink, whose result is then
+ * judged in full.
+ */
+export function judgeCase(card: Card, spec: RunSpec, options: VerdictOptions, screen = false): CaseVerdict {
+  const fast = worstOf(float64, observe(float64, card, spec, options));
+  if (fast === undefined) return { holds: true, level: 'float', ratio: 0, ratioText: '0', at: 0 };
+  const perturbed = worstOf(float64, observe(float64, card, perturbStart(spec), options));
+  const margin = 1 - fast.ratio;
+  const drift = perturbed === undefined ? Infinity : Math.abs(perturbed.ratio - fast.ratio);
+  const clear = Math.abs(margin) >= NEAR_MISS && drift <= Math.abs(margin) / 100;
+  if (clear && (margin > 0 || screen)) return { holds: margin > 0, level: 'float', ratio: fast.ratio, ratioText: String(fast.ratio), at: fast.at };
+
+  const p = options.precision;
+  const low = decimalBackend(p);
+  const high = decimalBackend(Math.min(2 * p, MAX_DECIMAL_PRECISION));
+  const atLow = observe(low, card, spec, options);
+  const atHigh = observe(high, card, spec, options);
+  const worst = worstOf(high, atHigh);
+  if (worst === undefined) return { holds: true, level: 'verified', ratio: 0, ratioText: '0', at: 0 };
+  const verified = verify(low, atLow, high, atHigh, p);
+  const certified = certify(card, spec, options);
+  const holds = certified ?? verified;
+  const level: Level = certified !== undefined ? 'certified' : verified !== undefined ? 'verified' : 'undecided';
+  return { holds, level, ratio: worst.ratio, ratioText: worst.text, at: worst.at };
+}
+
+interface Worst {
+  ratio: number;
+  text: string;
+  at: number;
+}
+
+/** The observation with the largest observed/bound (a non-positive bound counts as 0 or ∞). */
+function worstOf<T>(B: Backend<T>, observations: readonly Observation<T>[]): Worst | undefined {
+  let worst: Worst | undefined;
+  for (const o of observations) {
+    const candidate = ratioOf(B, o);
+    if (worst === undefined || candidate.ratio > worst.ratio) worst = candidate;
+  }
+  return worst;
+}
+
+function ratioOf<T>(B: Backend<T>, o: Observation<T>): Worst {
+  if (sign(B, o.bound) > 0) {
+    const r = B.div(o.observed, o.bound);
+    return { ratio: B.toNumber(r), text: B.toString(r), at: o.at };
+  }
+  const holds = B.cmp(o.observed, o.bound) <= 0;
+  return { ratio: holds ? 0 : Infinity, text: holds ? '0' : 'Infinity', at: o.at };
+}
+
+/** true or false when p and 2p agree on the sign of every margin; undefined otherwise. */
+function verify<T, U>(L: Backend<T>, atLow: readonly Observation<T>[], H: Backend<U>, atHigh: readonly Observation<U>[], p: number): boolean | undefined {
+  if (atLow.length !== atHigh.length) return undefined;
+  let holds = true;
+  for (let i = 0; i < atHigh.length; i++) {
+    const low = L.sub(atLow[i]!.bound, atLow[i]!.observed);
+    const high = H.sub(atHigh[i]!.bound, atHigh[i]!.observed);
+    const scale = Math.abs(H.toNumber(atHigh[i]!.bound)) || 1;
+    // An equality: the margin is within rounding at p and much smaller still at 2p.
+    const tie = Math.abs(L.toNumber(low)) <= 10 ** (-p / 2) * scale && Math.abs(H.toNumber(high)) <= 10 ** -p * scale;
+    if (tie) continue;
+    if (sign(L, low) !== sign(H, high) || agreedDigits(L.toString(low), H.toString(high), p) < 2) return undefined;
+    if (sign(H, high) < 0) holds = false;
+  }
+  return holds;
+}
+
+/** true or false when intervals decide every margin; undefined when they cannot or are not tried. */
+function certify(card: Card, spec: RunSpec, options: VerdictOptions): boolean | undefined {
+  const fn = spec.function;
+  const closedForm = fn.family === 'cosine' || (fn.family === 'quadratic' && fn.eigenvalues !== undefined);
+  if (!closedForm || spec.steps > MAX_CERTIFIED_STEPS) return undefined;
+  const I = intervalBackend(Math.min(options.precision + 2 * spec.steps, MAX_DECIMAL_PRECISION));
+  try {
+    const margins = observe(I, card, spec, options).map((o) => I.sub(o.bound, o.observed));
+    if (margins.every((m) => m.lo.gte(0))) return true;
+    if (margins.some((m) => m.hi.lt(0))) return false;
+    return undefined;
+  } catch (error) {
+    if (error instanceof IndeterminateError) return undefined;
+    throw error;
+  }
+}
+
+/** The same case from x0 moved by a relative 10^-12 (alternating signs): a float64 sensitivity probe. */
+function perturbStart(spec: RunSpec): RunSpec {
+  return { ...spec, x0: spec.x0.map((x, i) => timesText(x, i % 2 === 0 ? '1.000000000001' : '0.999999999999')) };
+}

@@ -1,0 +1,89 @@
+/**
+ * `samcheck run [ID ...]`: check theorem cards over their classes and print how sure each verdict is.
+ */
+import { randomInt } from 'node:crypto';
+import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
+import { checkCard, type CardReport } from '../check/check-card.js';
+import { InputError } from '../errors.js';
+import { MAX_SEED } from '../random/seeded.js';
+import { describeRun } from '../report/describe.js';
+import { formatJson } from '../report/json.js';
+import { renderTable, showDigits } from '../report/text.js';
+import { CARDS, cardById } from '../theorems/catalog.js';
+import type { CliIO } from './io.js';
+import { wholeOption } from './options.js';
+
+export interface RunOptions {
+  runs?: string;
+  seed?: string;
+  precision?: string;
+  json?: boolean;
+  constant?: string[];
+  counterexamples?: string;
+}
+
+export const DEFAULT_RUNS = 100;
+export const DEFAULT_VERIFY_PRECISION = 40;
+
+export interface RunSummary {
+  readonly seed: number;
+  readonly runs: number;
+  readonly precision: number;
+  readonly cards: (CardReport & { readonly seconds: number })[];
+}
+
+/** Runs the command and returns its exit code: 1 when a card is violated or fails with an error. */
+export function runCommand(ids: string[], options: RunOptions, io: CliIO): number {
+  const cards = ids.length === 0 ? CARDS : ids.map((id) => cardById(id));
+  const runs = wholeOption('--runs', options.runs ?? String(DEFAULT_RUNS), 1, 1_000_000);
+  const seed = options.seed === undefined ? randomInt(0, MAX_SEED) : wholeOption('--seed', options.seed, 0, MAX_SEED);
+  const precision = wholeOption('--precision', options.precision ?? String(DEFAULT_VERIFY_PRECISION), MIN_DECIMAL_PRECISION, MAX_DECIMAL_PRECISION / 2);
+  const constants = parseConstants(options.constant ?? []);
+  const summary: RunSummary = { seed, runs, precision, cards: [] };
+  for (const card of cards) {
+    io.err(`checking ${card.id}: ${runs} cases (seed ${seed})`);
+    const ownConstants = Object.fromEntries(Object.entries(constants).filter(([name]) => name in card.constants));
+    const started = performance.now();
+    const report = checkCard(card, { runs, seed, precision, constants: ownConstants, counterexampleFolder: options.counterexamples ?? 'counterexamples' });
+    summary.cards.push({ ...report, seconds: Number(((performance.now() - started) / 1000).toFixed(2)) });
+  }
+  io.out(options.json ? formatJson(summary) : runTable(summary));
+  return summary.cards.some((c) => c.status !== 'holds') ? 1 : 0;
+}
+
+/** "--constant c=0.5" (repeatable): applies to every named card that has a constant of that name. */
+function parseConstants(assignments: readonly string[]): Record<string, string> {
+  const constants: Record<string, string> = {};
+  for (const assignment of assignments) {
+    const match = /^([A-Za-z][A-Za-z0-9_]*)=(.+)$/.exec(assignment);
+    if (!match) throw new InputError('--constant', assignment, 'must be NAME=VALUE, e.g. c=0.5');
+    constants[match[1]!] = match[2]!;
+  }
+  return constants;
+}
+
+function runTable(summary: RunSummary): string {
+  const rows = summary.cards.map((c) => [
+    c.id,
+    c.status,
+    String(c.cases),
+    c.worst === null ? '-' : showDigits(c.worst.ratio, 6),
+    c.worst === null ? '-' : String(c.worst.at),
+    c.worst === null ? '-' : c.worst.level,
+    `${c.levels.certified}/${c.levels.verified}/${c.levels.float}/${c.levels.undecided}`,
+    c.worst === null ? '' : describeRun(c.worst.instance),
+  ]);
+  const lines = [
+    `samcheck run: ${summary.runs} cases per card, seed ${summary.seed}, verification at ${summary.precision} and ${2 * summary.precision} digits`,
+    '',
+    renderTable(['card', 'status', 'cases', 'worst ratio', 'at', 'level', 'cert/ver/float/undec', 'worst instance'], rows, ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'left']),
+  ];
+  for (const c of summary.cards.filter((card) => card.status !== 'holds')) {
+    lines.push('', `${c.id} ${c.status}: ${c.error ?? `observed/bound = ${showDigits(c.counterexample!.ratio, 12)} (${c.counterexample!.level})`}`);
+    lines.push(`  instance: ${JSON.stringify(c.counterexample!.instance)}`);
+    if (c.counterexample?.file) lines.push(`  saved: ${c.counterexample.file}`, `  replay: npx samcheck replay ${c.counterexample.file}`);
+    lines.push(`  fast-check: seed ${c.seed}, path "${c.counterexample!.path}"`);
+  }
+  lines.push('', 'Levels: certified (intervals), verified (two decimal precisions agree), float (float64, clear margin), undecided.');
+  return lines.join('\n');
+}

@@ -1,0 +1,38 @@
+/**
+ * One-line descriptions of instances, for tables: enough to recognise a case, not to rerun it
+ * (the JSON and the counterexample files hold the exact spec).
+ */
+import type { RunSpec } from '../algorithms/run-spec.js';
+import type { FamilySpec } from '../functions/types.js';
+import { stepSizeText } from './simulation.js';
+
+export function describeFunction(spec: FamilySpec): string {
+  switch (spec.family) {
+    case 'quadratic': {
+      if (spec.matrix) return `quadratic d=${spec.matrix.length} (matrix)`;
+      const eigenvalues = spec.eigenvalues ?? [];
+      const values = eigenvalues.map(evaluate);
+      const beta = Math.max(...values);
+      const mu = Math.min(...values);
+      return `quadratic d=${eigenvalues.length} β=${short(beta)} μ=${short(mu)}${spec.rotationSeed === undefined ? '' : ' rotated'}`;
+    }
+    case 'cosine':
+      return `cosine d=${spec.dim} terms=${spec.terms.length} β=${short(Math.max(...spec.terms.map((t) => evaluate(t.beta)), spec.terms.length < spec.dim ? evaluate(spec.quadBeta) : 0))}`;
+    case 'logistic':
+      return `logistic d=${spec.dim} n=${spec.samples} l2=${spec.l2}`;
+  }
+}
+
+export function describeRun(run: RunSpec): string {
+  const start = Math.hypot(...run.x0.map(evaluate));
+  return `${describeFunction(run.function)}; ‖x0‖=${short(start)} ρ=${run.rho ?? '-'} η=${stepSizeText(run.eta)} T=${run.steps}`;
+}
+
+function evaluate(text: string): number {
+  const [p, q] = text.split('/');
+  return Number(p) / (q === undefined ? 1 : Number(q));
+}
+
+function short(x: number): string {
+  return Number(x.toPrecision(3)).toString();
+}

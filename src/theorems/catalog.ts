@@ -1,0 +1,24 @@
+/**
+ * Every card of the suite, in the order of THEOREMS.md.
+ */
+import { InputError } from '../errors.js';
+import type { Card } from './card.js';
+import { D_C } from './d-c.js';
+import { D_NC } from './d-nc.js';
+import { D_SC } from './d-sc.js';
+import { D_SC_RATE } from './d-sc-rate.js';
+import { L1 } from './l1.js';
+import { L2 } from './l2.js';
+import { L3 } from './l3.js';
+import { L4 } from './l4.js';
+import { L5 } from './l5.js';
+import { L6 } from './l6.js';
+import { L7 } from './l7.js';
+
+export const CARDS: readonly Card[] = [L1, L2, L3, L4, L5, L6, L7, D_SC, D_SC_RATE, D_C, D_NC];
+
+export function cardById(id: string): Card {
+  const card = CARDS.find((c) => c.id === id);
+  if (card === undefined) throw new InputError('card', id, `must be one of ${CARDS.map((c) => c.id).join(', ')}`);
+  return card;
+}

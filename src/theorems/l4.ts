@@ -1,0 +1,25 @@
+/**
+ * L4: strong convexity makes the ascent increase the gradient along u by at least μρ.
+ *
+ * Setting: f μ-strongly convex; g = ∇f(x) ≠ 0, u = g/‖g‖, y = x + ρu, a = ⟨∇f(y) − g, u⟩.
+ * Claim: a >= c·μρ, c = 1, hence ⟨ĝ, g⟩ >= ‖g‖² + μρ‖g‖ (checked as c·μρ <= a).
+ * Source: Si & Yun (2023) §3; suite ID L4 (THEOREMS.md §2).
+ * Proof idea: strong monotonicity ⟨∇f(y) − ∇f(x), y − x⟩ >= μ‖y − x‖².
+ * Tightness: equality for a quadratic when u is an eigenvector of the eigenvalue μ.
+ */
+import type { StepCard } from './card.js';
+
+export const L4: StepCard = {
+  id: 'L4',
+  title: 'For μ-strongly convex f, ⟨δ, u⟩ >= μρ',
+  kind: 'lemma',
+  source: 'Si & Yun (2023) §3; THEOREMS.md §2 L4',
+  requires: 'strongly-convex',
+  algorithm: 'sam',
+  claim: 'c·μρ <= a',
+  eta: { max: '1', includeMax: true },
+  constants: { c: '1' },
+  tightness: 'c = 1 is attained by quadratics along a bottom eigenvector.',
+  scope: 'step',
+  observe: (B, s, { c }) => ({ observed: B.mul(c!, B.mul(s.mu!, s.rho)), bound: s.a }),
+};
