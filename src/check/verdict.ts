@@ -10,7 +10,7 @@
  * - certified: interval arithmetic encloses every margin on one side of 0. Tried for escalated
  *   cases whose certificates are exact in closed form (quadratics from a spectrum, the cosine
  *   family) and whose runs are short enough for the enclosure to stay tight (the wrapping effect
- *   widens it by a factor of about 2 per step; intervals run at p + 2T digits).
+ *   widens it by a factor of about 2 per step; intervals run at p + T/2 + 10 digits).
  * - undecided: neither could be reached; no violation is reported on such a case.
  */
 import type { Backend } from '../arith/backend.js';
@@ -29,8 +29,13 @@ export type Level = (typeof LEVELS)[number];
 
 /** Margins below this (relative to 1) are always escalated. */
 export const NEAR_MISS = 1e-6;
-/** The longest run whose enclosure certification tries. */
-export const MAX_CERTIFIED_STEPS = 200;
+/**
+ * The longest run whose enclosure certification tries. Intervals widen by about a factor 2 per
+ * step (0.3 digits), so they run at p + T/2 + 10 digits; beyond 60 steps that precision makes
+ * trigonometric families slow (decimal.js's sine at 430 digits costs milliseconds) and verified
+ * is as far as a long run goes.
+ */
+export const MAX_CERTIFIED_STEPS = 60;
 
 export interface CaseVerdict {
   /** undefined when undecided. */
@@ -123,7 +128,7 @@ function certify(card: Card, spec: RunSpec, options: VerdictOptions): boolean | 
   const fn = spec.function;
   const closedForm = fn.family === 'cosine' || (fn.family === 'quadratic' && fn.eigenvalues !== undefined);
   if (!closedForm || spec.steps > MAX_CERTIFIED_STEPS) return undefined;
-  const I = intervalBackend(Math.min(options.precision + 2 * spec.steps, MAX_DECIMAL_PRECISION));
+  const I = intervalBackend(Math.min(options.precision + Math.ceil(spec.steps / 2) + 10, MAX_DECIMAL_PRECISION));
   try {
     const margins = observe(I, card, spec, options).map((o) => I.sub(o.bound, o.observed));
     if (margins.every((m) => m.lo.gte(0))) return true;
