@@ -3,12 +3,15 @@
  */
 import { randomInt } from 'node:crypto';
 import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
+import { float64 } from '../arith/float64.js';
 import { checkCard, type CardReport } from '../check/check-card.js';
+import { cardConstants } from '../check/observe.js';
 import { InputError } from '../errors.js';
 import { MAX_SEED } from '../random/seeded.js';
 import { describeRun } from '../report/describe.js';
 import { formatJson } from '../report/json.js';
 import { renderTable, showDigits } from '../report/text.js';
+import type { Card } from '../theorems/card.js';
 import { CARDS, cardById } from '../theorems/catalog.js';
 import type { CliIO } from './io.js';
 import { wholeOption } from './options.js';
@@ -39,10 +42,18 @@ export function runCommand(ids: string[], options: RunOptions, io: CliIO): numbe
   const seed = options.seed === undefined ? randomInt(0, MAX_SEED) : wholeOption('--seed', options.seed, 0, MAX_SEED);
   const precision = wholeOption('--precision', options.precision ?? String(DEFAULT_VERIFY_PRECISION), MIN_DECIMAL_PRECISION, MAX_DECIMAL_PRECISION / 2);
   const constants = parseConstants(options.constant ?? []);
+  for (const [name, value] of Object.entries(constants)) {
+    if (!cards.some((card) => name in card.constants)) {
+      const known = cards.map((card) => `${card.id}: ${Object.keys(card.constants).join(', ') || 'none'}`).join('; ');
+      throw new InputError('--constant', `${name}=${value}`, `no selected card has a constant named ${name} (${known})`);
+    }
+  }
+  const constantsOf = (card: Card) => Object.fromEntries(Object.entries(constants).filter(([name]) => name in card.constants));
+  for (const card of cards) cardConstants(float64, card, constantsOf(card)); // every value is a number, before any search
   const summary: RunSummary = { seed, runs, precision, cards: [] };
   for (const card of cards) {
     io.err(`checking ${card.id}: ${runs} cases (seed ${seed})`);
-    const ownConstants = Object.fromEntries(Object.entries(constants).filter(([name]) => name in card.constants));
+    const ownConstants = constantsOf(card);
     const started = performance.now();
     const report = checkCard(card, { runs, seed, precision, constants: ownConstants, counterexampleFolder: options.counterexamples ?? 'counterexamples' });
     summary.cards.push({ ...report, seconds: Number(((performance.now() - started) / 1000).toFixed(2)) });
