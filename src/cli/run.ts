@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { MAX_SEED } from '../random/seeded.js';
 import { describeRun } from '../report/describe.js';
 import { formatJson } from '../report/json.js';
-import { renderTable, showDigits } from '../report/text.js';
+import { renderTable, showDigits, showRatio } from '../report/text.js';
 import type { Card } from '../theorems/card.js';
 import { CARDS, cardById } from '../theorems/catalog.js';
 import type { CliIO } from './io.js';
@@ -78,7 +78,7 @@ function runTable(summary: RunSummary): string {
     c.id,
     c.status,
     String(c.cases),
-    c.worst === null ? '-' : showDigits(c.worst.ratio, 6),
+    c.worst === null ? '-' : showRatio(c.worst.ratio),
     c.worst === null ? '-' : String(c.worst.at),
     c.worst === null ? '-' : c.worst.level,
     `${c.levels.certified}/${c.levels.verified}/${c.levels.float}/${c.levels.undecided}`,

@@ -15,6 +15,18 @@ export function showDigits(text: string, digits: number): string {
   return digits > 0 ? value.toSignificantDigits(digits).toString() : `${value.toSignificantDigits(1).toString()}?`;
 }
 
+/**
+ * A ratio observed/bound for a table: near 1 as its distance from 1 ("1 − 6.3e-8"), so that a
+ * near-equality does not read as an equality; exactly 1 as "1".
+ */
+export function showRatio(text: string): string {
+  if (!/^[-+0-9.eE]+$/.test(text)) return text; // Infinity
+  const distance = new Exact(text).minus(1);
+  if (distance.isZero()) return '1';
+  if (distance.abs().gte('1e-4')) return showDigits(text, 6);
+  return `1 ${distance.isNegative() ? '−' : '+'} ${distance.abs().toSignificantDigits(2).toExponential()}`;
+}
+
 export type Alignment = 'left' | 'right';
 
 export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly Alignment[]): string {
