@@ -15,18 +15,22 @@ import { InputError } from '../errors.js';
 export const MIN_DECIMAL_PRECISION = 10;
 export const MAX_DECIMAL_PRECISION = 1000;
 
-const backends = new Map<number, Backend<Decimal>>();
-
-/** The decimal backend at `precision` significant digits (one shared instance per precision). */
-export function decimalBackend(precision: number): Backend<Decimal> {
-  validatePrecision(precision);
-  let backend = backends.get(precision);
-  if (backend === undefined) {
-    backend = makeDecimalBackend(precision);
-    backends.set(precision, backend);
-  }
-  return backend;
+/** A backend factory that checks the precision and makes one shared instance per precision. */
+export function perPrecision<T>(make: (precision: number) => Backend<T>): (precision: number) => Backend<T> {
+  const made = new Map<number, Backend<T>>();
+  return (precision) => {
+    validatePrecision(precision);
+    let backend = made.get(precision);
+    if (backend === undefined) {
+      backend = make(precision);
+      made.set(precision, backend);
+    }
+    return backend;
+  };
 }
+
+/** The decimal backend at `precision` significant digits. */
+export const decimalBackend = perPrecision(makeDecimalBackend);
 
 export function validatePrecision(precision: unknown, field = 'precision'): asserts precision is number {
   if (

@@ -15,7 +15,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { DECIMAL_LITERAL, type Backend } from './backend.js';
-import { validatePrecision } from './decimal.js';
+import { perPrecision } from './decimal.js';
 import { NumericalError } from '../errors.js';
 
 export interface Interval {
@@ -31,18 +31,9 @@ export class IndeterminateError extends NumericalError {
 }
 
 const GUARD_DIGITS = 5;
-const backends = new Map<number, Backend<Interval>>();
 
-/** The interval backend at `precision` significant digits (one shared instance per precision). */
-export function intervalBackend(precision: number): Backend<Interval> {
-  validatePrecision(precision);
-  let backend = backends.get(precision);
-  if (backend === undefined) {
-    backend = makeIntervalBackend(precision);
-    backends.set(precision, backend);
-  }
-  return backend;
-}
+/** The interval backend at `precision` significant digits. */
+export const intervalBackend = perPrecision(makeIntervalBackend);
 
 export function width(a: Interval): Decimal {
   return a.hi.minus(a.lo);

@@ -114,3 +114,15 @@ export function classesSatisfying(required: FunctionClass): FunctionClass[] {
 export function atEveryHorizon<T>(steps: number, observe: (t: number) => { observed: T; bound: T }): Observation<T>[] {
   return Array.from({ length: steps }, (_, i) => ({ ...observe(i + 1), at: i + 1 }));
 }
+
+/**
+ * The average-gradient bounds of D-C and D-NC: (1/t) Σ_{s<t} ‖∇f(x_s)‖² <= 2Δ0/(ηt) + floor at
+ * every horizon t.
+ */
+export function averageGradientBound<T>(B: Backend<T>, r: RunQuantities<T>, floor: T): Observation<T>[] {
+  const twoDelta0OverEta = B.div(B.mul(B.fromNumber(2), r.delta0), r.eta);
+  return atEveryHorizon(r.steps, (t) => ({
+    observed: r.trajectory.avgGradNormSq[t - 1]!,
+    bound: B.add(B.div(twoDelta0OverEta, B.fromNumber(t)), floor),
+  }));
+}

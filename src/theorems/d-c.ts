@@ -6,10 +6,12 @@
  * Source: Si & Yun (2023) §3; suite ID D-C (THEOREMS.md §3).
  * Proof idea: L6 with 0 <= a <= βρ and ‖δ‖² <= βρa (L2, L3) gives
  *   Δ⁺ <= Δ − (η/2)‖g‖² + β³η²ρ²/2; sum over t.
- * Tightness: on quadratics the floor is Θ(η²), not Θ(η) (conjecture C1). With the card's rule
+ * Tightness: on quadratics the floor is Θ(η²), not Θ(η) (conjecture C1): SAM's 2-cycle on (β/2)x²
+ *   keeps ‖∇f‖² = β⁴η²ρ²/(2 − βη)², a fraction βη/(2 − βη)² of β³ηρ². At η = 1/β that fraction is 1:
+ *   c = 1 is attained there (found by this suite). With the card's rule
  *   η = min{1/β, (2Δ0/(β³ρ²T))^{1/2}} the bound is O(T^{-1/2}) with no ρ² floor.
  */
-import { atEveryHorizon, type RunCard } from './card.js';
+import { averageGradientBound, type RunCard } from './card.js';
 
 export const D_C: RunCard = {
   id: 'D-C',
@@ -21,14 +23,7 @@ export const D_C: RunCard = {
   claim: '(1/T) Σ_{t<T} ‖∇f(x_t)‖² <= 2Δ0/(ηT) + c·β³ηρ²,  0 < η <= 1/β',
   eta: { max: '1', includeMax: true },
   constants: { c: '1' },
-  tightness: 'On quadratics the floor is Θ(η²) (C1, open); the constant c = 1 is not known to be tight.',
+  tightness: 'c = 1 is attained at η = 1/β by (β/2)x² (its 2-cycle ±ρ); for smaller η quadratics keep only a fraction βη/(2 − βη)² (C1, open).',
   scope: 'run',
-  observe(B, r, { c }) {
-    const floor = B.mul(c!, B.mul(B.mul(B.mul(r.beta, r.beta), B.mul(r.beta, r.eta)), B.mul(r.rho, r.rho)));
-    const twoDelta0OverEta = B.div(B.mul(B.fromNumber(2), r.delta0), r.eta);
-    return atEveryHorizon(r.steps, (t) => ({
-      observed: r.trajectory.avgGradNormSq[t - 1]!,
-      bound: B.add(B.div(twoDelta0OverEta, B.fromNumber(t)), floor),
-    }));
-  },
+  observe: (B, r, { c }) => averageGradientBound(B, r, B.mul(c!, B.mul(B.mul(B.mul(r.beta, r.beta), B.mul(r.beta, r.eta)), B.mul(r.rho, r.rho)))),
 };

@@ -7,9 +7,10 @@
  * Proof idea: L5 with ‖δ‖ <= βρ (L1), summed over t.
  * Tightness: c = 1 is approached by LB-D-NC-a (exact start, (β/k)sin(kρ) -> βρ as k -> 0) and,
  *   from a whole interval of starts, by LB-D-NC-c ((2s/ρ − 1)² -> 1); the smooth trap LB-D-NC-b
- *   keeps 0.0472·β²ρ².
+ *   keeps 0.0472·β²ρ². Found by this suite: even a convex quadratic attains c = 1 from every
+ *   start: on (β/2)x² with η = 1/β, SAM jumps to ±ρ and alternates, so ‖∇f(x_t)‖ = βρ for t >= 1.
  */
-import { atEveryHorizon, type RunCard } from './card.js';
+import { averageGradientBound, type RunCard } from './card.js';
 
 export const D_NC: RunCard = {
   id: 'D-NC',
@@ -21,14 +22,7 @@ export const D_NC: RunCard = {
   claim: '(1/T) Σ_{t<T} ‖∇f(x_t)‖² <= 2Δ0/(ηT) + c·β²ρ²,  0 < η <= 1/β',
   eta: { max: '1', includeMax: true },
   constants: { c: '1' },
-  tightness: 'c = 1 is approached by LB-D-NC-a and LB-D-NC-c; LB-D-NC-b keeps 0.0472.',
+  tightness: 'c = 1 is attained by (β/2)x² with η = 1/β from every start, and approached by LB-D-NC-a and LB-D-NC-c; LB-D-NC-b keeps 0.0472.',
   scope: 'run',
-  observe(B, r, { c }) {
-    const floor = B.mul(c!, B.mul(B.mul(r.beta, r.beta), B.mul(r.rho, r.rho)));
-    const twoDelta0OverEta = B.div(B.mul(B.fromNumber(2), r.delta0), r.eta);
-    return atEveryHorizon(r.steps, (t) => ({
-      observed: r.trajectory.avgGradNormSq[t - 1]!,
-      bound: B.add(B.div(twoDelta0OverEta, B.fromNumber(t)), floor),
-    }));
-  },
+  observe: (B, r, { c }) => averageGradientBound(B, r, B.mul(c!, B.mul(B.mul(r.beta, r.beta), B.mul(r.rho, r.rho)))),
 };
