@@ -2,7 +2,7 @@
  * Vectors and dense matrices over a backend: plain arrays of backend values.
  */
 import type { Backend } from './backend.js';
-import { isZero, maxOf } from './scalar.js';
+import { isZero, maxOf, sign } from './scalar.js';
 
 export type Vec<T> = readonly T[];
 export type Mat<T> = readonly (readonly T[])[];
@@ -50,11 +50,19 @@ export function norm<T>(B: Backend<T>, x: Vec<T>): T {
   return B.mul(m, B.sqrt(normSq(B, scaled)));
 }
 
-/** x/‖x‖ computed through the scaled vector, or undefined when x = 0. */
+/**
+ * x/‖x‖, or undefined when x = 0. Computed as v/‖v‖ with v = x/|x_j| for an entry x_j of largest
+ * magnitude, and v_j = ±1 written exactly: the same vector (x/‖x‖ does not depend on the scale),
+ * no overflow or underflow in float64, and in interval arithmetic no widening of the dominant
+ * entry by dividing an interval by itself (in one dimension the direction is then exactly ±1).
+ */
 export function unitVector<T>(B: Backend<T>, x: Vec<T>): T[] | undefined {
-  const m = maxAbs(B, x);
-  if (isZero(B, m)) return undefined;
-  const scaled = x.map((xi) => B.div(xi, m));
+  let j = 0;
+  for (let i = 1; i < x.length; i++) if (B.cmp(B.abs(x[i]!), B.abs(x[j]!)) > 0) j = i;
+  const pivot = x[j]!;
+  if (isZero(B, pivot)) return undefined;
+  const scale = B.abs(pivot);
+  const scaled = x.map((xi, i) => (i === j ? (sign(B, pivot) > 0 ? B.one : B.neg(B.one)) : B.div(xi, scale)));
   const length = B.sqrt(normSq(B, scaled));
   return scaled.map((si) => B.div(si, length));
 }
