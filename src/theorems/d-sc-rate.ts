@@ -10,7 +10,23 @@
  *   Δ0/K <= β⁴ρ²/(μ³T²) when η_T = ln K/(μT).
  * Tightness: LB-D-SC under η_T decays like ρ²ln²K/T² as well: the 1/T² rate is not improvable.
  */
+import type { Backend } from '../arith/backend.js';
 import type { RunCard } from './card.js';
+
+/**
+ * The two terms of the rate bound: exp(−μT/(2β))Δ0 and β⁴ρ²(1 + ln²K)/(μ³T²), with
+ * K = max{e, μ³Δ0T²/(β⁴ρ²)}.
+ */
+export function rateBoundTerms<T>(B: Backend<T>, p: { beta: T; mu: T; rho: T; delta0: T; steps: number }): { linear: T; polynomial: T } {
+  const T = B.fromNumber(p.steps);
+  const beta4Rho2 = B.mul(B.mul(B.mul(p.beta, p.beta), B.mul(p.beta, p.beta)), B.mul(p.rho, p.rho));
+  const mu3T2 = B.mul(B.mul(B.mul(p.mu, p.mu), p.mu), B.mul(T, T));
+  const logK = B.log(B.max(B.exp(B.one), B.div(B.mul(mu3T2, p.delta0), beta4Rho2)));
+  return {
+    linear: B.mul(B.exp(B.neg(B.div(B.mul(p.mu, T), B.mul(B.fromNumber(2), p.beta)))), p.delta0),
+    polynomial: B.div(B.mul(beta4Rho2, B.add(B.one, B.mul(logK, logK))), mu3T2),
+  };
+}
 
 export const D_SC_RATE: RunCard = {
   id: 'D-SC-rate',
@@ -25,14 +41,7 @@ export const D_SC_RATE: RunCard = {
   tightness: 'LB-D-SC under η_T decays like ln²K/T²: the rate in T is tight up to logarithms.',
   scope: 'run',
   observe(B, r, { c }) {
-    const T = B.fromNumber(r.steps);
-    const mu = r.mu!;
-    const beta4Rho2 = B.mul(B.mul(B.mul(r.beta, r.beta), B.mul(r.beta, r.beta)), B.mul(r.rho, r.rho));
-    const mu3T2 = B.mul(B.mul(B.mul(mu, mu), mu), B.mul(T, T));
-    const K = B.max(B.exp(B.one), B.div(B.mul(mu3T2, r.delta0), beta4Rho2));
-    const logK = B.log(K);
-    const linear = B.mul(B.exp(B.neg(B.div(B.mul(mu, T), B.mul(B.fromNumber(2), r.beta)))), r.delta0);
-    const polynomial = B.div(B.mul(beta4Rho2, B.add(B.one, B.mul(logK, logK))), mu3T2);
+    const { linear, polynomial } = rateBoundTerms(B, { beta: r.beta, mu: r.mu!, rho: r.rho, delta0: r.delta0, steps: r.steps });
     return [{ observed: r.trajectory.gap[r.steps]!, bound: B.add(linear, B.mul(c!, polynomial)), at: r.steps }];
   },
 };
