@@ -9,7 +9,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { NumberText } from '../arith/literal.js';
+import { isNumberText, type NumberText } from '../arith/literal.js';
+import { QUANTITIES, type Quantity } from '../constructions/construction.js';
 import type { RunSpec } from '../algorithms/run-spec.js';
 import { InputError } from '../errors.js';
 import type { Level } from './verdict.js';
@@ -21,35 +22,71 @@ export interface ClaimReference {
   /** A card or conjecture ID of THEOREMS.md. */
   readonly card: string;
   readonly relation: 'violates' | 'tight';
+  /** For `tight`: the fraction of the card's bound the construction reaches, and its formula. */
+  readonly constant?: string;
+  readonly formula?: string;
+  /** For `tight`: whether the fraction is reached from a whole set of starts. */
+  readonly robust?: boolean;
 }
 
-export interface CounterexampleFile {
+interface FileCommon {
   readonly format: typeof COUNTEREXAMPLE_FORMAT;
   readonly version: typeof COUNTEREXAMPLE_VERSION;
-  /** The card and the first 12 hex digits of the SHA-256 of the rest of the file. */
+  /** The card or construction and the first 12 hex digits of the SHA-256 of the rest of the file. */
   readonly id: string;
-  readonly kind: 'found' | 'construction';
   readonly claims: readonly ClaimReference[];
   /** The run, exactly: family and parameters, x0, ρ, η (or its rule), T, method. */
   readonly run: RunSpec;
+  /** The decimal precision p of the replay (a found case is verified at p and 2p). */
+  readonly arithmetic: { readonly backend: 'decimal'; readonly precision: number };
+}
+
+/** A case found by a search that violates a card. */
+export interface FoundFile extends FileCommon {
+  readonly kind: 'found';
   /** The card's constants when they differ from the card's own. */
   readonly constants?: Readonly<Record<string, NumberText>>;
-  /** The decimal precision p of the verification (runs at p and 2p). */
-  readonly arithmetic: { readonly backend: 'decimal'; readonly precision: number };
   /** How the search found it: fast-check's seed and path, and the number of runs asked for. */
   readonly search?: { readonly seed: number; readonly path: string; readonly runs: number };
   /** What was observed: the largest observed/bound, where, and how sure the verdict is. */
   readonly observed: { readonly ratio: string; readonly at: number; readonly level: Level };
 }
 
-export type CounterexampleContent = Omit<CounterexampleFile, 'format' | 'version' | 'id'>;
+/** A quantity of the run compared with a closed form: its name, formula, value and digits. */
+export interface ExpectedValue {
+  readonly quantity: Quantity;
+  readonly coordinate?: number;
+  readonly at: number;
+  readonly formula: string;
+  /** The closed form evaluated at 100 digits. */
+  readonly value: string;
+  /** Significant digits the replay must share with `value`. */
+  readonly digits: number;
+}
+
+/** A lower-bound construction of THEOREMS.md §4 (or one found by this suite). */
+export interface ConstructionFile extends FileCommon {
+  readonly kind: 'construction';
+  readonly construction: string;
+  readonly title: string;
+  /** Whether the replay encloses each quantity in interval arithmetic too. */
+  readonly certify: boolean;
+  readonly expected: readonly ExpectedValue[];
+  /** What the run gave when the file was made: each value and the digits it shares with the closed form. */
+  readonly observed: readonly { readonly value: string; readonly digits: number }[];
+}
+
+export type CounterexampleFile = FoundFile | ConstructionFile;
+
+type Content<F> = F extends unknown ? Omit<F, 'format' | 'version' | 'id'> : never;
+export type CounterexampleContent = Content<CounterexampleFile>;
 
 /** Writes a counterexample file into `folder` and returns its path; an identical file is left as it is. */
 export function saveCounterexample(folder: string, content: CounterexampleContent): string {
   const body = { format: COUNTEREXAMPLE_FORMAT, version: COUNTEREXAMPLE_VERSION, ...content };
   const hash = createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, 12);
-  const prefix = content.claims[0]?.card ?? 'case';
-  const file: CounterexampleFile = { ...body, id: `${prefix}-${hash}` } as CounterexampleFile;
+  const prefix = content.kind === 'construction' ? content.construction : (content.claims[0]?.card ?? 'case');
+  const file = { format: COUNTEREXAMPLE_FORMAT, version: COUNTEREXAMPLE_VERSION, id: `${prefix}-${hash}`, ...content } as CounterexampleFile;
   mkdirSync(folder, { recursive: true });
   const target = join(folder, `${file.id}.json`);
   const temporary = join(folder, `.${file.id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -105,6 +142,18 @@ export function readCounterexample(path: string): CounterexampleFile {
   field('claims', Array.isArray(file?.claims) && file.claims.length > 0 && file.claims.every((c) => typeof c?.card === 'string'), 'must be a non-empty list of { card, relation }');
   field('run', typeof file?.run === 'object' && file.run !== null && typeof file.run.function === 'object', 'must be a run spec with a function');
   field('arithmetic', file?.arithmetic?.backend === 'decimal' && Number.isInteger(file.arithmetic.precision), 'must be { backend: "decimal", precision }');
-  field('observed', typeof file?.observed?.ratio === 'string', 'must hold the observed ratio');
+  if (file!.kind === 'found') {
+    field('observed', typeof (file as Partial<FoundFile>).observed?.ratio === 'string', 'must hold the observed ratio');
+  } else {
+    const c = file as Partial<ConstructionFile>;
+    field('construction', typeof c.construction === 'string', 'must name the construction');
+    field(
+      'expected',
+      Array.isArray(c.expected) &&
+        c.expected.length > 0 &&
+        c.expected.every((e) => QUANTITIES.includes(e?.quantity) && Number.isInteger(e.at) && isNumberText(e.value) && Number.isInteger(e.digits)),
+      `must be a non-empty list of { quantity (one of ${QUANTITIES.join(', ')}), at, value, digits }`,
+    );
+  }
   return file as CounterexampleFile;
 }

@@ -4,20 +4,30 @@
  * still run, and no file is modified.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { Method } from '../algorithms/ascent.js';
+import { replayConstruction } from '../constructions/files.js';
 import { InputError } from '../errors.js';
 import { cardById } from '../theorems/catalog.js';
-import { readCounterexample, type CounterexampleFile } from './counterexamples.js';
+import { readCounterexample, type ConstructionFile, type CounterexampleFile, type FoundFile } from './counterexamples.js';
 import { judgeCase } from './verdict.js';
 
 export interface ReplayResult {
   readonly file: string;
   readonly id: string | null;
+  readonly kind: CounterexampleFile['kind'] | null;
   readonly reproduced: boolean;
-  /** What the file says was observed, and what the replay observed. */
+  /** How sure the replay is: certified, verified (or, for a found case, float/undecided). */
+  readonly level: string | null;
+  /** What the file expects (closed forms, or the observed ratio), and what the replay observed. */
   readonly expected: unknown;
   readonly observed: unknown;
   readonly error?: string;
+}
+
+export interface ReplayOptions {
+  /** Replay with another method than the file's (to show that a wrong SAM fails the replay). */
+  readonly method?: Method;
 }
 
 /** The counterexample files of a folder, sorted (hidden and temporary files left out). */
@@ -31,34 +41,40 @@ export function counterexampleFiles(folder: string): string[] {
   return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().map((n) => join(folder, n));
 }
 
-export function replayFile(path: string): ReplayResult {
+export function replayFile(path: string, options: ReplayOptions = {}): ReplayResult {
   let file: CounterexampleFile;
   try {
     file = readCounterexample(path);
   } catch (error) {
-    if (error instanceof InputError) return { file: path, id: null, reproduced: false, expected: null, observed: null, error: error.message };
+    if (error instanceof InputError) return { file: path, id: null, kind: null, reproduced: false, level: null, expected: null, observed: null, error: error.message };
     throw error;
   }
-  return replayFound(path, file);
+  try {
+    return file.kind === 'construction' ? replayConstructionFile(path, file, options) : replayFound(path, file, options);
+  } catch (error) {
+    if (error instanceof InputError) return { file: path, id: file.id, kind: file.kind, reproduced: false, level: null, expected: null, observed: null, error: error.message };
+    throw error;
+  }
+}
+
+/** A construction reproduces when its run matches every closed form to the stated digits. */
+function replayConstructionFile(path: string, file: ConstructionFile, options: ReplayOptions): ReplayResult {
+  const replay = replayConstruction(file, options.method);
+  return { file: path, id: file.id, kind: file.kind, reproduced: replay.reproduced, level: replay.level, expected: file.expected, observed: replay.observed };
 }
 
 /** A found counterexample reproduces when its card is still violated on its instance. */
-function replayFound(path: string, file: CounterexampleFile): ReplayResult {
+function replayFound(path: string, file: FoundFile, options: ReplayOptions): ReplayResult {
   const claim = file.claims.find((c) => c.relation === 'violates');
-  if (claim === undefined) {
-    return { file: path, id: file.id, reproduced: false, expected: file.observed, observed: null, error: `${file.id}: no claim it violates` };
-  }
-  try {
-    const verdict = judgeCase(cardById(claim.card), file.run, { precision: file.arithmetic.precision, constants: file.constants });
-    return {
-      file: path,
-      id: file.id,
-      reproduced: verdict.holds === false,
-      expected: file.observed,
-      observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, holds: verdict.holds ?? null },
-    };
-  } catch (error) {
-    if (error instanceof InputError) return { file: path, id: file.id, reproduced: false, expected: file.observed, observed: null, error: error.message };
-    throw error;
-  }
+  if (claim === undefined) throw new InputError(`${basename(path)}: claims`, file.claims, 'must name the card the case violates');
+  const verdict = judgeCase(cardById(claim.card), file.run, { precision: file.arithmetic.precision, constants: file.constants, method: options.method });
+  return {
+    file: path,
+    id: file.id,
+    kind: file.kind,
+    reproduced: verdict.holds === false,
+    level: verdict.level,
+    expected: file.observed,
+    observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, holds: verdict.holds ?? null },
+  };
 }

@@ -6,7 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError, NumericalError } from '../errors.js';
 import { demoCommand } from './demo.js';
 import { processIO, type CliIO } from './io.js';
-import { replayCommand, type ReplayOptions } from './replay.js';
+import { constructionsCommand, type ConstructionsOptions } from './constructions.js';
+import { replayCommand, type ReplayCommandOptions } from './replay.js';
 import { DEFAULT_RUNS, DEFAULT_VERIFY_PRECISION, runCommand, type RunOptions } from './run.js';
 import { simulateCommand, type SimulateOptions } from './simulate.js';
 import { CARDS } from '../theorems/catalog.js';
@@ -81,12 +82,23 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     });
 
   program
+    .command('constructions')
+    .description('The lower-bound constructions (THEOREMS.md §4) and the fraction of each bound they reach')
+    .option('--write', 'save their counterexample files (existing files are left as they are)')
+    .option('--counterexamples <dir>', 'where to save them', 'counterexamples')
+    .option('--json', 'machine-readable output')
+    .action((options: ConstructionsOptions) => {
+      outcome.exitCode = constructionsCommand(options, io);
+    });
+
+  program
     .command('replay')
     .description('Rerun counterexample files and report whether each still reproduces')
-    .argument('[files...]', 'counterexample files (default: every file in counterexamples/)')
+    .argument('[files...]', 'counterexample files (default: every file of the folder)')
+    .option('--counterexamples <dir>', 'the folder replayed when no file is named', 'counterexamples')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  samcheck replay counterexamples/D-NC-1a2b3c4d5e6f.json')
-    .action((files: string[], options: ReplayOptions) => {
+    .action((files: string[], options: ReplayCommandOptions) => {
       outcome.exitCode = replayCommand(files, options, io);
     });
   return program;

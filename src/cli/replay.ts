@@ -1,27 +1,40 @@
 /**
  * `samcheck replay [FILES...]`: rerun counterexample files (all of counterexamples/ by default).
  */
-import { counterexampleFiles, replayFile } from '../check/replay.js';
+import type { ExpectedValue } from '../check/counterexamples.js';
+import { counterexampleFiles, replayFile, type ReplayResult } from '../check/replay.js';
+import { observableName } from '../constructions/construction.js';
+import { showDigits } from '../report/text.js';
 import { formatJson } from '../report/json.js';
 import type { CliIO } from './io.js';
 
-export interface ReplayOptions {
+export interface ReplayCommandOptions {
   json?: boolean;
-  folder?: string;
+  counterexamples?: string;
 }
 
 /** Returns the exit code: 1 when a file does not reproduce or cannot be read. */
-export function replayCommand(files: string[], options: ReplayOptions, io: CliIO): number {
-  const paths = files.length > 0 ? files : counterexampleFiles(options.folder ?? 'counterexamples');
+export function replayCommand(files: string[], options: ReplayCommandOptions, io: CliIO): number {
+  const paths = files.length > 0 ? files : counterexampleFiles(options.counterexamples ?? 'counterexamples');
   const results = paths.map((path) => replayFile(path));
   if (options.json) {
     io.out(formatJson({ counterexamples: results }));
   } else if (results.length === 0) {
     io.out('no counterexample files to replay');
   } else {
-    for (const r of results) {
-      io.out(r.error ? `${r.file}: ERROR ${r.error}` : `${r.file}: ${r.reproduced ? 'reproduced' : 'NOT reproduced'} ${JSON.stringify(r.observed)}`);
-    }
+    for (const r of results) io.out(`${r.file}: ${resultText(r)}`);
   }
   return results.every((r) => r.reproduced) ? 0 : 1;
+}
+
+function resultText(r: ReplayResult): string {
+  if (r.error) return `ERROR ${r.error}`;
+  const verdict = `${r.reproduced ? 'reproduced' : 'NOT reproduced'}${r.level ? ` (${r.level})` : ''}`;
+  if (r.kind === 'construction') {
+    const expected = r.expected as ExpectedValue[];
+    const observed = r.observed as { digits: number }[];
+    return `${verdict}: ${expected.map((e, i) => `${observableName(e)} ${observed[i]!.digits}/${e.digits} digits`).join(', ')}`;
+  }
+  const o = r.observed as { ratio: string; at: number };
+  return `${verdict}: observed/bound = ${showDigits(o.ratio, 12)} at ${o.at}`;
 }

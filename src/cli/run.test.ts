@@ -58,11 +58,3 @@ describe('samcheck run', () => {
     expect(stderr.trim().split('\n').at(-1)).toContain(message);
   });
 });
-
-describe('samcheck replay', () => {
-  test('with no files replays the folder; an empty folder has nothing to replay', async () => {
-    const { code, stdout } = await samcheck('replay', '--json');
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toHaveProperty('counterexamples');
-  });
-});

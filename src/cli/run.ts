@@ -8,6 +8,7 @@ import { checkCard, type CardReport } from '../check/check-card.js';
 import { cardConstants } from '../check/observe.js';
 import { InputError } from '../errors.js';
 import { MAX_SEED } from '../random/seeded.js';
+import { knownTightness, tightnessRange, type KnownTightness } from '../constructions/tightness.js';
 import { describeRun } from '../report/describe.js';
 import { formatJson } from '../report/json.js';
 import { renderTable, showDigits, showRatio } from '../report/text.js';
@@ -32,7 +33,7 @@ export interface RunSummary {
   readonly seed: number;
   readonly runs: number;
   readonly precision: number;
-  readonly cards: (CardReport & { readonly seconds: number })[];
+  readonly cards: (CardReport & { readonly tightness: KnownTightness[]; readonly seconds: number })[];
 }
 
 /** Runs the command and returns its exit code: 1 when a card is violated or fails with an error. */
@@ -56,7 +57,7 @@ export function runCommand(ids: string[], options: RunOptions, io: CliIO): numbe
     const ownConstants = constantsOf(card);
     const started = performance.now();
     const report = checkCard(card, { runs, seed, precision, constants: ownConstants, counterexampleFolder: options.counterexamples ?? 'counterexamples' });
-    summary.cards.push({ ...report, seconds: Number(((performance.now() - started) / 1000).toFixed(2)) });
+    summary.cards.push({ ...report, tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)) });
   }
   io.out(options.json ? formatJson(summary) : runTable(summary));
   return summary.cards.some((c) => c.status !== 'holds') ? 1 : 0;
@@ -82,13 +83,28 @@ function runTable(summary: RunSummary): string {
     c.worst === null ? '-' : String(c.worst.at),
     c.worst === null ? '-' : c.worst.level,
     `${c.levels.certified}/${c.levels.verified}/${c.levels.float}/${c.levels.undecided}`,
+    tightnessRange(c.tightness),
     c.worst === null ? '' : describeRun(c.worst.instance),
   ]);
   const lines = [
     `samcheck run: ${summary.runs} cases per card, seed ${summary.seed}, verification at ${summary.precision} and ${2 * summary.precision} digits`,
     '',
-    renderTable(['card', 'status', 'cases', 'worst ratio', 'at', 'level', 'cert/ver/float/undec', 'worst instance'], rows, ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'left']),
+    renderTable(['card', 'status', 'cases', 'worst ratio', 'at', 'level', 'cert/ver/float/undec', 'constructions', 'worst instance'], rows, [
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+      'left',
+      'right',
+      'right',
+      'left',
+    ]),
   ];
+  for (const c of summary.cards.filter((card) => card.tightness.length > 0)) {
+    const known = c.tightness.map((t) => `${t.construction} ${Number(t.constant.toPrecision(6))}${t.robust ? '' : ' (exact start only)'}`);
+    lines.push(`${c.id}: constructions reach ${known.join(', ')} of the bound's constant.`);
+  }
   for (const c of summary.cards.filter((card) => card.status !== 'holds')) {
     lines.push('', `${c.id} ${c.status}: ${c.error ?? `observed/bound = ${showDigits(c.counterexample!.ratio, 12)} (${c.counterexample!.level})`}`);
     lines.push(`  instance: ${JSON.stringify(c.counterexample!.instance)}`);

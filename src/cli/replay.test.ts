@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { memoryIO } from './io.js';
+import { runCli } from './program.js';
+
+const store = fileURLToPath(new URL('../../counterexamples', import.meta.url));
+
+async function samcheck(...argv: string[]) {
+  const io = memoryIO();
+  const code = await runCli(argv, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+let folder: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'samcheck-replay-'));
+  // Two quick construction files, and three broken ones beside them.
+  for (const name of readdirSync(store).filter((n) => n.startsWith('LB-D-NC-q') || n.startsWith('LB-D-NC-a'))) copyFileSync(join(store, name), join(folder, name));
+  const good = JSON.parse(readFileSync(join(folder, readdirSync(folder)[0]!), 'utf8'));
+  writeFileSync(join(folder, 'bad-json.json'), '{ "format": "samcheck-counterexample", ');
+  const { expected: _expected, ...missing } = good;
+  writeFileSync(join(folder, 'missing-field.json'), JSON.stringify(missing));
+  writeFileSync(join(folder, 'wrong-version.json'), JSON.stringify({ ...good, version: 2 }));
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+function snapshot(): Record<string, string> {
+  return Object.fromEntries(readdirSync(folder).map((n) => [n, readFileSync(join(folder, n), 'utf8')]));
+}
+
+describe('samcheck replay', () => {
+  test('reports each corrupted file by name and field, replays the rest, and modifies nothing', async () => {
+    const before = snapshot();
+    const { code, stdout } = await samcheck('replay', '--counterexamples', folder, '--json');
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout).counterexamples as { file: string; id: string | null; reproduced: boolean; error?: string; expected: unknown; observed: unknown }[];
+    const byName = Object.fromEntries(results.map((r) => [r.file.split('/').at(-1)!, r]));
+    expect(byName['bad-json.json']!.error).toMatch(/^invalid bad-json\.json = ".*": must be a JSON file$/);
+    expect(byName['missing-field.json']!.error).toContain('invalid missing-field.json: expected = (missing): must be a non-empty list');
+    expect(byName['wrong-version.json']!.error).toBe('invalid wrong-version.json: version = 2: must be 1 (the version this samcheck reads)');
+    const good = results.filter((r) => r.id !== null);
+    expect(good).toHaveLength(3);
+    for (const r of good) expect(r).toMatchObject({ reproduced: true, expected: expect.any(Array), observed: expect.any(Array) });
+    expect(snapshot()).toEqual(before);
+  });
+
+  test('the text form gives one line per file', async () => {
+    const { code, stdout } = await samcheck('replay', '--counterexamples', folder);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines.filter((l) => l.includes(': ERROR invalid'))).toHaveLength(3);
+    expect(lines.filter((l) => l.includes(': reproduced (certified):'))).toHaveLength(3);
+  });
+
+  test('a folder that reproduces entirely exits 0', async () => {
+    for (const name of ['bad-json.json', 'missing-field.json', 'wrong-version.json']) rmSync(join(folder, name));
+    expect((await samcheck('replay', '--counterexamples', folder)).code).toBe(0);
+  });
+});
