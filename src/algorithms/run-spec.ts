@@ -52,20 +52,26 @@ export function instantiate<T>(B: Backend<T>, spec: RunSpec): Instance<T> {
     throw new InputError('rhoDecay', spec.rhoDecay, `must be one of ${RHO_DECAYS.join(', ')}`);
   }
   const rho = !METHODS[spec.algorithm].usesRho && spec.rho === undefined ? B.zero : positiveNumber(B, 'rho', spec.rho);
-  return { f, x0, rho, eta: stepSize(B, spec, f, x0, rho) };
+  return { f, x0, rho, eta: resolveStepSize(B, spec.eta, { f, x0, rho, steps: spec.steps }) };
 }
 
-function stepSize<T>(B: Backend<T>, spec: RunSpec, f: SmoothFunction<T>, x0: T[], rho: T): T {
-  if (typeof spec.eta === 'string') return positiveNumber(B, 'eta', spec.eta);
-  const { overBeta, rule } = (spec.eta ?? {}) as { overBeta?: unknown; rule?: unknown };
+/** η of a run: a number, s/β, or a card's rule evaluated on the instance (σ² for stochastic rules). */
+export function resolveStepSize<T>(
+  B: Backend<T>,
+  eta: StepSize,
+  context: { readonly f: SmoothFunction<T>; readonly x0: T[]; readonly rho: T; readonly steps: number; readonly sigmaSq?: T },
+): T {
+  if (typeof eta === 'string') return positiveNumber(B, 'eta', eta);
+  const { f, x0, rho, steps, sigmaSq } = context;
+  const { overBeta, rule } = (eta ?? {}) as { overBeta?: unknown; rule?: unknown };
   if (overBeta !== undefined) return B.div(positiveNumber(B, 'eta.overBeta', overBeta), f.certificate.beta);
   if (!STEP_SIZE_RULES.includes(rule as StepSizeRule)) {
-    throw new InputError('eta', spec.eta, `must be a number, { "overBeta": s } or { "rule": one of ${STEP_SIZE_RULES.join(', ')} }`);
+    throw new InputError('eta', eta, `must be a number, { "overBeta": s } or { "rule": one of ${STEP_SIZE_RULES.join(', ')} }`);
   }
   const { beta, mu } = f.certificate;
   // Δ0 >= 0 in exact arithmetic; a computed f* can make a start at x* round just below 0.
   const delta0 = B.max(f.gap(x0), B.zero);
-  return stepSizeByRule(B, rule as StepSizeRule, { beta, mu, rho, delta0, steps: spec.steps });
+  return stepSizeByRule(B, rule as StepSizeRule, { beta, mu, rho, delta0, steps, sigmaSq });
 }
 
 /** Runs `spec` in backend B, with the method it names or, to test the checks, another one. */

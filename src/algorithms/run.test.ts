@@ -116,7 +116,7 @@ describe("step sizes chosen by a card's rule", () => {
     // η = min{1/β, (2Δ0/(β³ρ²T))^{1/2}} = min{0.5, (6/0.08)^{1/2}} = 0.5
     expect(show(instantiate(B, { ...base, eta: { rule: 'D-C' } }).eta)).toBe('0.5');
     expect(() => instantiate(B, { ...base, function: { family: 'quadratic', eigenvalues: ['2', '0'] }, eta: { rule: 'D-SC' } })).toThrow('invalid mu = "0": must be > 0');
-    expect(() => instantiate(B, { ...base, eta: { rule: 'D-X' } as never })).toThrow('must be a number, { "overBeta": s } or { "rule": one of D-SC, D-C }');
+    expect(() => instantiate(B, { ...base, eta: { rule: 'D-X' } as never })).toThrow('must be a number, { "overBeta": s } or { "rule": one of D-SC, D-C, S-SC-n, S-NC-n }');
     // η = s/β exactly: the edge η = 1/β of every card.
     expect(show(instantiate(B, { ...base, function: { family: 'quadratic', eigenvalues: ['3', '1'] }, eta: { overBeta: '1' } }).eta)).toBe(show(B.div(B.one, B.fromNumber(3))));
     expect(() => instantiate(B, { ...base, eta: { overBeta: '0' } })).toThrow('invalid eta.overBeta = "0": must be > 0');

@@ -71,13 +71,47 @@ function checkRateInputs<T, I extends RateInputs<T>>(B: Backend<T>, inputs: I): 
   return inputs;
 }
 
+/**
+ * S-SC-n's rate corollary (P2): η = min{1/β, ln(max{e, μ²Δ0T/(βσ²)})/(μT)}, which makes the
+ * σ² term of S-SC-n vanish like Õ(1/T) and leaves the β²ρ²/(2μ) floor.
+ */
+export function etaStochasticStronglyConvexRate<T>(B: Backend<T>, inputs: RateInputs<T> & { readonly mu: T; readonly sigmaSq: T }): T {
+  const { beta, mu, delta0, steps, sigmaSq } = checkRateInputs(B, inputs);
+  if (sign(B, mu) <= 0) throw new InputError('mu', B.toString(mu), 'must be > 0 for the step size of S-SC-n');
+  if (sign(B, sigmaSq) <= 0) throw new InputError('sigmaSq', B.toString(sigmaSq), 'must be > 0 for the step size of S-SC-n');
+  const T = B.fromNumber(steps);
+  const K = B.max(B.exp(B.one), B.div(B.mul(B.mul(B.mul(mu, mu), delta0), T), B.mul(beta, sigmaSq)));
+  return B.min(B.div(B.one, beta), B.div(B.log(K), B.mul(mu, T)));
+}
+
+/** S-NC-n's rate corollary (P3): η = min{1/β, (2Δ0/(βσ²T))^{1/2}}. */
+export function etaStochasticRate<T>(B: Backend<T>, inputs: RateInputs<T> & { readonly sigmaSq: T }): T {
+  const { beta, delta0, steps, sigmaSq } = checkRateInputs(B, inputs);
+  if (sign(B, delta0) <= 0) throw new InputError('delta0', B.toString(delta0), 'must be > 0 for the step size of S-NC-n (x0 is a minimizer)');
+  if (sign(B, sigmaSq) <= 0) throw new InputError('sigmaSq', B.toString(sigmaSq), 'must be > 0 for the step size of S-NC-n');
+  const balanced = B.sqrt(B.div(B.mul(B.fromNumber(2), delta0), B.mul(B.mul(beta, sigmaSq), B.fromNumber(steps))));
+  return B.min(B.div(B.one, beta), balanced);
+}
+
 /** The step-size rules of the cards, by the ID of the card that chooses them (THEOREMS.md §3). */
-export const STEP_SIZE_RULES = ['D-SC', 'D-C'] as const;
+export const STEP_SIZE_RULES = ['D-SC', 'D-C', 'S-SC-n', 'S-NC-n'] as const;
 export type StepSizeRule = (typeof STEP_SIZE_RULES)[number];
 
-/** η from a card's rule, for the instance at hand. */
-export function stepSizeByRule<T>(B: Backend<T>, rule: StepSizeRule, inputs: RateInputs<T> & { readonly mu?: T }): T {
-  if (rule === 'D-C') return etaConvexRate(B, inputs);
-  if (inputs.mu === undefined) throw new InputError('eta', 'D-SC', 'the rule D-SC needs a strongly convex function (μ > 0)');
-  return etaStronglyConvexRate(B, { ...inputs, mu: inputs.mu });
+/** η from a card's rule, for the instance at hand (σ² for the stochastic rules). */
+export function stepSizeByRule<T>(B: Backend<T>, rule: StepSizeRule, inputs: RateInputs<T> & { readonly mu?: T; readonly sigmaSq?: T }): T {
+  const needs = (what: 'mu' | 'sigmaSq', rule: StepSizeRule, why: string): T => {
+    const value = inputs[what];
+    if (value === undefined) throw new InputError('eta', rule, `the rule ${rule} needs ${why}`);
+    return value;
+  };
+  switch (rule) {
+    case 'D-C':
+      return etaConvexRate(B, inputs);
+    case 'D-SC':
+      return etaStronglyConvexRate(B, { ...inputs, mu: needs('mu', rule, 'a strongly convex function (μ > 0)') });
+    case 'S-SC-n':
+      return etaStochasticStronglyConvexRate(B, { ...inputs, mu: needs('mu', rule, 'a strongly convex function (μ > 0)'), sigmaSq: needs('sigmaSq', rule, 'a stochastic oracle') });
+    case 'S-NC-n':
+      return etaStochasticRate(B, { ...inputs, sigmaSq: needs('sigmaSq', rule, 'a stochastic oracle') });
+  }
 }

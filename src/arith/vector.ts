@@ -13,6 +13,10 @@ export function dot<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T {
   return s;
 }
 
+export function add<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T[] {
+  return x.map((xi, i) => B.add(xi, y[i]!));
+}
+
 export function sub<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T[] {
   return x.map((xi, i) => B.sub(xi, y[i]!));
 }

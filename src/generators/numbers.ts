@@ -23,6 +23,12 @@ export function plusText(a: string, b: string): NumberText {
   return new Text(a).plus(b).toString();
 }
 
+/** a·b for a decimal a and a number text b that may be a fraction (the result keeps the fraction). */
+export function timesNumberText(a: string, b: NumberText): NumberText {
+  const [numerator, denominator] = b.split('/');
+  return denominator === undefined ? timesText(a, numerator!) : `${timesText(a, numerator!)}/${denominator}`;
+}
+
 /**
  * A positive number, log-uniform over [10^minExponent, 10^maxExponent) with `digits` significant
  * digits; shrinks towards 10^minExponent.

@@ -16,7 +16,11 @@ export const MAX_SEED = 2 ** 32 - 1;
 export interface RandomStream {
   /** Uniform on [0, 1), a multiple of 2^-53. */
   uniform(): number;
-  /** Standard normal (Box–Muller). */
+  /**
+   * Standard normal (Box–Muller, one variate per pair of uniforms). Stored files name functions
+   * by seed (a quadratic's rotationSeed, a logistic's data seed), so this sequence must never
+   * change, not even to use the pair's second variate.
+   */
   gaussian(): number;
   /** Uniform integer in [0, n). */
   integer(n: number): number;
