@@ -14,6 +14,7 @@ import { describe, expect, test } from 'vitest';
 import { METHODS, type Method } from '../../src/algorithms/ascent.js';
 import { axpy, unitVector } from '../../src/arith/vector.js';
 import { checkCard } from '../../src/check/check-card.js';
+import { DEFAULT_SHAPE } from '../../src/generators/cases.js';
 import { cardById } from '../../src/theorems/catalog.js';
 import { propertySeed } from '../budget.js';
 
@@ -29,7 +30,7 @@ const unnormalized: Method = { ...METHODS.usam, name: 'sam without normalization
 const descentAtX: Method = { ...METHODS.sam, name: 'sam descending along ∇f(x)', descentAt: 'current-point' };
 
 const seed = propertySeed();
-const shape = { maxDim: 6, maxCondition: 1e4, maxSteps: 300 };
+const shape = { ...DEFAULT_SHAPE, maxDim: 6, maxCondition: 1e4, maxSteps: 300 };
 
 function catches(id: string, method: Method, runs: number): boolean {
   return checkCard(cardById(id), { runs, seed, precision: 30, method, shape, shrink: false }).status === 'violated';

@@ -4,13 +4,20 @@
  * counterexample file. `samcheck run` and the property suites both call this.
  */
 import fc from 'fast-check';
-import type { RunSpec } from '../algorithms/run-spec.js';
+import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { arbCardCase, DEFAULT_SHAPE, type CaseShape } from '../generators/cases.js';
 import type { Card } from '../theorems/card.js';
 import { saveCounterexample } from './counterexamples.js';
+import { checkedHorizons, FAMILYWISE_ALPHA } from './statistical.js';
 import { judgeCase, LEVELS, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
 
-export type CardStatus = 'holds' | 'violated' | 'error';
+/**
+ * holds: no case contradicts the card; violated: a case contradicts a theorem; falsified: a case
+ * contradicts a conjecture; inconclusive: a conjecture with undecided cases and no contradiction.
+ */
+export type CardStatus = 'holds' | 'violated' | 'falsified' | 'inconclusive' | 'error';
+
+export const DEFAULT_SHRINK_EVALUATIONS = 200;
 
 export interface CardCheckOptions extends VerdictOptions {
   readonly runs: number;
@@ -32,11 +39,12 @@ export interface CardReport {
   readonly cases: number;
   /** The largest observed/bound over all cases, null when no case claimed anything. */
   readonly worstRatio: number | null;
-  readonly worst: { readonly ratio: string; readonly at: number; readonly level: Level; readonly instance: RunSpec } | null;
+  /** The worst case; for a statistical one `lowerRatio` is the lower confidence bound over the bound. */
+  readonly worst: { readonly ratio: string; readonly lowerRatio?: string; readonly at: number; readonly level: Level; readonly instance: CaseSpec } | null;
   readonly levels: Readonly<Record<Level, number>>;
   /** The seed of this card's fast-check run (replay it with FC_SEED). */
   readonly seed: number;
-  readonly counterexample?: { readonly file: string | null; readonly path: string; readonly instance: RunSpec; readonly ratio: string; readonly level: Level };
+  readonly counterexample?: { readonly file: string | null; readonly path: string; readonly instance: CaseSpec; readonly ratio: string; readonly level: Level };
   readonly error?: string;
 }
 
@@ -46,14 +54,20 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
   let cases = 0;
   let worst: CardReport['worst'] = null;
   let searching = true; // false once fast-check has a failure and is shrinking it
-  let lastFailure: { instance: RunSpec; verdict?: CaseVerdict; error?: unknown } | undefined;
-  let lastConfirmed: { instance: RunSpec; verdict: CaseVerdict } | undefined;
+  // Shrinking stops after a fixed number of evaluations (not a time limit, so that a seed gives
+  // the same counterexample on every machine): past it every candidate counts as passing.
+  let shrinkEvaluations = card.search?.shrinkEvaluations ?? DEFAULT_SHRINK_EVALUATIONS;
+  let lastFailure: { instance: CaseSpec; verdict?: CaseVerdict; error?: unknown } | undefined;
+  let lastConfirmed: { instance: CaseSpec; verdict: CaseVerdict } | undefined;
 
+  // A statistical case gets its share of the familywise level (see statistical.ts).
+  const caseOptions = { ...options, alpha: options.alpha ?? FAMILYWISE_ALPHA / options.runs };
   const property = fc.property(arbCardCase(card, options.shape ?? DEFAULT_SHAPE), (instance) => {
+    if (!searching && shrinkEvaluations-- <= 0) return true;
     let verdict: CaseVerdict;
     try {
       // While shrinking, a clear float64 violation steers; the shrunk case is confirmed below.
-      verdict = judgeCase(card, instance, options, !searching);
+      verdict = judgeCase(card, instance, caseOptions, !searching);
     } catch (error) {
       searching = false;
       lastFailure = { instance, error };
@@ -63,7 +77,10 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
       options.onCase?.(cases, verdict);
       cases++;
       levels[verdict.level]++;
-      if (worst === null || verdict.ratio > Number(worst.ratio)) worst = { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, instance };
+      if (worst === null || verdict.ratio > Number(worst.ratio)) {
+        const c = verdict.confidence;
+        worst = { ratio: verdict.ratioText, ...(c ? { lowerRatio: String(Number(c.lower) / Number(c.bound)) } : {}), at: verdict.at, level: verdict.level, instance };
+      }
     }
     if (verdict.holds !== false) return true;
     if (verdict.level !== 'float') lastConfirmed = { instance, verdict };
@@ -73,13 +90,15 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
   });
   const details = fc.check(property, { numRuns: options.runs, seed, endOnFailure: options.shrink === false });
   const base = { id: card.id, title: card.title, cases, worstRatio: worst === null ? null : Number((worst as { ratio: string }).ratio), worst, levels, seed };
-  if (!details.failed || lastFailure === undefined) return { ...base, status: 'holds' };
+  if (!details.failed || lastFailure === undefined) {
+    return { ...base, status: card.kind === 'conjecture' && levels.undecided > 0 ? 'inconclusive' : 'holds' };
+  }
   const path = details.counterexamplePath ?? '';
   if (lastFailure.error !== undefined) {
     const message = lastFailure.error instanceof Error ? lastFailure.error.message : String(lastFailure.error);
     return { ...base, status: 'error', error: message, counterexample: { file: null, path, instance: lastFailure.instance, ratio: 'NaN', level: 'undecided' } };
   }
-  const { instance, verdict } = confirmed(lastFailure as { instance: RunSpec; verdict: CaseVerdict }, lastConfirmed, card, options);
+  const { instance, verdict } = confirmed(lastFailure as { instance: CaseSpec; verdict: CaseVerdict }, lastConfirmed, card, caseOptions);
   // fast-check's path leads to the shrunk case; it describes the saved one only if that is it.
   const searchPath = instance === lastFailure.instance ? path : '';
   const file =
@@ -90,20 +109,21 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
           claims: [{ card: card.id, relation: 'violates' }],
           run: instance,
           ...(options.constants && Object.keys(options.constants).length > 0 ? { constants: options.constants } : {}),
-          arithmetic: { backend: 'decimal', precision: options.precision },
+          arithmetic: isStochasticSpec(instance) ? { backend: 'float64' } : { backend: 'decimal', precision: options.precision },
           search: { seed, path: searchPath, runs: options.runs },
-          observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level },
+          observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, ...(verdict.confidence ? { alpha: verdict.confidence.alpha * checkedHorizonsOf(instance) } : {}) },
         });
-  return { ...base, status: 'violated', counterexample: { file, path: searchPath, instance, ratio: verdict.ratioText, level: verdict.level } };
+  const status = card.kind === 'conjecture' ? 'falsified' : 'violated';
+  return { ...base, status, counterexample: { file, path: searchPath, instance, ratio: verdict.ratioText, level: verdict.level } };
 }
 
 /** The shrunk violation judged in full; the last confirmed one if float64 misled the shrink. */
 function confirmed(
-  shrunk: { instance: RunSpec; verdict: CaseVerdict },
-  lastConfirmed: { instance: RunSpec; verdict: CaseVerdict } | undefined,
+  shrunk: { instance: CaseSpec; verdict: CaseVerdict },
+  lastConfirmed: { instance: CaseSpec; verdict: CaseVerdict } | undefined,
   card: Card,
   options: VerdictOptions,
-): { instance: RunSpec; verdict: CaseVerdict } {
+): { instance: CaseSpec; verdict: CaseVerdict } {
   if (shrunk.verdict.level !== 'float') return shrunk;
   const verdict = judgeCase(card, shrunk.instance, options);
   if (verdict.holds === false) return { instance: shrunk.instance, verdict };
@@ -116,4 +136,9 @@ export function cardSeed(seed: number, id: string): number {
   for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 0x9e3779b1);
   h ^= h >>> 16;
   return Math.imul(h, 0x85ebca6b) | 0;
+}
+
+/** The number of horizons a statistical case is tested at (its α is shared among them). */
+function checkedHorizonsOf(instance: CaseSpec): number {
+  return checkedHorizons(instance.steps).length;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_SHAPE } from '../generators/cases.js';
 import { D_NC } from '../theorems/d-nc.js';
 import { checkCard } from './check-card.js';
 import { readCounterexample, saveCounterexample, type CounterexampleContent } from './counterexamples.js';
@@ -65,7 +66,7 @@ describe('reading counterexamples', () => {
 
 describe('checking a card', () => {
   test('finds, shrinks and saves a violation of a lowered constant, and the file replays', () => {
-    const shape = { maxDim: 4, maxCondition: 100, maxSteps: 100 };
+    const shape = { ...DEFAULT_SHAPE, maxDim: 4, maxCondition: 100, maxSteps: 100 };
     const report = checkCard(D_NC, { runs: 200, seed: 5, precision: 30, constants: { c: '0.01' }, counterexampleFolder: folder, shape });
     expect(report.status).toBe('violated');
     expect(['verified', 'certified']).toContain(report.counterexample!.level);

@@ -11,7 +11,7 @@ import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unli
 import { basename, join } from 'node:path';
 import { isNumberText, type NumberText } from '../arith/literal.js';
 import { QUANTITIES, type Quantity } from '../constructions/construction.js';
-import type { RunSpec } from '../algorithms/run-spec.js';
+import type { CaseSpec } from '../algorithms/case.js';
 import { InputError } from '../errors.js';
 import type { Level } from './verdict.js';
 
@@ -35,10 +35,12 @@ interface FileCommon {
   /** The card or construction and the first 12 hex digits of the SHA-256 of the rest of the file. */
   readonly id: string;
   readonly claims: readonly ClaimReference[];
-  /** The run, exactly: family and parameters, x0, ρ, η (or its rule), T, method. */
-  readonly run: RunSpec;
-  /** The decimal precision p of the replay (a found case is verified at p and 2p). */
-  readonly arithmetic: { readonly backend: 'decimal'; readonly precision: number };
+  /** The run, exactly: family and parameters, x0, ρ, η (or its rule), T, method (and for a
+   * stochastic run the oracle, the number of paths and the seed). */
+  readonly run: CaseSpec;
+  /** The decimal precision p of the replay (a found case is verified at p and 2p); float64 for a
+   * stochastic run, whose verdict is statistical. */
+  readonly arithmetic: { readonly backend: 'decimal'; readonly precision: number } | { readonly backend: 'float64' };
 }
 
 /** A case found by a search that violates a card. */
@@ -48,11 +50,17 @@ export interface FoundFile extends FileCommon {
   readonly constants?: Readonly<Record<string, NumberText>>;
   /** How the search found it: fast-check's seed and path, and the number of runs asked for. */
   readonly search?: { readonly seed: number; readonly path: string; readonly runs: number };
-  /** What was observed: the largest observed/bound, where, and how sure the verdict is. */
-  readonly observed: { readonly ratio: string; readonly at: number; readonly level: Level };
+  /** What was observed: the largest observed/bound, where, and how sure the verdict is (with the
+   * case's level α for a statistical verdict, which the replay uses again). */
+  readonly observed: { readonly ratio: string; readonly at: number; readonly level: Level; readonly alpha?: number };
 }
 
-/** A quantity of the run compared with a closed form: its name, formula, value and digits. */
+/**
+ * A quantity of the run compared with a closed form: its name, formula and value, and either the
+ * significant digits a deterministic replay must share with it, or (stochastic runs) the test on
+ * the mean over the paths: `interval` (the two-sided interval at `level` contains the value) or
+ * `above` (the one-sided lower bound at `level` exceeds it).
+ */
 export interface ExpectedValue {
   readonly quantity: Quantity;
   readonly coordinate?: number;
@@ -60,20 +68,26 @@ export interface ExpectedValue {
   readonly formula: string;
   /** The closed form evaluated at 100 digits. */
   readonly value: string;
-  /** Significant digits the replay must share with `value`. */
-  readonly digits: number;
+  readonly digits?: number;
+  readonly test?: 'interval' | 'above';
+  readonly level?: number;
 }
+
+/** What a replay (or the run that made the file) gave for one expected value. */
+export type ObservedValue =
+  | { readonly value: string; readonly digits: number }
+  | { readonly mean: string; readonly lower: string; readonly upper: string; readonly passed: boolean };
 
 /** A lower-bound construction of THEOREMS.md §4 (or one found by this suite). */
 export interface ConstructionFile extends FileCommon {
   readonly kind: 'construction';
   readonly construction: string;
   readonly title: string;
-  /** Whether the replay encloses each quantity in interval arithmetic too. */
+  /** Whether the replay encloses each quantity in interval arithmetic too (deterministic runs). */
   readonly certify: boolean;
   readonly expected: readonly ExpectedValue[];
-  /** What the run gave when the file was made: each value and the digits it shares with the closed form. */
-  readonly observed: readonly { readonly value: string; readonly digits: number }[];
+  /** What the run gave when the file was made. */
+  readonly observed: readonly ObservedValue[];
 }
 
 export type CounterexampleFile = FoundFile | ConstructionFile;
@@ -141,7 +155,8 @@ export function readCounterexample(path: string): CounterexampleFile {
   field('kind', file?.kind === 'found' || file?.kind === 'construction', 'must be "found" or "construction"');
   field('claims', Array.isArray(file?.claims) && file.claims.length > 0 && file.claims.every((c) => typeof c?.card === 'string'), 'must be a non-empty list of { card, relation }');
   field('run', typeof file?.run === 'object' && file.run !== null && typeof file.run.function === 'object', 'must be a run spec with a function');
-  field('arithmetic', file?.arithmetic?.backend === 'decimal' && Number.isInteger(file.arithmetic.precision), 'must be { backend: "decimal", precision }');
+  const arithmetic = file?.arithmetic as { backend?: unknown; precision?: unknown } | undefined;
+  field('arithmetic', (arithmetic?.backend === 'decimal' && Number.isInteger(arithmetic.precision)) || arithmetic?.backend === 'float64', 'must be { backend: "decimal", precision } or { backend: "float64" }');
   if (file!.kind === 'found') {
     field('observed', typeof (file as Partial<FoundFile>).observed?.ratio === 'string', 'must hold the observed ratio');
   } else {
@@ -151,8 +166,14 @@ export function readCounterexample(path: string): CounterexampleFile {
       'expected',
       Array.isArray(c.expected) &&
         c.expected.length > 0 &&
-        c.expected.every((e) => QUANTITIES.includes(e?.quantity) && Number.isInteger(e.at) && isNumberText(e.value) && Number.isInteger(e.digits)),
-      `must be a non-empty list of { quantity (one of ${QUANTITIES.join(', ')}), at, value, digits }`,
+        c.expected.every(
+          (e) =>
+            QUANTITIES.includes(e?.quantity) &&
+            Number.isInteger(e.at) &&
+            isNumberText(e.value) &&
+            (Number.isInteger(e.digits) || ((e.test === 'interval' || e.test === 'above') && typeof e.level === 'number' && e.level > 0 && e.level < 1)),
+        ),
+      `must be a non-empty list of { quantity (one of ${QUANTITIES.join(', ')}), at, value, and digits or a test with its level }`,
     );
   }
   return file as CounterexampleFile;

@@ -9,7 +9,7 @@ import { descentPoint, METHODS, type Method } from '../algorithms/ascent.js';
 import { executeRun, instantiate, type RunSpec } from '../algorithms/run-spec.js';
 import { InputError } from '../errors.js';
 import type { SmoothFunction } from '../functions/types.js';
-import type { Card, Constants, Observation, StepQuantities } from '../theorems/card.js';
+import type { Card, Constants, Observation, RunCard, StepCard, StepQuantities } from '../theorems/card.js';
 
 export interface ObserveOptions {
   /** The implementation under test; the card's own method when absent. */
@@ -30,8 +30,8 @@ export function cardConstants<T>(B: Backend<T>, card: Card, overrides: Readonly<
   return Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, parseNumber(B, `constant ${name}`, text)]));
 }
 
-/** The observations of `card` on `spec` in backend B (none when a lemma's x is stationary). */
-export function observe<T>(B: Backend<T>, card: Card, spec: RunSpec, options: ObserveOptions = {}): Observation<T>[] {
+/** The observations of a deterministic card on `spec` in backend B (none when a lemma's x is stationary). */
+export function observe<T>(B: Backend<T>, card: StepCard | RunCard, spec: RunSpec, options: ObserveOptions = {}): Observation<T>[] {
   const method = options.method ?? METHODS[card.algorithm];
   const constants = cardConstants(B, card, options.constants);
   if (card.scope === 'step') {

@@ -10,7 +10,7 @@ import { replayConstruction } from '../constructions/files.js';
 import { InputError } from '../errors.js';
 import { cardById } from '../theorems/catalog.js';
 import { readCounterexample, type ConstructionFile, type CounterexampleFile, type FoundFile } from './counterexamples.js';
-import { judgeCase } from './verdict.js';
+import { DEFAULT_VERIFY_PRECISION, judgeCase } from './verdict.js';
 
 export interface ReplayResult {
   readonly file: string;
@@ -67,7 +67,12 @@ function replayConstructionFile(path: string, file: ConstructionFile, options: R
 function replayFound(path: string, file: FoundFile, options: ReplayOptions): ReplayResult {
   const claim = file.claims.find((c) => c.relation === 'violates');
   if (claim === undefined) throw new InputError(`${basename(path)}: claims`, file.claims, 'must name the card the case violates');
-  const verdict = judgeCase(cardById(claim.card), file.run, { precision: file.arithmetic.precision, constants: file.constants, method: options.method });
+  const verdict = judgeCase(cardById(claim.card), file.run, {
+    precision: file.arithmetic.backend === 'decimal' ? file.arithmetic.precision : DEFAULT_VERIFY_PRECISION,
+    constants: file.constants,
+    method: options.method,
+    alpha: file.observed.alpha,
+  });
   return {
     file: path,
     id: file.id,

@@ -19,13 +19,20 @@ import { agreedDigits } from '../arith/digits.js';
 import { float64 } from '../arith/float64.js';
 import { IndeterminateError, intervalBackend } from '../arith/interval.js';
 import { sign } from '../arith/scalar.js';
+import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import type { RunSpec } from '../algorithms/run-spec.js';
+import { InputError } from '../errors.js';
 import { timesText } from '../generators/numbers.js';
-import type { Card, Observation } from '../theorems/card.js';
+import type { Card, Observation, RunCard, StepCard } from '../theorems/card.js';
 import { observe, type ObserveOptions } from './observe.js';
+import { judgeLimitCase } from './limit.js';
+import { judgeStochasticCase } from './statistical.js';
 
 export const LEVELS = ['certified', 'verified', 'float', 'statistical', 'undecided'] as const;
 export type Level = (typeof LEVELS)[number];
+
+/** The decimal precision p of verification (runs at p and 2p) unless asked otherwise. */
+export const DEFAULT_VERIFY_PRECISION = 40;
 
 /** Margins below this (relative to 1) are always escalated. */
 export const NEAR_MISS = 1e-6;
@@ -46,11 +53,15 @@ export interface CaseVerdict {
   /** That ratio with the digits of its evaluation, and the step or horizon where it occurs. */
   readonly ratioText: string;
   readonly at: number;
+  /** For statistical verdicts: how the expectation at `at` was bounded. */
+  readonly confidence?: { readonly method: string; readonly alpha: number; readonly paths: number; readonly mean: string; readonly lower: string; readonly bound: string };
 }
 
 export interface VerdictOptions extends ObserveOptions {
   /** p: decimal verification runs at p and 2p digits. */
   readonly precision: number;
+  /** For stochastic cards: the case's level α (see statistical.ts). */
+  readonly alpha?: number;
 }
 
 /**
@@ -58,7 +69,17 @@ export interface VerdictOptions extends ObserveOptions {
  * reported at level float without confirmation: for steering a shrink, whose result is then
  * judged in full.
  */
-export function judgeCase(card: Card, spec: RunSpec, options: VerdictOptions, screen = false): CaseVerdict {
+export function judgeCase(card: Card, spec: CaseSpec, options: VerdictOptions, screen = false): CaseVerdict {
+  if (card.scope === 'limit') return judgeLimitCase(card, spec, options.alpha, screen);
+  if (card.scope === 'stochastic') {
+    if (!isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on stochastic runs (an oracle, paths and a seed)`);
+    return judgeStochasticCase(card, spec, options);
+  }
+  if (isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on deterministic runs`);
+  return judgeDeterministicCase(card, spec, options, screen);
+}
+
+function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, screen: boolean): CaseVerdict {
   const fast = worstOf(float64, observe(float64, card, spec, options));
   if (fast === undefined) return { holds: true, level: 'float', ratio: 0, ratioText: '0', at: 0 };
   const perturbed = worstOf(float64, observe(float64, card, perturbStart(spec), options));
@@ -124,7 +145,7 @@ function verify<T, U>(L: Backend<T>, atLow: readonly Observation<T>[], H: Backen
 }
 
 /** true or false when intervals decide every margin; undefined when they cannot or are not tried. */
-function certify(card: Card, spec: RunSpec, options: VerdictOptions): boolean | undefined {
+function certify(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions): boolean | undefined {
   const fn = spec.function;
   const closedForm = fn.family === 'cosine' || (fn.family === 'quadratic' && fn.eigenvalues !== undefined);
   if (!closedForm || spec.steps > MAX_CERTIFIED_STEPS) return undefined;

@@ -8,9 +8,10 @@ import { demoCommand } from './demo.js';
 import { processIO, type CliIO } from './io.js';
 import { constructionsCommand, type ConstructionsOptions } from './constructions.js';
 import { replayCommand, type ReplayCommandOptions } from './replay.js';
-import { DEFAULT_RUNS, DEFAULT_VERIFY_PRECISION, runCommand, type RunOptions } from './run.js';
+import { DEFAULT_VERIFY_PRECISION } from '../check/verdict.js';
+import { DEFAULT_RUNS, runCommand, type RunOptions } from './run.js';
 import { simulateCommand, type SimulateOptions } from './simulate.js';
-import { CARDS } from '../theorems/catalog.js';
+import { CHECKS } from '../theorems/catalog.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -69,8 +70,8 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
   program
     .command('run')
     .description('Check theorem cards over their classes of functions (all cards by default)')
-    .argument('[ids...]', `card IDs: ${CARDS.map((c) => c.id).join(' ')}`)
-    .option('--runs <n>', 'cases per card', String(DEFAULT_RUNS))
+    .argument('[ids...]', `card and conjecture IDs: ${CHECKS.map((c) => c.id).join(' ')}`)
+    .option('--runs <n>', `cases per card (default: ${DEFAULT_RUNS}, or the check's own budget)`)
     .option('--seed <s>', 'seed of the search (default: random, printed)')
     .option('--precision <digits>', 'verification reruns near-misses in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
     .option('--constant <name=value>', "replace a card's named constant, e.g. c=0.5 (repeatable)", (value: string, previous: string[] = []) => [...previous, value])

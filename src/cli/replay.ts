@@ -1,7 +1,7 @@
 /**
  * `samcheck replay [FILES...]`: rerun counterexample files (all of counterexamples/ by default).
  */
-import type { ExpectedValue } from '../check/counterexamples.js';
+import type { ExpectedValue, ObservedValue } from '../check/counterexamples.js';
 import { counterexampleFiles, replayFile, type ReplayResult } from '../check/replay.js';
 import { observableName } from '../constructions/construction.js';
 import { showDigits } from '../report/text.js';
@@ -32,9 +32,17 @@ function resultText(r: ReplayResult): string {
   const verdict = `${r.reproduced ? 'reproduced' : 'NOT reproduced'}${r.level ? ` (${r.level})` : ''}`;
   if (r.kind === 'construction') {
     const expected = r.expected as ExpectedValue[];
-    const observed = r.observed as { digits: number }[];
-    return `${verdict}: ${expected.map((e, i) => `${observableName(e)} ${observed[i]!.digits}/${e.digits} digits`).join(', ')}`;
+    const observed = r.observed as ObservedValue[];
+    return `${verdict}: ${expected.map((e, i) => `${observableName(e)} ${observedText(e, observed[i]!)}`).join(', ')}`;
   }
   const o = r.observed as { ratio: string; at: number };
   return `${verdict}: observed/bound = ${showDigits(o.ratio, 12)} at ${o.at}`;
+}
+
+function observedText(e: ExpectedValue, o: ObservedValue): string {
+  if ('digits' in o) return `${o.digits}/${e.digits} digits`;
+  const level = `${(e.level ?? 0.99) * 100}%`;
+  return e.test === 'interval'
+    ? `mean ${showDigits(o.mean, 6)}, ${level} interval [${showDigits(o.lower, 6)}, ${showDigits(o.upper, 6)}] ${o.passed ? 'contains' : 'misses'} ${showDigits(e.value, 6)}`
+    : `mean ${showDigits(o.mean, 6)}, ${level} lower bound ${showDigits(o.lower, 6)} ${o.passed ? '>' : '<='} ${showDigits(e.value, 6)}`;
 }

@@ -8,49 +8,60 @@
  */
 import fc from 'fast-check';
 import { float64 } from '../arith/float64.js';
-import type { NumberText } from '../arith/literal.js';
+import { parseNumber, type NumberText } from '../arith/literal.js';
 import type { RunSpec, StepSize } from '../algorithms/run-spec.js';
 import { buildFunction } from '../functions/index.js';
 import { seededOrthogonal } from '../functions/orthogonal.js';
-import type { FamilySpec, QuadraticSpec } from '../functions/types.js';
+import type { FamilyName, FamilySpec, QuadraticSpec } from '../functions/types.js';
+import type { CaseSpec } from '../algorithms/case.js';
+import { isStochasticAlgorithm, type StochasticAlgorithm, type StochasticRunSpec } from '../algorithms/stochastic.js';
+import { MAX_SEED } from '../random/seeded.js';
 import type { Card, FunctionClass, StepRange } from '../theorems/card.js';
+import { arbOracleSpec } from './oracles.js';
 import { arbCosineSpec, arbLogisticSpec, arbPoint, arbQuadraticSpec } from './functions.js';
-import { arbPositive, arbUnitFraction, plusText, timesText } from './numbers.js';
+import { arbPositive, arbUnitFraction, plusText, timesNumberText, timesText } from './numbers.js';
 
 export interface CaseShape {
   readonly maxDim: number;
   readonly maxCondition: number;
   /** The longest horizon drawn for run cards. */
   readonly maxSteps: number;
+  /** Stochastic cases average many paths, so they are drawn smaller. */
+  readonly stochastic: { readonly maxDim: number; readonly maxSteps: number; readonly paths: number };
 }
 
-export const DEFAULT_SHAPE: CaseShape = { maxDim: 20, maxCondition: 1e6, maxSteps: 3000 };
+export const DEFAULT_SHAPE: CaseShape = { maxDim: 20, maxCondition: 1e6, maxSteps: 3000, stochastic: { maxDim: 5, maxSteps: 500, paths: 64 } };
 
-/** Members of a class: quadratics, logistic regressions and (for smooth) the cosine family. */
-export function arbFunctionOfClass(cls: FunctionClass, shape: CaseShape = DEFAULT_SHAPE): fc.Arbitrary<FamilySpec> {
+/**
+ * Members of a class: quadratics, logistic regressions and (for smooth) the cosine family; only
+ * `families` when given.
+ */
+export function arbFunctionOfClass(cls: FunctionClass, shape: CaseShape = DEFAULT_SHAPE, families?: readonly FamilyName[]): fc.Arbitrary<FamilySpec> {
   const quadratic = arbQuadraticSpec({ maxDim: shape.maxDim, maxCondition: shape.maxCondition, allowSingular: cls !== 'strongly-convex' });
   const logistic = arbLogisticSpec({ maxDim: Math.min(5, shape.maxDim), maxSamples: 40 });
-  const stronglyConvexLogistic = logistic.filter((spec) => spec.l2 !== '0');
-  switch (cls) {
-    case 'strongly-convex':
-      return fc.oneof({ weight: 4, arbitrary: quadratic }, { weight: 1, arbitrary: stronglyConvexLogistic });
-    case 'convex':
-      return fc.oneof({ weight: 4, arbitrary: quadratic }, { weight: 1, arbitrary: logistic });
-    case 'smooth':
-      return fc.oneof({ weight: 2, arbitrary: quadratic }, { weight: 1, arbitrary: logistic }, { weight: 3, arbitrary: arbCosineSpec({ maxDim: shape.maxDim }) });
-  }
+  const members: { weight: number; family: FamilyName; arbitrary: fc.Arbitrary<FamilySpec> }[] = [
+    { weight: cls === 'smooth' ? 2 : 4, family: 'quadratic', arbitrary: quadratic },
+    { weight: 1, family: 'logistic', arbitrary: cls === 'strongly-convex' ? logistic.filter((spec) => spec.l2 !== '0') : logistic },
+  ];
+  if (cls === 'smooth') members.push({ weight: 3, family: 'cosine', arbitrary: arbCosineSpec({ maxDim: shape.maxDim }) });
+  const allowed = members.filter((m) => families === undefined || families.includes(m.family));
+  if (allowed.length === 0) throw new RangeError(`no family of the class ${cls} among ${families?.join(', ')}`);
+  return fc.oneof(...allowed.map(({ weight, arbitrary }) => ({ weight, arbitrary })));
 }
 
 /** η as s·max/β for s in (0, 1], or (0, 1) when the range excludes its end; or the card's rule. */
 export function arbStepSize(eta: Card['eta']): fc.Arbitrary<StepSize> {
   if ('rule' in eta) return fc.constant(eta);
   const range: StepRange = eta;
-  return arbUnitFraction(6).map((s) => ({ overBeta: timesText(s === '1' && !range.includeMax ? '0.999999' : s, range.max) }));
+  return arbUnitFraction(6).map((s) => ({ overBeta: timesNumberText(s === '1' && !range.includeMax ? '0.999999' : s, range.max) }));
 }
 
 function arbHorizon(card: Card, shape: CaseShape): fc.Arbitrary<number> {
   if (card.scope === 'step') return fc.constant(1);
-  const long = Math.max(65, shape.maxSteps);
+  const maxSteps = isStochasticAlgorithm(card.algorithm) ? shape.stochastic.maxSteps : shape.maxSteps;
+  // A limit claim is judged at T, 4T and 16T: T from 16 up to a sixteenth of the longest run.
+  if (card.scope === 'limit') return fc.integer({ min: 16, max: Math.max(16, Math.floor(maxSteps / 16)) });
+  const long = Math.max(65, maxSteps);
   return fc.oneof(
     { weight: 3, arbitrary: fc.integer({ min: 1, max: 64 }) },
     { weight: 2, arbitrary: fc.integer({ min: 1, max: Math.min(512, long) }) },
@@ -58,16 +69,78 @@ function arbHorizon(card: Card, shape: CaseShape): fc.Arbitrary<number> {
   );
 }
 
+/** The shape of a card's search: the defaults, narrowed by the card's own `search`. */
+export function shapeFor(card: Card, shape: CaseShape = DEFAULT_SHAPE): CaseShape {
+  const s = card.search;
+  if (s === undefined) return shape;
+  return {
+    ...shape,
+    maxDim: Math.min(shape.maxDim, s.maxDim ?? Infinity),
+    maxSteps: Math.min(shape.maxSteps, s.maxSteps ?? Infinity),
+    stochastic: {
+      maxDim: Math.min(shape.stochastic.maxDim, s.maxDim ?? Infinity),
+      maxSteps: Math.min(shape.stochastic.maxSteps, s.maxSteps ?? Infinity),
+      paths: s.paths ?? shape.stochastic.paths,
+    },
+  };
+}
+
 /** Every instance a card can be checked on, as an exact run spec. */
-export function arbCardCase(card: Card, shape: CaseShape = DEFAULT_SHAPE): fc.Arbitrary<RunSpec> {
-  return fc
-    .record({
-      function: arbFunctionOfClass(card.requires, shape),
-      rho: arbPositive(-4, 1),
+export function arbCardCase(card: Card, defaults: CaseShape = DEFAULT_SHAPE): fc.Arbitrary<CaseSpec> {
+  const shape = shapeFor(card, defaults);
+  const algorithm = card.algorithm;
+  if (isStochasticAlgorithm(algorithm)) return arbStochasticCase(card, algorithm, shape);
+  const decay = card.rhoDecay === undefined ? {} : { rhoDecay: card.rhoDecay };
+  return arbShared(card, shape).chain((partial) =>
+    arbStart(partial.function, partial.rho, partial.eta).map((x0): RunSpec => ({ algorithm, ...partial, ...decay, x0 })),
+  );
+}
+
+/** The function, ρ, η and horizon of a case, as the card restricts them. */
+function arbShared(card: Card, shape: CaseShape) {
+  const bounded = card.maxCondition === undefined ? shape : { ...shape, maxCondition: Math.min(shape.maxCondition, card.maxCondition) };
+  const functions = arbFunctionOfClass(card.requires, bounded, card.families);
+  const withinCondition = card.maxCondition === undefined ? functions : functions.filter((spec) => conditionNumber(spec) <= card.maxCondition!);
+  return withinCondition.chain((spec) =>
+    fc.record({
+      function: fc.constant(spec),
+      rho: card.rho !== undefined ? arbRhoWithin(spec, card.rho) : arbPositive(...(card.search?.rhoExponents ?? [-4, 1])),
       eta: arbStepSize(card.eta),
       steps: arbHorizon(card, shape),
-    })
-    .chain((partial) => arbStart(partial.function, partial.rho, partial.eta).map((x0) => ({ algorithm: card.algorithm, ...partial, x0 })));
+    }),
+  );
+}
+
+/** ρ = s·max/β for s in (0, 1] (or (0, 1)), rounded down to 6 digits so that it stays in range. */
+function arbRhoWithin(spec: FamilySpec, range: StepRange): fc.Arbitrary<NumberText> {
+  const beta = buildFunction(float64, spec).certificate.beta;
+  const largest = parseNumber(float64, 'rho', range.max) / beta;
+  return arbUnitFraction(6).map((s) => {
+    const fraction = s === '1' && !range.includeMax ? 0.999999 : Number(s);
+    return String(Number((fraction * largest * (1 - 1e-9)).toPrecision(6)));
+  });
+}
+
+/** A stochastic case: a member of the card's class (of small dimension), an oracle, paths and a seed. */
+function arbStochasticCase(card: Card, algorithm: StochasticAlgorithm, shape: CaseShape): fc.Arbitrary<StochasticRunSpec> {
+  const small = { ...shape, maxDim: shape.stochastic.maxDim };
+  return fc
+    .tuple(arbShared(card, small), fc.integer({ min: 0, max: MAX_SEED }))
+    .chain(([partial, seed]) =>
+      fc
+        .tuple(arbStart(partial.function, partial.rho, partial.eta), arbOracleSpec(partial.function, dimensionOf(partial.function)))
+        .map(([x0, oracle]): StochasticRunSpec => ({ algorithm, ...partial, seed, x0, oracle, paths: shape.stochastic.paths })),
+    );
+}
+
+/** β/μ of a convex member (Infinity when μ = 0 or f is not convex), from its float64 certificate. */
+function conditionNumber(spec: FamilySpec): number {
+  const { beta, mu } = buildFunction(float64, spec).certificate;
+  return mu === undefined || mu === 0 ? Infinity : beta / mu;
+}
+
+function dimensionOf(spec: FamilySpec): number {
+  return spec.family === 'quadratic' ? (spec.eigenvalues ?? spec.matrix)!.length : spec.dim;
 }
 
 /** A start for f: x* plus an offset of any scale, tiny compared with ρ, or near SAM's 2-cycle. */
@@ -88,11 +161,12 @@ export function arbStart(spec: FamilySpec, rho: NumberText, eta: StepSize): fc.A
 }
 
 /** ±r*(1 + ε) along the top eigenvector, ε in {0, ±10^-6, ±10^-3}: on or near SAM's 2-cycle. */
-function cycleStart(spec: QuadraticSpec, rho: NumberText, etaBeta: NumberText): fc.Arbitrary<NumberText[]> | undefined {
-  if (spec.eigenvalues === undefined || Number(etaBeta) >= 2) return undefined;
+function cycleStart(spec: QuadraticSpec, rho: NumberText, etaBetaText: NumberText): fc.Arbitrary<NumberText[]> | undefined {
+  const etaBeta = parseNumber(float64, 'eta', etaBetaText);
+  if (spec.eigenvalues === undefined || etaBeta >= 2) return undefined;
   const d = spec.eigenvalues.length;
   const top = spec.rotationSeed === undefined ? Array.from({ length: d }, (_, i) => (i === 0 ? 1 : 0)) : seededOrthogonal(float64, d, spec.rotationSeed).map((row) => row[0]!);
-  const rStar = (Number(etaBeta) * Number(rho)) / (2 - Number(etaBeta));
+  const rStar = (etaBeta * Number(rho)) / (2 - etaBeta);
   return fc
     .tuple(fc.constantFrom(0, 1e-6, -1e-6, 1e-3, -1e-3), fc.constantFrom(1, -1))
     .map(([epsilon, sign]) => top.map((q) => String(sign * rStar * (1 + epsilon) * q)));

@@ -2,7 +2,8 @@
  * One-line descriptions of instances, for tables: enough to recognise a case, not to rerun it
  * (the JSON and the counterexample files hold the exact spec).
  */
-import type { RunSpec } from '../algorithms/run-spec.js';
+import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
+import type { OracleSpec } from '../oracles/oracle.js';
 import type { FamilySpec } from '../functions/types.js';
 import { stepSizeText } from './simulation.js';
 
@@ -23,9 +24,27 @@ export function describeFunction(spec: FamilySpec): string {
   }
 }
 
-export function describeRun(run: RunSpec): string {
+export function describeRun(run: CaseSpec): string {
   const start = Math.hypot(...run.x0.map(evaluate));
-  return `${describeFunction(run.function)}; ‖x0‖=${short(start)} ρ=${run.rho ?? '-'} η=${stepSizeText(run.eta)} T=${run.steps}`;
+  const noise = isStochasticSpec(run) ? `; ${describeOracle(run.oracle)}, ${run.paths} paths` : '';
+  return `${describeFunction(run.function)}${noise}; ‖x0‖=${short(start)} ρ=${run.rho ?? '-'} η=${stepSizeText(run.eta)} T=${run.steps}`;
+}
+
+export function describeOracle(oracle: OracleSpec): string {
+  switch (oracle.kind) {
+    case 'gaussian':
+      return 'scales' in oracle ? `gaussian scales=${oracle.scales.join(',')}` : `gaussian σ=${oracle.sigma}`;
+    case 'rademacher':
+      return `rademacher σ=${oracle.sigma}`;
+    case 'student-t':
+      return `student-t ν=${oracle.dof} σ=${oracle.sigma}`;
+    case 'discrete':
+      return `discrete ${oracle.values.length} values`;
+    case 'two-point':
+      return `two-point K=${oracle.K} s=${oracle.s}`;
+    case 'finite-sum':
+      return `finite sum of ${oracle.offsets.length}`;
+  }
 }
 
 function evaluate(text: string): number {

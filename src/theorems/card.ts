@@ -12,13 +12,15 @@ import type { Backend } from '../arith/backend.js';
 import type { NumberText } from '../arith/literal.js';
 import type { Vec } from '../arith/vector.js';
 import type { Algorithm } from '../algorithms/ascent.js';
+import type { StochasticAlgorithm } from '../algorithms/stochastic.js';
 import type { Trajectory } from '../algorithms/run.js';
-import type { StepSizeRule } from '../algorithms/schedules.js';
-import type { SmoothFunction } from '../functions/types.js';
+import type { RhoDecay, StepSizeRule } from '../algorithms/schedules.js';
+import type { FamilyName, SmoothFunction } from '../functions/types.js';
 
 /** Classes of functions, each containing the next: smooth ⊃ convex ⊃ strongly convex. */
 export type FunctionClass = 'smooth' | 'convex' | 'strongly-convex';
-export type CardKind = 'lemma' | 'upper' | 'lower';
+/** A conjecture's violation is reported as `falsified`; a theorem's as `violated`. */
+export type CardKind = 'lemma' | 'upper' | 'lower' | 'conjecture';
 
 /** η ∈ (0, max/β] (or (0, max/β) when the card needs η < max/β). */
 export interface StepRange {
@@ -42,7 +44,7 @@ interface CardFields {
   /** Where the statement comes from: the paper's section and this suite's ID. */
   readonly source: string;
   readonly requires: FunctionClass;
-  readonly algorithm: Algorithm;
+  readonly algorithm: Algorithm | StochasticAlgorithm;
   /** The claim in words and symbols, as THEOREMS.md states it. */
   readonly claim: string;
   /** The step sizes the claim admits: a range in units of 1/β, or a card's rule for η. */
@@ -51,6 +53,29 @@ interface CardFields {
   readonly constants: Readonly<Record<string, NumberText>>;
   /** How tight the constants are known to be. */
   readonly tightness: string;
+  /** Only these families of the class (all when absent). */
+  readonly families?: readonly FamilyName[];
+  /** Only members with β/μ at most this (a conjecture's operational test may need it). */
+  readonly maxCondition?: number;
+  /** ρ ∈ (0, max/β] when the claim restricts it (THEOREMS.md C2: ρ <= 1/β). */
+  readonly rho?: StepRange;
+  /** A decaying radius ρ_t = ρ0/(t+1) or ρ0/√(t+1) (THEOREMS.md C3). */
+  readonly rhoDecay?: RhoDecay;
+  /** How this check searches, where it differs from the defaults (src/generators/cases.ts). */
+  readonly search?: SearchShape;
+}
+
+export interface SearchShape {
+  /** Cases to draw when the user asks for no number (`samcheck run --runs`). */
+  readonly runs?: number;
+  readonly maxDim?: number;
+  readonly maxSteps?: number;
+  /** Paths of a stochastic case (its screen, for a limit claim). */
+  readonly paths?: number;
+  /** ρ drawn log-uniformly from [10^lo, 10^hi) (default [10^-4, 10)). */
+  readonly rhoExponents?: readonly [number, number];
+  /** Predicate evaluations fast-check may spend shrinking a counterexample (default 200). */
+  readonly shrinkEvaluations?: number;
 }
 
 /** What a step card sees: one step of the method from x (THEOREMS.md §2 notation). */
@@ -94,15 +119,55 @@ export interface RunQuantities<T> {
 
 export interface StepCard extends CardFields {
   readonly scope: 'step';
+  readonly algorithm: Algorithm;
   observe<T>(B: Backend<T>, s: StepQuantities<T>, c: Constants<T>): { observed: T; bound: T };
 }
 
 export interface RunCard extends CardFields {
   readonly scope: 'run';
+  readonly algorithm: Algorithm;
   observe<T>(B: Backend<T>, r: RunQuantities<T>, c: Constants<T>): Observation<T>[];
 }
 
-export type Card = StepCard | RunCard;
+/** What a stochastic card's bound depends on (THEOREMS.md §3, stochastic SAM). */
+export interface StochasticQuantities<T> {
+  readonly beta: T;
+  readonly mu: T | undefined;
+  readonly rho: T;
+  readonly eta: T;
+  /** The oracle's variance bound σ². */
+  readonly sigmaSq: T;
+  /** Δ0 = f(x0) − f* (x0 is deterministic). */
+  readonly delta0: T;
+}
+
+/**
+ * A claim on an expectation over the oracle's randomness, checked at several horizons t:
+ * E[measure_t] <= bound(t), where measure_t is f(x_t) − f* or (1/t) Σ_{s<t} ‖∇f(x_s)‖².
+ */
+export interface StochasticCard extends CardFields {
+  readonly scope: 'stochastic';
+  readonly algorithm: 'n-sam' | 'm-sam';
+  readonly measure: 'gap' | 'avgGradNormSq';
+  /** m-SAM's analysis needs every g(·; ξ) β-smooth (the oracle certifies it). */
+  readonly requiresSmoothComponents: boolean;
+  bound<T>(B: Backend<T>, q: StochasticQuantities<T>, t: number, c: Constants<T>): T;
+}
+
+/**
+ * A claim that a measure tends to 0 along the method's runs, judged at the horizons T, 4T and 16T
+ * (each with its own step size when η follows a rule): it is falsified on a case when the measure
+ * stays above 3/4 of its previous value over both quadruplings (and above a negligible
+ * 10^-9·max(1, Δ0)); it holds on the case when the last quadrupling took it below 3/4; otherwise
+ * the case is inconclusive. For stochastic methods these are statements about expectations at 99%
+ * confidence (see src/check/limit.ts).
+ */
+export interface LimitCard extends CardFields {
+  readonly scope: 'limit';
+  readonly measure: 'gap' | 'avgGradNormSq';
+}
+
+export type Card = StepCard | RunCard | StochasticCard | LimitCard;
 
 /** The classes whose members satisfy a card that requires `required`. */
 export function classesSatisfying(required: FunctionClass): FunctionClass[] {

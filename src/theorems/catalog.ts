@@ -1,6 +1,7 @@
 /**
  * Every card of the suite, in the order of THEOREMS.md.
  */
+import { CONJECTURES } from '../conjectures/catalog.js';
 import { InputError } from '../errors.js';
 import type { Card } from './card.js';
 import { D_C } from './d-c.js';
@@ -14,11 +15,18 @@ import { L4 } from './l4.js';
 import { L5 } from './l5.js';
 import { L6 } from './l6.js';
 import { L7 } from './l7.js';
+import { S_NC_M } from './s-nc-m.js';
+import { S_NC_N } from './s-nc-n.js';
+import { S_SC_M } from './s-sc-m.js';
+import { S_SC_N } from './s-sc-n.js';
 
-export const CARDS: readonly Card[] = [L1, L2, L3, L4, L5, L6, L7, D_SC, D_SC_RATE, D_C, D_NC];
+export const CARDS: readonly Card[] = [L1, L2, L3, L4, L5, L6, L7, D_SC, D_SC_RATE, D_C, D_NC, S_SC_N, S_SC_M, S_NC_N, S_NC_M];
+
+/** Every check `samcheck run` knows: the cards, then the conjectures. */
+export const CHECKS: readonly Card[] = [...CARDS, ...CONJECTURES];
 
 export function cardById(id: string): Card {
-  const card = CARDS.find((c) => c.id === id);
-  if (card === undefined) throw new InputError('card', id, `must be one of ${CARDS.map((c) => c.id).join(', ')}`);
+  const card = CHECKS.find((c) => c.id === id);
+  if (card === undefined) throw new InputError('card', id, `must be one of ${CHECKS.map((c) => c.id).join(', ')}`);
   return card;
 }

@@ -1,0 +1,38 @@
+/**
+ * S-SC-n: n-SAM on smooth strongly convex functions converges only to an O(ρ²) neighbourhood.
+ *
+ * Setting: f β-smooth and μ-strongly convex; an oracle with variance <= σ²; n-SAM with constant
+ *   ρ > 0 and 0 < η <= 1/β (independent samples for the ascent and the descent).
+ * Claim: E f(x_T) − f* <= (1 − ημ)^T Δ0 + βησ²/(2μ) + c·β²ρ²/μ, c = 1/2, at every horizon T.
+ * Source: Si & Yun (2023) §4 (claim P2); suite ID S-SC-n (THEOREMS.md §3).
+ * Proof idea: conditioning on ξ̃_t, E_ξ‖g(y; ξ)‖² <= ‖∇f(y)‖² + σ²; then L5 with L1 (which holds
+ *   for any unit perturbation direction), ‖g‖² >= 2μΔ, and unroll.
+ * Tightness: LB-S reaches β²ρ²/(2μ) as K -> ∞: c = 1/2 is exact. With the card's rule
+ *   η = min{1/β, ln(max{e, μ²Δ0T/(βσ²)})/(μT)} the bound is Õ(1/T) + β²ρ²/(2μ).
+ */
+import type { StochasticCard } from './card.js';
+
+export const S_SC_N: StochasticCard = {
+  id: 'S-SC-n',
+  title: 'n-SAM, strongly convex: E f(x_T) − f* <= linear + βησ²/(2μ) + β²ρ²/(2μ)',
+  kind: 'upper',
+  source: 'Si & Yun (2023) §4, P2; THEOREMS.md §3 S-SC-n',
+  requires: 'strongly-convex',
+  algorithm: 'n-sam',
+  claim: 'E f(x_T) − f* <= (1 − ημ)^T Δ0 + βησ²/(2μ) + c·β²ρ²/μ,  c = 1/2,  0 < η <= 1/β',
+  eta: { max: '1', includeMax: true },
+  constants: { c: '1/2' },
+  tightness: 'LB-S reaches c = 1/2 as K -> ∞ (exact).',
+  scope: 'stochastic',
+  measure: 'gap',
+  requiresSmoothComponents: false,
+  bound(B, q, t, { c }) {
+    const mu = q.mu!;
+    let linear = q.delta0;
+    const factor = B.sub(B.one, B.mul(q.eta, mu));
+    for (let s = 0; s < t; s++) linear = B.mul(linear, factor);
+    const noise = B.div(B.mul(B.mul(q.beta, q.eta), q.sigmaSq), B.mul(B.fromNumber(2), mu));
+    const floor = B.div(B.mul(c!, B.mul(B.mul(q.beta, q.beta), B.mul(q.rho, q.rho))), mu);
+    return B.add(B.add(linear, noise), floor);
+  },
+};
