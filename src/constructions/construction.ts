@@ -6,6 +6,7 @@
 import type { Backend } from '../arith/backend.js';
 import type { Trajectory } from '../algorithms/run.js';
 import type { RunSpec } from '../algorithms/run-spec.js';
+import type { StochasticRunSpec } from '../algorithms/stochastic.js';
 
 /** A quantity of a trajectory at step t. avgGradNormSq at t is (1/(t+1)) Σ_{s<=t} ‖∇f(x_s)‖². */
 export const QUANTITIES = ['x', 'absX', 'gap', 'gradNorm', 'gradNormSq', 'avgGradNormSq'] as const;
@@ -35,16 +36,42 @@ export interface Tightness {
   readonly robust: boolean;
 }
 
-export interface ConstructionCase {
+/**
+ * A closed form about the expectation of a quantity over the paths of a stochastic run:
+ * `interval` holds when the two-sided interval at `level` contains it, `above` when the one-sided
+ * lower bound at `level` exceeds it.
+ */
+export interface StatisticalExpectation extends Observable {
+  readonly formula: string;
+  readonly test: 'interval' | 'above';
+  readonly level: number;
+  value<T>(B: Backend<T>): T;
+}
+
+interface ConstructionFields {
   readonly construction: string;
   readonly title: string;
+  readonly tight: readonly Tightness[];
+}
+
+export interface DeterministicConstruction extends ConstructionFields {
   readonly run: RunSpec;
   /** The decimal precision of the replay; the closed forms are evaluated at 100 digits. */
   readonly precision: number;
   /** Whether the replay also encloses each quantity in interval arithmetic. */
   readonly certify: boolean;
   readonly expectations: readonly Expectation[];
-  readonly tight: readonly Tightness[];
+}
+
+export interface StochasticConstruction extends ConstructionFields {
+  readonly run: StochasticRunSpec;
+  readonly tests: readonly StatisticalExpectation[];
+}
+
+export type ConstructionCase = DeterministicConstruction | StochasticConstruction;
+
+export function isStochasticConstruction(c: ConstructionCase): c is StochasticConstruction {
+  return 'tests' in c;
 }
 
 /** A quantity of a trajectory in its backend. */

@@ -10,7 +10,7 @@
  */
 import type { Backend } from '../arith/backend.js';
 import { parseNumber } from '../arith/literal.js';
-import type { ConstructionCase } from './construction.js';
+import type { DeterministicConstruction } from './construction.js';
 
 const BETA = '2';
 const RHO = '0.5';
@@ -23,7 +23,7 @@ function trappedGradient<T>(B: Backend<T>, k: string): T {
   return B.mul(B.div(beta, kk), B.sin(B.mul(kk, rho)));
 }
 
-function trap(k: string, kRho: string): ConstructionCase {
+function trap(k: string, kRho: string): DeterministicConstruction {
   return {
     construction: 'LB-D-NC-a',
     title: `SAM stays at x0 = −ρ on (β/k²)cos(kx) with kρ = ${kRho}: ‖∇f‖ = (β/k)sin(kρ) forever`,
@@ -61,4 +61,4 @@ function trap(k: string, kRho: string): ConstructionCase {
 }
 
 /** kρ = 1 (constant sin²1 ≈ 0.708) and kρ = 1/100 (≈ 0.99997): the constant tends to 1. */
-export const LB_D_NC_A_CASES: ConstructionCase[] = [trap('2', '1'), trap('0.02', '0.01')];
+export const LB_D_NC_A_CASES: DeterministicConstruction[] = [trap('2', '1'), trap('0.02', '0.01')];

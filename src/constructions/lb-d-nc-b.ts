@@ -15,7 +15,7 @@
 import type { Backend } from '../arith/backend.js';
 import { decimalBackend } from '../arith/decimal.js';
 import { parseNumber } from '../arith/literal.js';
-import type { ConstructionCase } from './construction.js';
+import type { DeterministicConstruction } from './construction.js';
 import { thetaStar } from './theta-star.js';
 
 const BETA = '1';
@@ -43,7 +43,7 @@ function trappedGradient<T>(B: Backend<T>): T {
   return B.mul(B.div(beta, k), B.abs(B.sin(B.mul(k, rho))));
 }
 
-export const LB_D_NC_B: ConstructionCase = {
+export const LB_D_NC_B: DeterministicConstruction = {
   construction: 'LB-D-NC-b',
   title: 'SAM converges to x̂ = π/k − ρ on (β/k²)cos(kx), k = θ*/ρ, where ‖∇f‖ = 0.217234βρ',
   run: { algorithm: 'sam', function: { family: 'cosine', dim: 1, terms: [{ beta: BETA, k: K }], quadBeta: BETA }, x0: [X0], eta: ETA, rho: RHO, steps: STEPS },

@@ -16,7 +16,7 @@ import { parseNumber } from '../arith/literal.js';
 import { etaStronglyConvexRate } from '../algorithms/schedules.js';
 import { rateBoundTerms } from '../theorems/d-sc-rate.js';
 import { stronglyConvexFloor } from '../theorems/l7.js';
-import type { ConstructionCase } from './construction.js';
+import type { DeterministicConstruction } from './construction.js';
 
 interface Axis {
   readonly mu: string;
@@ -39,7 +39,7 @@ function cycleGap<T>(B: Backend<T>, beta: T, eta: T, rho: T): T {
   return B.div(B.mul(beta, B.mul(r, r)), B.fromNumber(2));
 }
 
-function axisRun(a: Axis, eta: ConstructionCase['run']['eta'], steps: number): ConstructionCase['run'] {
+function axisRun(a: Axis, eta: DeterministicConstruction['run']['eta'], steps: number): DeterministicConstruction['run'] {
   return { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: [a.mu, a.beta] }, x0: ['0', a.c], eta, rho: a.rho, steps };
 }
 
@@ -47,7 +47,7 @@ const fixed: Axis = { mu: '1', beta: '4', rho: '0.1', c: '1' };
 const FIXED_ETA = '1/8';
 const FIXED_STEPS = 300;
 
-export const LB_D_SC_CYCLE: ConstructionCase = {
+export const LB_D_SC_CYCLE: DeterministicConstruction = {
   construction: 'LB-D-SC',
   title: 'SAM settles on the 2-cycle ±ηβρ/(2 − ηβ) of a strongly convex quadratic (ηβ = 1/2)',
   run: axisRun(fixed, FIXED_ETA, FIXED_STEPS),
@@ -100,7 +100,7 @@ function rateEta<T>(B: Backend<T>): T {
   return etaStronglyConvexRate(B, { beta, mu, rho, delta0: rateDelta0(B), steps: RATE_STEPS });
 }
 
-export const LB_D_SC_RATE: ConstructionCase = {
+export const LB_D_SC_RATE: DeterministicConstruction = {
   construction: 'LB-D-SC',
   title: "Under D-SC's η_T the 2-cycle keeps f(x_T) − f* ≈ β³ρ²ln²K/(8μ²T²): Ω(1/T²) up to logarithms",
   run: axisRun(rate, { rule: 'D-SC' }, RATE_STEPS),

@@ -8,7 +8,7 @@
  */
 import type { Backend } from '../arith/backend.js';
 import { parseNumber } from '../arith/literal.js';
-import type { ConstructionCase } from './construction.js';
+import type { DeterministicConstruction } from './construction.js';
 
 const BETA = '2';
 const RHO = '0.1';
@@ -20,7 +20,7 @@ function parameters<T>(B: Backend<T>) {
   return { beta, rho, x0 };
 }
 
-export const LB_D_NC_Q: ConstructionCase = {
+export const LB_D_NC_Q: DeterministicConstruction = {
   construction: 'LB-D-NC-q',
   title: 'SAM on (β/2)x² with η = 1/β alternates ±ρ after one step: ‖∇f‖ = βρ from every start',
   run: { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: [BETA] }, x0: [X0], eta: { overBeta: '1' }, rho: RHO, steps: STEPS },
