@@ -63,9 +63,10 @@ function pow4<T>(B: Backend<T>, a: T): T {
   return B.mul(a2, a2);
 }
 
-function checkRateInputs<T, I extends RateInputs<T>>(B: Backend<T>, inputs: I): I {
+/** The stochastic rules do not depend on ρ (so SGD, with ρ = 0, may use them too). */
+function checkRateInputs<T, I extends RateInputs<T>>(B: Backend<T>, inputs: I, usesRho = true): I {
   if (sign(B, inputs.beta) <= 0) throw new InputError('beta', B.toString(inputs.beta), 'must be > 0');
-  if (sign(B, inputs.rho) <= 0) throw new InputError('rho', B.toString(inputs.rho), 'must be > 0');
+  if (usesRho && sign(B, inputs.rho) <= 0) throw new InputError('rho', B.toString(inputs.rho), 'must be > 0');
   if (sign(B, inputs.delta0) < 0) throw new InputError('delta0', B.toString(inputs.delta0), 'must be >= 0');
   if (!Number.isInteger(inputs.steps) || inputs.steps < 1) throw new InputError('steps', inputs.steps, 'must be a whole number >= 1');
   return inputs;
@@ -76,7 +77,7 @@ function checkRateInputs<T, I extends RateInputs<T>>(B: Backend<T>, inputs: I): 
  * σ² term of S-SC-n vanish like Õ(1/T) and leaves the β²ρ²/(2μ) floor.
  */
 export function etaStochasticStronglyConvexRate<T>(B: Backend<T>, inputs: RateInputs<T> & { readonly mu: T; readonly sigmaSq: T }): T {
-  const { beta, mu, delta0, steps, sigmaSq } = checkRateInputs(B, inputs);
+  const { beta, mu, delta0, steps, sigmaSq } = checkRateInputs(B, inputs, false);
   if (sign(B, mu) <= 0) throw new InputError('mu', B.toString(mu), 'must be > 0 for the step size of S-SC-n');
   if (sign(B, sigmaSq) <= 0) throw new InputError('sigmaSq', B.toString(sigmaSq), 'must be > 0 for the step size of S-SC-n');
   const T = B.fromNumber(steps);
@@ -86,7 +87,7 @@ export function etaStochasticStronglyConvexRate<T>(B: Backend<T>, inputs: RateIn
 
 /** S-NC-n's rate corollary (P3): η = min{1/β, (2Δ0/(βσ²T))^{1/2}}. */
 export function etaStochasticRate<T>(B: Backend<T>, inputs: RateInputs<T> & { readonly sigmaSq: T }): T {
-  const { beta, delta0, steps, sigmaSq } = checkRateInputs(B, inputs);
+  const { beta, delta0, steps, sigmaSq } = checkRateInputs(B, inputs, false);
   if (sign(B, delta0) <= 0) throw new InputError('delta0', B.toString(delta0), 'must be > 0 for the step size of S-NC-n (x0 is a minimizer)');
   if (sign(B, sigmaSq) <= 0) throw new InputError('sigmaSq', B.toString(sigmaSq), 'must be > 0 for the step size of S-NC-n');
   const balanced = B.sqrt(B.div(B.mul(B.fromNumber(2), delta0), B.mul(B.mul(beta, sigmaSq), B.fromNumber(steps))));

@@ -60,17 +60,36 @@ export interface StochasticRun<T> {
   readonly rho: T;
   /** The statistics at each recorded step. */
   readonly at: ReadonlyMap<number, StepStatistics<T>>;
+  /** The whole trajectory of one path, when asked for (`keepPath`). */
+  readonly path?: PathTrajectory<T>;
+}
+
+/** One path, step by step (index t = 0, ..., T). */
+export interface PathTrajectory<T> {
+  readonly index: number;
+  readonly iterates: T[][];
+  readonly gap: T[];
+  readonly gradNormSq: T[];
 }
 
 export function isStochasticAlgorithm(value: unknown): value is StochasticAlgorithm {
   return typeof value === 'string' && (STOCHASTIC_ALGORITHMS as readonly string[]).includes(value);
 }
 
-/** Runs every path and keeps the statistics at `record` (every step, or the listed ones). */
-export function executeStochasticRun<T>(B: Backend<T>, spec: StochasticRunSpec, record: 'every-step' | readonly number[] = 'every-step'): StochasticRun<T> {
+/**
+ * Runs every path and keeps the statistics at `record` (every step, or the listed ones), and the
+ * whole trajectory of path `keepPath` if given.
+ */
+export function executeStochasticRun<T>(
+  B: Backend<T>,
+  spec: StochasticRunSpec,
+  record: 'every-step' | readonly number[] = 'every-step',
+  keepPath?: number,
+): StochasticRun<T> {
   if (!isStochasticAlgorithm(spec.algorithm)) throw new InputError('algorithm', spec.algorithm, `must be one of ${STOCHASTIC_ALGORITHMS.join(', ')}`);
   const steps = wholeNumber('steps', spec.steps, 1, MAX_STEPS);
   const paths = wholeNumber('paths', spec.paths, 2, MAX_PATHS);
+  if (keepPath !== undefined) wholeNumber('keepPath', keepPath, 0, paths - 1);
   validateSeed('seed', spec.seed);
   const f = buildFunction(B, spec.function);
   requireLength('x0', spec.x0, f.dim, 'the dimension of the function');
@@ -85,7 +104,9 @@ export function executeStochasticRun<T>(B: Backend<T>, spec: StochasticRunSpec, 
   for (const t of wanted) {
     recorded.set(t, { iterates: x0.map(() => runningMean(B)), gap: runningMean(B), gradNormSq: runningMean(B), avgGradNormSq: runningMean(B) });
   }
+  const kept: PathTrajectory<T> | undefined = keepPath === undefined ? undefined : { index: keepPath, iterates: [], gap: [], gradNormSq: [] };
   for (let p = 0; p < paths; p++) {
+    const trace = p === keepPath ? kept : undefined;
     const ascentNoise = randomStream(spec.seed, p, 0);
     const descentNoise = randomStream(spec.seed, p, 1);
     let x: Vec<T> = x0;
@@ -94,6 +115,11 @@ export function executeStochasticRun<T>(B: Backend<T>, spec: StochasticRunSpec, 
       const { gap, gradient } = f.evaluate(x);
       const gradNormSq = normSq(B, gradient);
       sum = B.add(sum, gradNormSq);
+      if (trace) {
+        trace.iterates.push([...x]);
+        trace.gap.push(gap);
+        trace.gradNormSq.push(gradNormSq);
+      }
       const stats = recorded.get(t);
       if (stats) {
         x.forEach((xi, i) => include(B, stats.iterates[i]!, xi));
@@ -107,5 +133,5 @@ export function executeStochasticRun<T>(B: Backend<T>, spec: StochasticRunSpec, 
       x = descend(B, x, eta, oracle.sample(y === x ? gradient : f.gradient(y), xi), t);
     }
   }
-  return { f, oracle, x0, eta, rho, at: recorded };
+  return { f, oracle, x0, eta, rho, at: recorded, ...(kept ? { path: kept } : {}) };
 }

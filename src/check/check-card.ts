@@ -8,7 +8,7 @@ import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { arbCardCase, DEFAULT_SHAPE, type CaseShape } from '../generators/cases.js';
 import type { Card } from '../theorems/card.js';
 import { saveCounterexample } from './counterexamples.js';
-import { checkedHorizons, FAMILYWISE_ALPHA } from './statistical.js';
+import { FAMILYWISE_ALPHA } from './statistical.js';
 import { judgeCase, LEVELS, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
 
 /**
@@ -37,9 +37,14 @@ export interface CardReport {
   readonly title: string;
   readonly status: CardStatus;
   readonly cases: number;
-  /** The largest observed/bound over all cases, null when no case claimed anything. */
+  /**
+   * The strongest evidence against the card over all cases: observed/bound, or for a statistical
+   * case (lower confidence bound of the mean)/bound, since its sample mean alone proves nothing (a
+   * heavy-tailed oracle's mean can land far above the bound with an interval reaching below 0).
+   * Null when no case claimed anything.
+   */
   readonly worstRatio: number | null;
-  /** The worst case; for a statistical one `lowerRatio` is the lower confidence bound over the bound. */
+  /** The worst case by that measure; for a statistical one `ratio` is the sample mean over the bound. */
   readonly worst: { readonly ratio: string; readonly lowerRatio?: string; readonly at: number; readonly level: Level; readonly instance: CaseSpec } | null;
   readonly levels: Readonly<Record<Level, number>>;
   /** The seed of this card's fast-check run (replay it with FC_SEED). */
@@ -77,9 +82,10 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
       options.onCase?.(cases, verdict);
       cases++;
       levels[verdict.level]++;
-      if (worst === null || verdict.ratio > Number(worst.ratio)) {
-        const c = verdict.confidence;
-        worst = { ratio: verdict.ratioText, ...(c ? { lowerRatio: String(Number(c.lower) / Number(c.bound)) } : {}), at: verdict.at, level: verdict.level, instance };
+      const c = verdict.confidence;
+      const lowerRatio = c ? Number(c.lower) / Number(c.bound) : undefined;
+      if (worst === null || (lowerRatio ?? verdict.ratio) > evidenceOf(worst)) {
+        worst = { ratio: verdict.ratioText, ...(lowerRatio !== undefined ? { lowerRatio: String(lowerRatio) } : {}), at: verdict.at, level: verdict.level, instance };
       }
     }
     if (verdict.holds !== false) return true;
@@ -89,7 +95,7 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
     return false;
   });
   const details = fc.check(property, { numRuns: options.runs, seed, endOnFailure: options.shrink === false });
-  const base = { id: card.id, title: card.title, cases, worstRatio: worst === null ? null : Number((worst as { ratio: string }).ratio), worst, levels, seed };
+  const base = { id: card.id, title: card.title, cases, worstRatio: worst === null ? null : evidenceOf(worst), worst, levels, seed };
   if (!details.failed || lastFailure === undefined) {
     return { ...base, status: card.kind === 'conjecture' && levels.undecided > 0 ? 'inconclusive' : 'holds' };
   }
@@ -111,7 +117,7 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
           ...(options.constants && Object.keys(options.constants).length > 0 ? { constants: options.constants } : {}),
           arithmetic: isStochasticSpec(instance) ? { backend: 'float64' } : { backend: 'decimal', precision: options.precision },
           search: { seed, path: searchPath, runs: options.runs },
-          observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, ...(verdict.confidence ? { alpha: verdict.confidence.alpha * checkedHorizonsOf(instance) } : {}) },
+          observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, ...(verdict.confidence ? { alpha: caseOptions.alpha } : {}) },
         });
   const status = card.kind === 'conjecture' ? 'falsified' : 'violated';
   return { ...base, status, counterexample: { file, path: searchPath, instance, ratio: verdict.ratioText, level: verdict.level } };
@@ -139,6 +145,7 @@ export function cardSeed(seed: number, id: string): number {
 }
 
 /** The number of horizons a statistical case is tested at (its α is shared among them). */
-function checkedHorizonsOf(instance: CaseSpec): number {
-  return checkedHorizons(instance.steps).length;
+/** How strongly a case speaks against the card: its ratio, or its lower confidence ratio. */
+function evidenceOf(worst: NonNullable<CardReport['worst']>): number {
+  return Number(worst.lowerRatio ?? worst.ratio);
 }

@@ -31,9 +31,10 @@ describe('the samcheck executable', () => {
   test('help lists every option with an example', () => {
     const { status, stdout } = samcheck('simulate', '--help');
     expect(status).toBe(0);
-    for (const option of ['--algorithm', '--family', '--eigenvalues', '--rotation-seed', '--matrix', '--beta', '--k', '--phase', '--x0', '--rho', '--eta', '--steps', '--precision', '--backend', '--format']) {
+    for (const option of ['--algorithm', '--family', '--eigenvalues', '--rotation-seed', '--matrix', '--beta', '--k', '--phase', '--x0', '--rho', '--eta', '--steps', '--precision', '--backend', '--format', '--oracle', '--sigma', '--dof', '--K', '--s', '--paths', '--seed', '--level']) {
       expect(stdout).toContain(option);
     }
-    expect(stdout).toContain('Example:');
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('--algorithm n-sam');
   });
 });

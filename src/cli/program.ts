@@ -10,7 +10,8 @@ import { constructionsCommand, type ConstructionsOptions } from './constructions
 import { replayCommand, type ReplayCommandOptions } from './replay.js';
 import { DEFAULT_VERIFY_PRECISION } from '../check/verdict.js';
 import { DEFAULT_RUNS, runCommand, type RunOptions } from './run.js';
-import { simulateCommand, type SimulateOptions } from './simulate.js';
+import { DEFAULT_SIMULATION_PATHS, DEFAULT_STUDENT_T_DOF, simulateCommand, type SimulateOptions } from './simulate.js';
+import { DEFAULT_SIMULATION_LEVEL } from '../check/stochastic-simulation.js';
 import { CHECKS } from '../theorems/catalog.js';
 
 export const EXIT_OK = 0;
@@ -37,8 +38,12 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
 
   program
     .command('simulate')
-    .description('Run SAM, USAM or GD on one function and print every iterate and measure')
-    .addOption(new Option('--algorithm <name>', 'sam (normalized ascent), usam (unnormalized) or gd').choices(['sam', 'usam', 'gd']))
+    .description('Run SAM, USAM or GD on one function and print every iterate and measure; or n-SAM, m-SAM or SGD over many paths')
+    .addOption(
+      new Option('--algorithm <name>', 'sam (normalized ascent), usam (unnormalized), gd; stochastic: n-sam, m-sam (one sample per step), sgd').choices([
+        'sam', 'usam', 'gd', 'n-sam', 'm-sam', 'sgd',
+      ]),
+    )
     .addOption(new Option('--family <name>', 'the function family').choices(['quadratic', 'cosine', 'logistic']))
     .option('--eigenvalues <list>', 'quadratic: the spectrum of A, e.g. 4,1 (A is diagonal unless --rotation-seed)')
     .option('--rotation-seed <n>', 'quadratic: A = Q diag(eigenvalues) Qᵀ with Q a seeded product of Householder reflections')
@@ -56,6 +61,16 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--steps <T>', 'the number of steps T')
     .option('--precision <digits>', 'significant digits of the decimal backend, 10 to 1000 (default: 60)')
     .addOption(new Option('--backend <name>', 'the arithmetic').choices(['decimal', 'float64']).default('decimal'))
+    .addOption(
+      new Option('--oracle <kind>', 'stochastic: additive noise ξ in g(x; ξ) = ∇f(x) + ξ').choices(['gaussian', 'rademacher', 'student-t', 'two-point']),
+    )
+    .option('--sigma <σ>', 'gaussian, rademacher, student-t: E‖ξ‖² = σ² (spread evenly over the coordinates)')
+    .option('--dof <ν>', `student-t: degrees of freedom, 3 to 1000 (default: ${DEFAULT_STUDENT_T_DOF})`)
+    .option('--K <K>', 'two-point (LB-S): ξ = sK·e₁ with probability 1/(K+1), else −s·e₁')
+    .option('--s <s>', 'two-point (LB-S): the scale s')
+    .option('--paths <N>', `stochastic: independent paths (default: ${DEFAULT_SIMULATION_PATHS})`)
+    .option('--seed <n>', 'stochastic: seed; path p is replayable from (seed, p) (default: 0)')
+    .option('--level <q>', `stochastic: level of the per-step two-sided intervals (default: ${DEFAULT_SIMULATION_LEVEL})`)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--no-check-digits', 'skip the rerun at twice the precision that measures the digits kept')
     .option('--digits <n>', 'table: significant digits shown at most', '20')
@@ -63,7 +78,9 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .addHelpText(
       'after',
       '\nNumbers are decimals (0.25, -3e-4) or fractions (1/3), kept exact until the backend rounds them.\n' +
-        'Example:\n  samcheck simulate --algorithm sam --family quadratic --eigenvalues 4,1 --x0 1,2 --rho 0.1 --eta 0.2 --steps 100 --format json',
+        'Examples:\n  samcheck simulate --algorithm sam --family quadratic --eigenvalues 4,1 --x0 1,2 --rho 0.1 --eta 0.2 --steps 100 --format json\n' +
+        '  samcheck simulate --algorithm n-sam --family quadratic --eigenvalues 1 --x0 0 --rho 0.5 --eta 0.002 --steps 6000 \\\n' +
+        '    --oracle two-point --K 9 --s 2 --paths 1000 --seed 1 --backend float64 --rows 10    (LB-S: E x_T -> 0.4)',
     )
     .action((options: SimulateOptions) => simulateCommand(options, io));
 

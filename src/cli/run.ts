@@ -82,7 +82,7 @@ function runTable(summary: RunSummary): string {
     c.id,
     c.status,
     String(c.cases),
-    c.worst === null ? '-' : `${showRatio(c.worst.ratio)}${c.worst.lowerRatio === undefined ? '' : ` (>= ${showDigits(c.worst.lowerRatio, 3)})`}`,
+    c.worst === null ? '-' : `${showRatio(c.worst.ratio)}${c.worst.lowerRatio === undefined ? '' : ` (>= ${showRatio(c.worst.lowerRatio)})`}`,
     c.worst === null ? '-' : String(c.worst.at),
     c.worst === null ? '-' : c.worst.level,
     `${c.levels.certified}/${c.levels.verified}/${c.levels.float}/${c.levels.statistical}/${c.levels.undecided}`,
@@ -121,7 +121,7 @@ function runTable(summary: RunSummary): string {
   lines.push(
     '',
     'Levels: certified (intervals), verified (two decimal precisions agree), float (float64, clear margin),',
-    `statistical (${CONFIDENCE_METHOD}; 99% familywise per card; the worst ratio is the mean's, with its lower bound), undecided.`,
+    `statistical (${CONFIDENCE_METHOD}; 99% familywise per card; the worst case is the one whose lower bound is highest: its mean's ratio, then that bound's), undecided.`,
   );
   return lines.join('\n');
 }

@@ -122,3 +122,77 @@ describe('bad input to samcheck simulate', () => {
     expect(stderr).toContain('note: --rho is ignored by --algorithm gd');
   });
 });
+
+describe('samcheck simulate, stochastic (--algorithm n-sam|m-sam|sgd)', () => {
+  // LB-S (THEOREMS.md §4) at a larger step, so that it settles in a few hundred steps.
+  const LB_S = ['--algorithm', 'n-sam', '--family', 'quadratic', '--eigenvalues', '1', '--x0', '0', '--rho', '0.5', '--eta', '0.02', '--steps', '300'];
+  const TWO_POINT = ['--oracle', 'two-point', '--K', '9', '--s', '2', '--paths', '400', '--seed', '1'];
+
+  test('JSON adds paths, per-step means and two-sided intervals, the method and the level', async () => {
+    const { code, stdout } = await samcheck('simulate', ...LB_S, ...TWO_POINT, '--backend', 'float64', '--format', 'json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject({ algorithm: 'n-sam', family: 'quadratic', backend: 'float64', paths: 400, seed: 1, level: 0.99, samplePath: 0 });
+    expect(out.method).toMatch(/Student-t/);
+    expect(out.oracle).toMatchObject({ kind: 'two-point', K: '9', s: '2', sigmaSq: '36', componentsSmooth: true });
+    expect(out.parameters).toMatchObject({ oracle: { kind: 'two-point' }, paths: 400, seed: 1, rho: '0.5' });
+    for (const key of ['iterates', 'gap', 'gradNormSq']) {
+      expect(out[key]).toHaveLength(301);
+      expect(out.mean[key]).toHaveLength(301);
+      expect(out.ci[key]).toHaveLength(301);
+    }
+    // Every interval holds its mean; at t = 0 every path is at x0, so the interval is a point.
+    out.ci.gap.forEach(([lo, hi]: [string, string], t: number) => {
+      expect(Number(lo)).toBeLessThanOrEqual(Number(out.mean.gap[t]));
+      expect(Number(hi)).toBeGreaterThanOrEqual(Number(out.mean.gap[t]));
+    });
+    expect(out.ci.iterates[0]).toEqual([['0', '0']]);
+    // E x_t -> ρ(K − 1)/(K + 1) = 0.4 up to O(η) (LB-S): the last mean is near it.
+    const [lo, hi] = out.ci.iterates[300][0].map(Number);
+    expect(lo).toBeLessThan(0.45);
+    expect(hi).toBeGreaterThan(0.35);
+  });
+
+  test('the same seed gives the same output; another seed does not', async () => {
+    const run = async (seed: string) =>
+      (await samcheck('simulate', ...LB_S.map((a) => (a === '300' ? '20' : a)), ...TWO_POINT.map((a) => (a === '1' ? seed : a)), '--format', 'json', '--precision', '30')).stdout;
+    const first = await run('1');
+    expect(await run('1')).toBe(first);
+    expect(await run('2')).not.toBe(first);
+    expect(JSON.parse(first).precision).toBe(30);
+  });
+
+  test('the table shows means ± the half-widths of their intervals', async () => {
+    const { code, stdout } = await samcheck('simulate', ...LB_S, ...TWO_POINT, '--backend', 'float64', '--rows', '5', '--level', '0.95');
+    expect(code).toBe(0);
+    expect(stdout).toContain('oracle two-point K=9 s=2: σ² = 36, every component β-smooth');
+    expect(stdout).toContain('400 paths, seed 1');
+    expect(stdout).toContain('95% two-sided Student-t intervals');
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^300 +\S+ ± \S+ +\S+ ± \S+ +\(\S+ ± \S+\)$/);
+  });
+
+  test.each([
+    [['--oracle', 'gaussian'], 'samcheck: invalid --sigma = (missing): is required by --oracle gaussian'],
+    [['--oracle', 'two-point', '--K', '9'], 'samcheck: invalid --s = (missing): is required by --oracle two-point'],
+    [['--oracle', 'gaussian', '--sigma', '1', '--K', '3'], 'samcheck: invalid --K = "3": applies to --oracle two-point, not gaussian'],
+    [['--oracle', 'two-point', '--K', '3', '--s', '1', '--sigma', '1'], 'samcheck: invalid --sigma = "1": applies to --oracle gaussian, rademacher, student-t, not two-point'],
+    [['--oracle', 'two-point', '--K', '0.5', '--s', '1'], 'samcheck: invalid --K = "0.5": must be >= 1'],
+    [['--oracle', 'gaussian', '--sigma', '1', '--level', '1.5'], 'samcheck: invalid --level = "1.5": must be a decimal strictly between 0 and 1'],
+    [['--oracle', 'gaussian', '--sigma', '1', '--paths', '1'], 'samcheck: invalid --paths = "1": must be a whole number from 2 to 100000'],
+    [['--oracle', 'student-t', '--sigma', '1', '--dof', '2'], 'samcheck: invalid --dof = "2": must be a whole number from 3 to 1000'],
+    [['--oracle', 'gaussian', '--sigma', '1', '--rho-decay', 'inverse'], 'samcheck: invalid --rho-decay = "inverse": applies to --algorithm sam or usam, not n-sam'],
+    [[], 'samcheck: invalid --oracle = (missing): is required by a stochastic --algorithm'],
+  ])('%j', async (extra, message) => {
+    const { code, stdout, stderr } = await samcheck('simulate', ...LB_S, ...extra);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('stochastic options on a deterministic algorithm are an error, not silently ignored', async () => {
+    const { code, stderr } = await samcheck('simulate', ...QUADRATIC, '--steps', '3', '--oracle', 'gaussian', '--sigma', '1');
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('samcheck: invalid --oracle = "gaussian": applies to --algorithm n-sam, m-sam, sgd, not sam');
+  });
+});

@@ -1,25 +1,32 @@
 /**
  * `samcheck simulate`: one deterministic run, printed with every digit (JSON) or with the digits
- * that a rerun at twice the precision confirms (table).
+ * that a rerun at twice the precision confirms (table); or one stochastic run over N paths,
+ * printed as per-step means with their intervals.
  *
  * The interface is fixed (it is used to check the suite against independent implementations):
  *   --algorithm sam|usam|gd --family quadratic --eigenvalues 4,1 [--rotation-seed N] | --matrix "2,1;1,3"
  *   --x0 1,2 --rho 0.1 --eta 0.2 --steps 100 [--precision 60] [--backend decimal|float64] [--format json|table]
  *   --family cosine --beta B --k K [--phase P]   for f(x) = (B/K²) cos(K x₁ + P) + (B/2) Σ_{i≥2} x_i²
+ *   --algorithm n-sam|m-sam|sgd --oracle gaussian|rademacher|student-t|two-point
+ *   --sigma S [--dof ν] | --K K --s S  --paths N --seed S [--level 0.99]
  */
 import { splitMatrixText, splitNumberList } from '../arith/literal.js';
 import { BACKEND_NAMES, type BackendChoice } from '../arith/select.js';
 import { ALGORITHMS } from '../algorithms/ascent.js';
 import type { RunSpec } from '../algorithms/run-spec.js';
+import { isStochasticAlgorithm, MAX_PATHS, STOCHASTIC_ALGORITHMS, type StochasticRunSpec } from '../algorithms/stochastic.js';
 import { MAX_STEPS } from '../algorithms/run.js';
 import { RHO_DECAYS, STEP_SIZE_RULES, type StepSizeRule } from '../algorithms/schedules.js';
 import { simulate } from '../check/simulation.js';
+import { DEFAULT_SIMULATION_LEVEL, simulateStochastic } from '../check/stochastic-simulation.js';
 import { InputError } from '../errors.js';
 import { FAMILY_NAMES } from '../functions/index.js';
 import { MAX_LOGISTIC_SAMPLES } from '../functions/logistic.js';
 import type { FamilySpec } from '../functions/types.js';
 import { MAX_SEED } from '../random/seeded.js';
+import type { OracleSpec } from '../oracles/oracle.js';
 import { simulationJson, simulationTable } from '../report/simulation.js';
+import { stochasticSimulationJson, stochasticSimulationTable } from '../report/stochastic-simulation.js';
 import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
 import type { CliIO } from './io.js';
 import { asOptionError, oneOf, requireOption, wholeOption } from './options.js';
@@ -44,6 +51,14 @@ export interface SimulateOptions {
   precision?: string;
   backend?: string;
   format?: string;
+  oracle?: string;
+  sigma?: string;
+  dof?: string;
+  K?: string;
+  s?: string;
+  paths?: string;
+  seed?: string;
+  level?: string;
   checkDigits?: boolean;
   digits?: string;
   rows?: string;
@@ -71,6 +86,14 @@ const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
   steps: '--steps',
   precision: '--precision',
   backend: '--backend',
+  'oracle.kind': '--oracle',
+  'oracle.sigma': '--sigma',
+  'oracle.dof': '--dof',
+  'oracle.K': '--K',
+  'oracle.s': '--s',
+  paths: '--paths',
+  seed: '--seed',
+  level: '--level',
 };
 
 const FAMILY_OPTIONS: Readonly<Record<FamilySpec['family'], readonly (keyof SimulateOptions)[]>> = {
@@ -79,17 +102,32 @@ const FAMILY_OPTIONS: Readonly<Record<FamilySpec['family'], readonly (keyof Simu
   logistic: ['samples', 'dataSeed', 'l2'],
 };
 
-export interface SimulationRequest {
-  readonly run: RunSpec;
+/** The oracles `simulate` offers, and the options each reads. */
+const ORACLE_OPTIONS = {
+  gaussian: ['sigma'],
+  rademacher: ['sigma'],
+  'student-t': ['sigma', 'dof'],
+  'two-point': ['K', 's'],
+} as const satisfies Readonly<Record<string, readonly (keyof SimulateOptions)[]>>;
+const SIMULATED_ORACLES = Object.keys(ORACLE_OPTIONS) as (keyof typeof ORACLE_OPTIONS)[];
+const STOCHASTIC_OPTIONS: readonly (keyof SimulateOptions)[] = ['oracle', 'sigma', 'dof', 'K', 's', 'paths', 'seed', 'level'];
+export const DEFAULT_SIMULATION_PATHS = 100;
+export const DEFAULT_STUDENT_T_DOF = 5;
+
+interface RequestFields {
   readonly choice: BackendChoice;
   /** Options given that the run does not use, for stderr. */
   readonly notes: string[];
 }
 
+export type SimulationRequest =
+  | (RequestFields & { readonly kind: 'deterministic'; readonly run: RunSpec })
+  | (RequestFields & { readonly kind: 'stochastic'; readonly run: StochasticRunSpec; readonly level: number });
+
 /** Turns options into an exact run description; every problem is an InputError naming the option. */
 export function simulationRequest(options: SimulateOptions): SimulationRequest {
   const notes: string[] = [];
-  const algorithm = oneOf('--algorithm', requireOption('--algorithm', options.algorithm), ALGORITHMS);
+  const algorithm = oneOf('--algorithm', requireOption('--algorithm', options.algorithm), [...ALGORITHMS, ...STOCHASTIC_ALGORITHMS]);
   const family = oneOf('--family', requireOption('--family', options.family), FAMILY_NAMES);
   for (const [other, keys] of Object.entries(FAMILY_OPTIONS)) {
     if (other === family) continue;
@@ -102,18 +140,61 @@ export function simulationRequest(options: SimulateOptions): SimulationRequest {
   const precision =
     backend === 'decimal' ? wholeOption('--precision', options.precision ?? '60', MIN_DECIMAL_PRECISION, MAX_DECIMAL_PRECISION) : undefined;
   if (backend === 'float64' && options.precision !== undefined) notes.push('--precision is ignored by --backend float64');
-  if (algorithm === 'gd' && options.rho !== undefined) notes.push('--rho is ignored by --algorithm gd (y_t = x_t)');
-  const rhoDecay = options.rhoDecay === undefined ? undefined : oneOf('--rho-decay', options.rhoDecay, RHO_DECAYS);
-  const run: RunSpec = {
-    algorithm,
+  const unperturbed = algorithm === 'gd' || algorithm === 'sgd';
+  if (unperturbed && options.rho !== undefined) notes.push(`--rho is ignored by --algorithm ${algorithm} (y_t = x_t)`);
+  const common = {
     function: familySpec(family, options, x0.length),
     x0,
     eta: stepSizeOption(requireOption('--eta', options.eta)),
-    rho: algorithm === 'gd' ? undefined : requireOption('--rho', options.rho, `is required by --algorithm ${algorithm}`),
-    ...(rhoDecay === undefined ? {} : { rhoDecay }),
+    rho: unperturbed ? undefined : requireOption('--rho', options.rho, `is required by --algorithm ${algorithm}`),
     steps: wholeOption('--steps', requireOption('--steps', options.steps), 1, MAX_STEPS),
   };
-  return { run, choice: { backend, precision }, notes };
+  const choice = { backend, precision };
+  if (!isStochasticAlgorithm(algorithm)) {
+    for (const key of STOCHASTIC_OPTIONS) {
+      if (options[key] !== undefined) throw new InputError(optionName(key), options[key], `applies to --algorithm ${STOCHASTIC_ALGORITHMS.join(', ')}, not ${algorithm}`);
+    }
+    const rhoDecay = options.rhoDecay === undefined ? undefined : oneOf('--rho-decay', options.rhoDecay, RHO_DECAYS);
+    return { kind: 'deterministic', run: { algorithm, ...common, ...(rhoDecay === undefined ? {} : { rhoDecay }) }, choice, notes };
+  }
+  if (options.rhoDecay !== undefined) throw new InputError('--rho-decay', options.rhoDecay, `applies to --algorithm sam or usam, not ${algorithm}`);
+  if (options.checkDigits === false) notes.push('--no-check-digits is implied: a stochastic run prints intervals, not confirmed digits');
+  const run: StochasticRunSpec = {
+    algorithm,
+    ...common,
+    oracle: oracleSpec(options),
+    paths: wholeOption('--paths', options.paths ?? String(DEFAULT_SIMULATION_PATHS), 2, MAX_PATHS),
+    seed: wholeOption('--seed', options.seed ?? '0', 0, MAX_SEED),
+  };
+  return { kind: 'stochastic', run, choice, level: levelOption(options.level), notes };
+}
+
+function oracleSpec(options: SimulateOptions): OracleSpec {
+  const kind = oneOf('--oracle', requireOption('--oracle', options.oracle, 'is required by a stochastic --algorithm'), SIMULATED_ORACLES);
+  const readBy = (key: keyof SimulateOptions) => SIMULATED_ORACLES.filter((o) => (ORACLE_OPTIONS[o] as readonly string[]).includes(key));
+  for (const key of new Set(Object.values(ORACLE_OPTIONS).flat())) {
+    if (options[key] !== undefined && !readBy(key).includes(kind)) {
+      throw new InputError(optionName(key), options[key], `applies to --oracle ${readBy(key).join(', ')}, not ${kind}`);
+    }
+  }
+  const needs = (option: string, value: string | undefined) => requireOption(option, value, `is required by --oracle ${kind}`);
+  switch (kind) {
+    case 'gaussian':
+      return { kind, sigma: needs('--sigma', options.sigma) };
+    case 'rademacher':
+      return { kind, sigma: needs('--sigma', options.sigma) };
+    case 'student-t':
+      return { kind, sigma: needs('--sigma', options.sigma), dof: wholeOption('--dof', options.dof ?? String(DEFAULT_STUDENT_T_DOF), 3, 1000) };
+    case 'two-point':
+      return { kind, K: needs('--K', options.K), s: needs('--s', options.s) };
+  }
+}
+
+function levelOption(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_SIMULATION_LEVEL;
+  const level = Number(text);
+  if (!/^\s*0?\.\d+\s*$/.test(text) || !(level > 0 && level < 1)) throw new InputError('--level', text, 'must be a decimal strictly between 0 and 1, e.g. 0.99');
+  return level;
 }
 
 function familySpec(family: FamilySpec['family'], options: SimulateOptions, dim: number): FamilySpec {
@@ -153,7 +234,7 @@ function stepSizeOption(text: string): RunSpec['eta'] {
 }
 
 function optionName(key: string): string {
-  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  return `--${key.replace(/(?!^)[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`; // K stays --K
 }
 
 /** The action of the `simulate` command. */
@@ -164,8 +245,13 @@ export function simulateCommand(options: SimulateOptions, io: CliIO): void {
     const displayDigits = wholeOption('--digits', options.digits ?? '20', 1, MAX_DECIMAL_PRECISION);
     const maxRows = wholeOption('--rows', options.rows ?? '40', 0, MAX_STEPS);
     for (const note of request.notes) io.err(`note: ${note}`);
-    const simulation = simulate(request.run, request.choice, options.checkDigits !== false);
-    io.out(format === 'json' ? simulationJson(simulation) : simulationTable(simulation, displayDigits, maxRows));
+    if (request.kind === 'stochastic') {
+      const simulation = simulateStochastic(request.run, request.choice, request.level);
+      io.out(format === 'json' ? stochasticSimulationJson(simulation) : stochasticSimulationTable(simulation, displayDigits, maxRows));
+    } else {
+      const simulation = simulate(request.run, request.choice, options.checkDigits !== false);
+      io.out(format === 'json' ? simulationJson(simulation) : simulationTable(simulation, displayDigits, maxRows));
+    }
   } catch (error) {
     throw error instanceof InputError ? asOptionError(error, OPTION_OF_FIELD) : error;
   }

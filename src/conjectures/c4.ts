@@ -9,9 +9,10 @@
  * horizon (T -> 4T -> 16T, each with its own η). That test means something
  * only once the deterministic transient is over (an ill-conditioned quadratic barely moves in a
  * few hundred steps, stochastic or not), so the search keeps β/μ <= 4: one counterexample suffices
- * to falsify a universal claim. The search draws the noise too: symmetric noise lets SAM converge
- * (its perturbations average out as η_T -> 0), asymmetric noise does not (LB-S:
- * E x_t -> ρ(K − 1)/(K + 1)).
+ * to falsify a universal claim. The search draws the noise too: every falsification we have seen
+ * had asymmetric noise (two-point, discrete, finite sums), as in LB-S where
+ * E x_t -> ρ(K − 1)/(K + 1); under symmetric noise the cases converged (a conjecture of its own,
+ * not a theorem of the paper).
  */
 import type { LimitCard } from '../theorems/card.js';
 

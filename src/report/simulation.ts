@@ -2,12 +2,13 @@
  * A simulation as JSON (every digit the backend holds) or as a table (only confirmed digits).
  */
 import type { RunSpec, StepSize } from '../algorithms/run-spec.js';
+import type { StochasticRunSpec } from '../algorithms/stochastic.js';
 import type { Simulation } from '../check/simulation.js';
 import { formatJson } from './json.js';
 import { renderTable, showDigits, tableSteps } from './text.js';
 
 /** Everything that defines the run except the algorithm and family, which are reported beside it. */
-export function runParameters(run: RunSpec): Record<string, unknown> {
+export function runParameters(run: RunSpec | StochasticRunSpec): Record<string, unknown> {
   const { function: spec, algorithm: _algorithm, ...settings } = run;
   const { family: _family, ...familyParameters } = spec;
   return { ...familyParameters, ...settings };

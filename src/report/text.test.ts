@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderTable, showDigits, showRatio, tableSteps } from './text.js';
+import { renderTable, showDigits, showEstimate, showRatio, tableSteps } from './text.js';
 
 describe('numbers in tables', () => {
   test('showDigits rounds to the digits known, and marks a value with none', () => {
@@ -14,6 +14,15 @@ describe('numbers in tables', () => {
     expect(showRatio('1.0000002')).toBe('1 + 2e-7');
     expect(showRatio('0.5')).toBe('0.5');
     expect(showRatio('Infinity')).toBe('Infinity');
+  });
+
+  test('an estimate shows the digits its interval leaves undecided no further', () => {
+    expect(showEstimate('0.402934', '0.387312', '0.418556', 6)).toBe('0.403 ± 0.016');
+    expect(showEstimate('12.5', '2.5', '22.5', 6)).toBe('12 ± 10');
+    expect(showEstimate('1234.5', '1034.5', '1434.5', 6)).toBe('1230 ± 200');
+    expect(showEstimate('-0.25', '-0.25', '-0.25', 6)).toBe('-0.25');
+    expect(showEstimate('1.2346e-7', '1.2e-7', '1.269e-7', 6)).toBe('(1.235 ± 0.035)e-7');
+    expect(showEstimate('3e7', '2e7', '4e7', 6)).toBe('(3.0 ± 1.0)e7');
   });
 });
 

@@ -27,6 +27,29 @@ export function showRatio(text: string): string {
   return `1 ${distance.isNegative() ? '−' : '+'} ${distance.abs().toSignificantDigits(2).toExponential()}`;
 }
 
+/**
+ * An estimate with its interval [lo, hi] as "mean ± half-width": the half-width to 2 significant
+ * digits and the mean to the same last decimal place, so that no digit the noise decides is shown.
+ * A zero-width interval (every path agreed) shows the mean to `digits` significant digits.
+ */
+export function showEstimate(mean: string, lo: string, hi: string, digits: number): string {
+  const half = new Exact(hi).minus(lo).div(2);
+  if (half.isZero()) return showDigits(mean, digits);
+  const rounded = half.toSignificantDigits(2, Decimal.ROUND_UP);
+  const lastPlace = rounded.e - 1; // the exponent of the half-width's second digit
+  const quantum = new Exact(10).pow(lastPlace);
+  const m = new Exact(mean).div(quantum).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).times(quantum);
+  const largest = Decimal.max(m.abs(), rounded).e;
+  if (largest >= -4 && largest < 6) {
+    const places = Math.max(0, -lastPlace);
+    return `${m.toFixed(places)} ± ${rounded.toFixed(places)}`;
+  }
+  // Far from 1: a common power of ten, "(1.23 ± 0.05)e-7".
+  const scale = new Exact(10).pow(largest);
+  const places = Math.max(0, largest - lastPlace);
+  return `(${m.div(scale).toFixed(places)} ± ${rounded.div(scale).toFixed(places)})e${largest}`;
+}
+
 export type Alignment = 'left' | 'right';
 
 export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly Alignment[]): string {
