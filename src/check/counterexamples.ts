@@ -6,8 +6,9 @@
  * flushed, then linked to their name, which fails if the name exists: a file appears whole or not
  * at all and is never overwritten (the same content under the same name is already saved).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { writeNewFile } from '../atomic-write.js';
 import { basename, join } from 'node:path';
 import { isNumberText, type NumberText } from '../arith/literal.js';
 import { QUANTITIES, type Quantity } from '../constructions/construction.js';
@@ -101,24 +102,9 @@ export function saveCounterexample(folder: string, content: CounterexampleConten
   const hash = createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, 12);
   const prefix = content.kind === 'construction' ? content.construction : (content.claims[0]?.card ?? 'case');
   const file = { format: COUNTEREXAMPLE_FORMAT, version: COUNTEREXAMPLE_VERSION, id: `${prefix}-${hash}`, ...content } as CounterexampleFile;
-  mkdirSync(folder, { recursive: true });
   const target = join(folder, `${file.id}.json`);
-  const temporary = join(folder, `.${file.id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temporary, 'wx');
-  try {
-    writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(temporary, target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    // The name is the hash of the content: the same counterexample is already saved.
-  } finally {
-    unlinkSync(temporary);
-  }
+  // The name is the hash of the content: if it exists, the same counterexample is already saved.
+  writeNewFile(target, `${JSON.stringify(file, null, 2)}\n`);
   return target;
 }
 
