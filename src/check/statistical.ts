@@ -11,9 +11,9 @@
  */
 import { float64 } from '../arith/float64.js';
 import type { StochasticRunSpec } from '../algorithms/stochastic.js';
-import { executeStochasticRun } from '../algorithms/stochastic.js';
+import { executeStochasticRun, type StochasticRun } from '../algorithms/stochastic.js';
 import { lowerBound, type RunningMean } from '../stats/mean.js';
-import type { StochasticCard } from '../theorems/card.js';
+import type { StochasticCard, StochasticQuantities } from '../theorems/card.js';
 import { cardConstants } from './observe.js';
 import type { CaseVerdict } from './verdict.js';
 
@@ -34,14 +34,19 @@ export interface StatisticalOptions {
   readonly constants?: Readonly<Record<string, string>>;
 }
 
+/** What a stochastic card's bound is written in, for one run. */
+export function stochasticQuantities<T>(run: StochasticRun<T>): StochasticQuantities<T> {
+  const { beta, mu } = run.f.certificate;
+  return { beta, mu, rho: run.rho, eta: run.eta, sigmaSq: run.oracle.certificate.sigmaSq, delta0: run.f.gap(run.x0) };
+}
+
 export function judgeStochasticCase(card: StochasticCard, spec: StochasticRunSpec, options: StatisticalOptions): CaseVerdict {
   const B = float64;
   const horizons = checkedHorizons(spec.steps);
   // f(x_t) − f* is recorded at step t; the average (1/t) Σ_{s<t} at step t − 1.
   const stepOf = (t: number) => (card.measure === 'gap' ? t : t - 1);
   const run = executeStochasticRun(B, spec, horizons.map(stepOf));
-  const { beta, mu } = run.f.certificate;
-  const q = { beta, mu, rho: run.rho, eta: run.eta, sigmaSq: run.oracle.certificate.sigmaSq, delta0: run.f.gap(run.x0) };
+  const q = stochasticQuantities(run);
   const constants = cardConstants(B, card, options.constants);
   const alpha = (options.alpha ?? FAMILYWISE_ALPHA) / horizons.length;
   let worst: { ratio: number; at: number; mean: number; lower: number; bound: number } | undefined;

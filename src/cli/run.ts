@@ -4,17 +4,15 @@
 import { randomInt } from 'node:crypto';
 import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
 import { float64 } from '../arith/float64.js';
-import { checkCard, type CardReport } from '../check/check-card.js';
-import { CONFIDENCE_METHOD } from '../check/statistical.js';
+import { checkAll, constantsOf, DEFAULT_RUNS, type CheckedCard } from '../check/check-all.js';
+import type { CardReport } from '../check/check-card.js';
 import { DEFAULT_VERIFY_PRECISION } from '../check/verdict.js';
 import { cardConstants } from '../check/observe.js';
 import { InputError } from '../errors.js';
 import { MAX_SEED } from '../random/seeded.js';
-import { knownTightness, tightnessRange, type KnownTightness } from '../constructions/tightness.js';
-import { describeRun } from '../report/describe.js';
 import { formatJson } from '../report/json.js';
-import { renderTable, showDigits, showRatio } from '../report/text.js';
-import type { Card } from '../theorems/card.js';
+import { renderTable } from '../report/text.js';
+import { constructionsText, findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, worstInstanceText, worstText } from '../report/verdicts.js';
 import { CHECKS, cardById } from '../theorems/catalog.js';
 import type { CliIO } from './io.js';
 import { wholeOption } from './options.js';
@@ -28,22 +26,20 @@ export interface RunOptions {
   counterexamples?: string;
 }
 
-export const DEFAULT_RUNS = 100;
-
 export interface RunSummary {
   readonly seed: number;
   /** The cases asked for; a check with a budget of its own uses it when none is asked for. */
   readonly runs: number | null;
   readonly precision: number;
-  readonly cards: (CardReport & { readonly tightness: KnownTightness[]; readonly seconds: number })[];
+  readonly cards: CheckedCard[];
 }
 
 /** Runs the command and returns its exit code: 1 when a theorem card is violated or a check errs. */
 export function runCommand(ids: string[], options: RunOptions, io: CliIO): number {
   const cards = ids.length === 0 ? CHECKS : ids.map((id) => cardById(id));
   const asked = options.runs === undefined ? undefined : wholeOption('--runs', options.runs, 1, 1_000_000);
-  const seed = options.seed === undefined ? randomInt(0, MAX_SEED) : wholeOption('--seed', options.seed, 0, MAX_SEED);
-  const precision = wholeOption('--precision', options.precision ?? String(DEFAULT_VERIFY_PRECISION), MIN_DECIMAL_PRECISION, MAX_DECIMAL_PRECISION / 2);
+  const seed = seedOption(options.seed);
+  const precision = precisionOption(options.precision);
   const constants = parseConstants(options.constant ?? []);
   for (const [name, value] of Object.entries(constants)) {
     if (!cards.some((card) => name in card.constants)) {
@@ -51,19 +47,29 @@ export function runCommand(ids: string[], options: RunOptions, io: CliIO): numbe
       throw new InputError('--constant', `${name}=${value}`, `no selected card has a constant named ${name} (${known})`);
     }
   }
-  const constantsOf = (card: Card) => Object.fromEntries(Object.entries(constants).filter(([name]) => name in card.constants));
-  for (const card of cards) cardConstants(float64, card, constantsOf(card)); // every value is a number, before any search
-  const summary: RunSummary = { seed, runs: asked ?? null, precision, cards: [] };
-  for (const card of cards) {
-    const runs = asked ?? card.search?.runs ?? DEFAULT_RUNS;
-    io.err(`checking ${card.id}: ${runs} cases (seed ${seed})`);
-    const ownConstants = constantsOf(card);
-    const started = performance.now();
-    const report = checkCard(card, { runs, seed, precision, constants: ownConstants, counterexampleFolder: options.counterexamples ?? 'counterexamples' });
-    summary.cards.push({ ...report, tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)) });
-  }
+  for (const card of cards) cardConstants(float64, card, constantsOf(card, constants)); // every value is a number, before any search
+  const checked = checkAll(
+    cards,
+    { runs: asked, seed, precision, constants, counterexampleFolder: options.counterexamples ?? 'counterexamples' },
+    { onStart: (card, runs) => io.err(`checking ${card.id}: ${runs} cases (seed ${seed})`) },
+  );
+  const summary: RunSummary = { seed, runs: asked ?? null, precision, cards: checked };
   io.out(options.json ? formatJson(summary) : runTable(summary));
-  return summary.cards.some((c) => c.status === 'violated' || c.status === 'error') ? 1 : 0;
+  return failed(summary.cards) ? 1 : 0;
+}
+
+/** Whether a theorem card was violated or a check erred (a falsified conjecture is a finding, not a failure). */
+export function failed(cards: readonly CardReport[]): boolean {
+  return cards.some((c) => c.status === 'violated' || c.status === 'error');
+}
+
+/** --seed, or a random one (printed by the callers). */
+export function seedOption(text: string | undefined): number {
+  return text === undefined ? randomInt(0, MAX_SEED) : wholeOption('--seed', text, 0, MAX_SEED);
+}
+
+export function precisionOption(text: string | undefined): number {
+  return wholeOption('--precision', text ?? String(DEFAULT_VERIFY_PRECISION), MIN_DECIMAL_PRECISION, MAX_DECIMAL_PRECISION / 2);
 }
 
 /** "--constant c=0.5" (repeatable): applies to every named card that has a constant of that name. */
@@ -82,17 +88,17 @@ function runTable(summary: RunSummary): string {
     c.id,
     c.status,
     String(c.cases),
-    c.worst === null ? '-' : `${showRatio(c.worst.ratio)}${c.worst.lowerRatio === undefined ? '' : ` (>= ${showRatio(c.worst.lowerRatio)})`}`,
+    worstText(c),
     c.worst === null ? '-' : String(c.worst.at),
     c.worst === null ? '-' : c.worst.level,
-    `${c.levels.certified}/${c.levels.verified}/${c.levels.float}/${c.levels.statistical}/${c.levels.undecided}`,
-    tightnessRange(c.tightness),
-    c.worst === null ? '' : describeRun(c.worst.instance),
+    levelsText(c),
+    constructionsText(c),
+    worstInstanceText(c),
   ]);
   const lines = [
     `samcheck run: ${summary.runs ?? `${DEFAULT_RUNS} (or the check's own budget)`} cases per check, seed ${summary.seed}, verification at ${summary.precision} and ${2 * summary.precision} digits`,
     '',
-    renderTable(['card', 'status', 'cases', 'worst ratio', 'at', 'level', 'cert/ver/float/stat/undec', 'constructions', 'worst instance'], rows, [
+    renderTable(['card', 'status', 'cases', 'worst ratio', 'at', 'level', LEVELS_HEADER, 'constructions', 'worst instance'], rows, [
       'left',
       'left',
       'right',
@@ -104,24 +110,6 @@ function runTable(summary: RunSummary): string {
       'left',
     ]),
   ];
-  for (const c of summary.cards.filter((card) => card.tightness.length > 0)) {
-    const known = c.tightness.map((t) => `${t.construction} ${Number(t.constant.toPrecision(6))}${t.robust ? '' : ' (exact start only)'}`);
-    lines.push(`${c.id}: constructions reach ${known.join(', ')} of the bound's constant.`);
-  }
-  for (const c of summary.cards.filter((card) => card.status === 'inconclusive')) {
-    lines.push('', `${c.id} inconclusive: ${c.levels.undecided} of ${c.cases} cases undecided, none contradicts it at 99%.`);
-  }
-  for (const c of summary.cards.filter((card) => card.counterexample !== undefined)) {
-    const found = c.counterexample!;
-    lines.push('', `${c.id} ${c.status}: ${c.error ?? `observed/bound = ${showDigits(found.ratio, 12)} (${found.level})`}`);
-    lines.push(`  instance: ${JSON.stringify(found.instance)}`);
-    if (found.file) lines.push(`  saved: ${found.file}`, `  replay: npx samcheck replay ${found.file}`);
-    lines.push(`  fast-check: seed ${c.seed}, path "${found.path}"`);
-  }
-  lines.push(
-    '',
-    'Levels: certified (intervals), verified (two decimal precisions agree), float (float64, clear margin),',
-    `statistical (${CONFIDENCE_METHOD}; 99% familywise per card; the worst case is the one whose lower bound is highest: its mean's ratio, then that bound's), undecided.`,
-  );
+  lines.push(...findingLines(summary.cards), '', ...LEVELS_LEGEND);
   return lines.join('\n');
 }

@@ -92,8 +92,8 @@ export function observeQuantity<T>(B: Backend<T>, trajectory: Trajectory<T>, o: 
   }
 }
 
-/** Short text for an observable, e.g. "|x_200,2|" or "‖∇f(x_50)‖". */
-export function observableName(o: Observable): string {
+/** Short text for an observable, e.g. "|x_200,2|" or "‖∇f(x_50)‖"; `at` may be a symbol ("t"). */
+export function observableName(o: Omit<Observable, 'at'> & { readonly at: number | string }): string {
   switch (o.quantity) {
     case 'x':
       return `x_${o.at},${o.coordinate ?? 1}`;
@@ -106,6 +106,6 @@ export function observableName(o: Observable): string {
     case 'gradNormSq':
       return `‖∇f(x_${o.at})‖²`;
     case 'avgGradNormSq':
-      return `(1/${o.at + 1}) Σ_{s<=${o.at}} ‖∇f(x_s)‖²`;
+      return `(1/${typeof o.at === 'number' ? o.at + 1 : `(${o.at}+1)`}) Σ_{s<=${o.at}} ‖∇f(x_s)‖²`;
   }
 }

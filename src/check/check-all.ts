@@ -1,0 +1,59 @@
+/**
+ * Checking a list of cards and conjectures one after another, each with its own budget, timed,
+ * and beside what the constructions know of its constants. `samcheck run` and the main job share it.
+ */
+import { knownTightness, type KnownTightness } from '../constructions/tightness.js';
+import type { Card } from '../theorems/card.js';
+import { checkCard, type CardReport } from './check-card.js';
+
+export const DEFAULT_RUNS = 100;
+
+export interface CheckAllSettings {
+  /** Cases per check; when absent, the check's own budget or DEFAULT_RUNS. */
+  readonly runs?: number;
+  readonly seed: number;
+  readonly precision: number;
+  /** Constant overrides by name; each card takes those it has. */
+  readonly constants?: Readonly<Record<string, string>>;
+  /** Where counterexamples are saved; not saved when absent. */
+  readonly counterexampleFolder?: string;
+}
+
+export interface CheckedCard extends CardReport {
+  readonly tightness: KnownTightness[];
+  readonly seconds: number;
+}
+
+export interface CheckAllHooks {
+  onStart?(card: Card, runs: number): void;
+  onCase?(card: Card, index: number): void;
+  onDone?(card: Card, report: CheckedCard): void;
+}
+
+export function runsFor(card: Card, asked: number | undefined): number {
+  return asked ?? card.search?.runs ?? DEFAULT_RUNS;
+}
+
+/** The overrides among `constants` that `card` has. */
+export function constantsOf(card: Card, constants: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(constants).filter(([name]) => name in card.constants));
+}
+
+export function checkAll(cards: readonly Card[], settings: CheckAllSettings, hooks: CheckAllHooks = {}): CheckedCard[] {
+  return cards.map((card) => {
+    const runs = runsFor(card, settings.runs);
+    hooks.onStart?.(card, runs);
+    const started = performance.now();
+    const report = checkCard(card, {
+      runs,
+      seed: settings.seed,
+      precision: settings.precision,
+      constants: constantsOf(card, settings.constants),
+      counterexampleFolder: settings.counterexampleFolder,
+      onCase: (index) => hooks.onCase?.(card, index),
+    });
+    const checked = { ...report, tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
+    hooks.onDone?.(card, checked);
+    return checked;
+  });
+}

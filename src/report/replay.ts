@@ -1,0 +1,28 @@
+/**
+ * A replay of a counterexample file in words.
+ */
+import type { ExpectedValue, ObservedValue } from '../check/counterexamples.js';
+import type { ReplayResult } from '../check/replay.js';
+import { observableName } from '../constructions/construction.js';
+import { showDigits } from './text.js';
+
+/** One line on a replay: reproduced or not, how sure, and what was compared. */
+export function replayText(r: ReplayResult): string {
+  if (r.error) return `ERROR ${r.error}`;
+  const verdict = `${r.reproduced ? 'reproduced' : 'NOT reproduced'}${r.level ? ` (${r.level})` : ''}`;
+  if (r.kind === 'construction') {
+    const expected = r.expected as ExpectedValue[];
+    const observed = r.observed as ObservedValue[];
+    return `${verdict}: ${expected.map((e, i) => `${observableName(e)} ${observedText(e, observed[i]!)}`).join(', ')}`;
+  }
+  const o = r.observed as { ratio: string; at: number };
+  return `${verdict}: observed/bound = ${showDigits(o.ratio, 12)} at ${o.at}`;
+}
+
+function observedText(e: ExpectedValue, o: ObservedValue): string {
+  if ('digits' in o) return `${o.digits}/${e.digits} digits`;
+  const level = `${(e.level ?? 0.99) * 100}%`;
+  return e.test === 'interval'
+    ? `mean ${showDigits(o.mean, 6)}, ${level} interval [${showDigits(o.lower, 6)}, ${showDigits(o.upper, 6)}] ${o.passed ? 'contains' : 'misses'} ${showDigits(e.value, 6)}`
+    : `mean ${showDigits(o.mean, 6)}, ${level} lower bound ${showDigits(o.lower, 6)} ${o.passed ? '>' : '<='} ${showDigits(e.value, 6)}`;
+}

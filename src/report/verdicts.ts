@@ -1,0 +1,65 @@
+/**
+ * The cells of a verdict table, shared by `samcheck run`, the main job and the HTML report.
+ */
+import type { CheckedCard } from '../check/check-all.js';
+import { tightnessRange } from '../constructions/tightness.js';
+import { describeRun } from './describe.js';
+import { CONFIDENCE_METHOD } from '../check/statistical.js';
+import { showDigits, showRatio } from './text.js';
+
+/** The worst ratio; for a statistical case its mean's ratio, then its lower bound's. */
+export function worstText(c: CheckedCard): string {
+  if (c.worst === null) return '-';
+  return `${showRatio(c.worst.ratio)}${c.worst.lowerRatio === undefined ? '' : ` (>= ${showRatio(c.worst.lowerRatio)})`}`;
+}
+
+export const LEVELS_HEADER = 'cert/ver/float/stat/undec';
+
+export function levelsText(c: CheckedCard): string {
+  const l = c.levels;
+  return `${l.certified}/${l.verified}/${l.float}/${l.statistical}/${l.undecided}`;
+}
+
+/** The fractions of the stated constant reached by constructions ("-" when none). */
+export function constructionsText(c: CheckedCard): string {
+  return tightnessRange(c.tightness);
+}
+
+/**
+ * What is known of the constant a bound needs: [the best fraction a construction reaches, the
+ * stated constant (1)]. A conjecture or a card with no construction: "-".
+ */
+export function tightnessInterval(c: CheckedCard): string {
+  if (c.tightness.length === 0) return '-';
+  const best = Math.max(...c.tightness.map((t) => t.constant));
+  return `[${Number(best.toPrecision(3))}, 1]`;
+}
+
+export function worstInstanceText(c: CheckedCard): string {
+  return c.worst === null ? '' : describeRun(c.worst.instance);
+}
+
+/** What the constructions reach, inconclusive conjectures, and each counterexample with its replay command. */
+export function findingLines(cards: readonly CheckedCard[]): string[] {
+  const lines: string[] = [];
+  for (const c of cards.filter((card) => card.tightness.length > 0)) {
+    const known = c.tightness.map((t) => `${t.construction} ${Number(t.constant.toPrecision(6))}${t.robust ? '' : ' (exact start only)'}`);
+    lines.push(`${c.id}: constructions reach ${known.join(', ')} of the bound's constant.`);
+  }
+  for (const c of cards.filter((card) => card.status === 'inconclusive')) {
+    lines.push('', `${c.id} inconclusive: ${c.levels.undecided} of ${c.cases} cases undecided, none contradicts it at 99%.`);
+  }
+  for (const c of cards.filter((card) => card.counterexample !== undefined)) {
+    const found = c.counterexample!;
+    lines.push('', `${c.id} ${c.status}: ${c.error ?? `observed/bound = ${showDigits(found.ratio, 12)} (${found.level})`}`);
+    lines.push(`  instance: ${JSON.stringify(found.instance)}`);
+    if (found.file) lines.push(`  saved: ${found.file}`, `  replay: npx samcheck replay ${found.file}`);
+    lines.push(`  fast-check: seed ${c.seed}, path "${found.path}"`);
+  }
+  return lines;
+}
+
+export const LEVELS_LEGEND = [
+  'Levels: certified (intervals), verified (two decimal precisions agree), float (float64, clear margin),',
+  `statistical (${CONFIDENCE_METHOD}; 99% familywise per card; the worst case is the one whose lower bound is highest: its mean's ratio, then that bound's), undecided.`,
+];
