@@ -14,8 +14,8 @@ function samcheck(...argv: string[]) {
 }
 
 describe('the samcheck executable', () => {
-  test('with no command runs the demonstration: SAM stalls on its 2-cycle at 60 digits', () => {
-    const { status, stdout } = samcheck();
+  test('demo: SAM stalls on its 2-cycle at 60 digits', () => {
+    const { status, stdout } = samcheck('demo');
     expect(status).toBe(0);
     expect(stdout).toMatch(/\|x_500,2\| matches r\* to (5\d|60) significant digits/);
     expect(stdout).toContain('2/225 = 0.00888888888889');

@@ -9,8 +9,11 @@ import { processIO, type CliIO } from './io.js';
 import { constructionsCommand, type ConstructionsOptions } from './constructions.js';
 import { replayCommand, type ReplayCommandOptions } from './replay.js';
 import { DEFAULT_VERIFY_PRECISION } from '../check/verdict.js';
-import { DEFAULT_RUNS, runCommand, type RunOptions } from './run.js';
+import { DEFAULT_RUNS } from '../check/check-all.js';
+import { runCommand, type RunOptions } from './run.js';
 import { DEFAULT_SIMULATION_PATHS, DEFAULT_STUDENT_T_DOF, simulateCommand, type SimulateOptions } from './simulate.js';
+import { DEFAULT_REPORT_FOLDER, mainCommand, type MainOptions } from './main.js';
+import { selectableIds } from '../job/main-job.js';
 import { DEFAULT_SIMULATION_LEVEL } from '../check/stochastic-simulation.js';
 import { CHECKS } from '../theorems/catalog.js';
 
@@ -29,7 +32,29 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(`samcheck: ${s}`) })
     .showSuggestionAfterError()
-    .action(() => demoCommand(io));
+    .enablePositionalOptions()
+    .option('--only <ids>', `comma-separated checks and constructions (default: all): ${selectableIds().join(',')}`)
+    .option('--runs <n>', `cases per check (default: ${DEFAULT_RUNS}, or the check's own budget, e.g. C4's 300)`)
+    .option('--seed <s>', 'seed of the searches (default: random, printed with the command that reruns it)')
+    .option('--precision <digits>', 'verification reruns near-misses in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
+    .option('--json', 'print the whole run as JSON instead of the table')
+    .option('--report <dir>', 'where the HTML report (index.html) and new counterexamples go', DEFAULT_REPORT_FOLDER)
+    .option('--no-report', 'write nothing: no report, no counterexample file')
+    .option('--counterexamples <dir>', 'the counterexample store replayed', 'counterexamples')
+    .addHelpText(
+      'after',
+      '\nWith no command, samcheck runs the main job: every card and conjecture over its class, every\n' +
+        'counterexample file replayed, a verdict table on stdout and an HTML report with charts.\n' +
+        'Exit code 1 when a theorem card is violated or a file no longer reproduces, 2 on bad input.\n\n' +
+        'Examples:\n' +
+        '  samcheck                                  # everything, about a minute; report/index.html\n' +
+        '  samcheck --only D-NC,LB-D-NC-b --runs 300 --seed 7\n' +
+        '  samcheck --json --no-report > verdicts.json\n' +
+        '  samcheck run D-NC --constant c=0.5        # one card, with a constant changed',
+    )
+    .action(async (options: MainOptions) => {
+      outcome.exitCode = await mainCommand(options, io);
+    });
 
   program
     .command('demo')

@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { memoryIO } from './io.js';
+import { runCli } from './program.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'samcheck-main-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function samcheck(...argv: string[]) {
+  const io = memoryIO();
+  const code = await runCli(argv, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+describe('the main job (samcheck with no command)', () => {
+  const report = join(folder, 'report');
+
+  test('checks the selection, replays its files, prints the table and writes a self-contained report', async () => {
+    const { code, stdout, stderr } = await samcheck('--only', 'L3,D-NC,LB-D-NC-q', '--runs', '5', '--seed', '1', '--report', report);
+    expect(code).toBe(0);
+    // The files of the constructions that speak of D-NC: LB-D-NC-a (twice), -b and -q.
+    expect(stderr).toContain('samcheck: 2 checks, 4 counterexample files, seed 1 (rerun: npx samcheck --only L3,D-NC,LB-D-NC-q --runs 5 --seed 1 --precision 40)');
+    expect(stderr).toMatch(/^L3 holds: 5 cases in [\d.]+ s$/m);
+    expect(stderr).toMatch(/^replay counterexamples\/LB-D-NC-q-\w+\.json: reproduced \(certified\)$/m);
+    expect(stdout).toMatch(/^L3 +Co-coercivity.* holds +5 /m);
+    expect(stdout).toMatch(/^D-NC +Nonconvex.* holds +5 .* \[1, 1\]$/m);
+    expect(stdout).toContain('Counterexample files: 4 of 4 reproduced.');
+
+    const page = readFileSync(join(report, 'index.html'), 'utf8');
+    // One chart per card and per construction shown (those tight on D-NC: LB-D-NC-a twice, -b, -q).
+    expect(page.match(/<svg /g)?.length).toBe(2 + 4);
+    expect(page).toContain('id="card-D-NC"');
+    expect(page).toContain('id="construction-LB-D-NC-a-2"');
+    // Readable offline: no script, no stylesheet or image fetched, only SVG namespaces as URLs.
+    expect(page).not.toMatch(/<script|<link|<img|@import|url\((?!#)/i);
+    // SVG ids (clip paths) are unique across the charts of the page.
+    const ids = page.match(/ id="[^"]+"/g) ?? [];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(page.match(/https?:\/\/[^"' ]+/g)?.filter((u) => !u.startsWith('http://www.w3.org/')) ?? []).toEqual([]);
+  });
+
+  test('a second run replaces the report and says so; --json prints the whole run', async () => {
+    const { code, stdout, stderr } = await samcheck('--only', 'L1', '--runs', '3', '--seed', '2', '--report', report, '--json');
+    expect(code).toBe(0);
+    expect(stderr).toContain('(replaced the previous report)');
+    const run = JSON.parse(stdout);
+    expect(run).toMatchObject({ seed: 2, runs: 3, precision: 40, report: join(report, 'index.html') });
+    expect(run.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([['L1', 'holds']]);
+    expect(run.replays).toEqual([]);
+    expect(run).not.toHaveProperty('cardFigures');
+  });
+
+  test('--no-report writes nothing', async () => {
+    const elsewhere = join(folder, 'never');
+    const { code } = await samcheck('--only', 'L1', '--runs', '2', '--seed', '2', '--no-report', '--counterexamples', elsewhere);
+    expect(code).toBe(0);
+    expect(existsSync(elsewhere)).toBe(false);
+    expect(existsSync('report/index.html') && readFileSync('report/index.html', 'utf8').includes('--runs 2 --seed 2')).toBe(false);
+  });
+
+  test('a counterexample file that no longer reproduces fails the job (exit 1) and is named', async () => {
+    const store = join(folder, 'store');
+    mkdirSync(store);
+    const tampered = JSON.parse(readFileSync(join('counterexamples', 'LB-D-NC-q-3114badb0608.json'), 'utf8'));
+    tampered.run.rho = '0.11'; // the closed forms were computed for ρ = 0.1
+    writeFileSync(join(store, 'LB-D-NC-q-tampered.json'), JSON.stringify(tampered));
+    const { code, stdout } = await samcheck('--only', 'LB-D-NC-q', '--runs', '2', '--seed', '1', '--no-report', '--counterexamples', store);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Counterexample files: 0 of 1 reproduced.');
+    expect(stdout).toMatch(/LB-D-NC-q-tampered\.json: NOT reproduced/);
+  });
+
+  test.each([
+    [['--runs', '-3'], 'samcheck: invalid --runs = "-3": must be a whole number from 1 to 1000000'],
+    [['--only', 'D-NC,XYZ'], 'samcheck: invalid --only = "XYZ": must be a comma-separated list of L1, L2'],
+    [['--precision', '0'], 'samcheck: invalid --precision = "0": must be a whole number from 10 to 500'],
+    [['--seed', 'abc'], 'samcheck: invalid --seed = "abc"'],
+    [['--frobnicate'], "samcheck: error: unknown option '--frobnicate'"],
+  ])('bad option %j: one line, exit 2', async (argv, message) => {
+    const { code, stdout, stderr } = await samcheck(...argv, '--no-report');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(message);
+  });
+});

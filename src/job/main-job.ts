@@ -1,0 +1,156 @@
+/**
+ * The main job (`samcheck`, `npm start`): every card and conjecture checked over its class, every
+ * counterexample file replayed, and the charts of the report computed, with progress reported
+ * phase by phase.
+ */
+import { checkAll, runsFor, type CheckedCard } from '../check/check-all.js';
+import { readCounterexample } from '../check/counterexamples.js';
+import { replayFile, type ReplayResult } from '../check/replay.js';
+import type { ConstructionCase } from '../constructions/construction.js';
+import { CONSTRUCTIONS } from '../constructions/catalog.js';
+import { InputError } from '../errors.js';
+import { renderChart } from '../report/html/chart.js';
+import { cardChart, constructionChart } from '../report/html/figures.js';
+import type { Card } from '../theorems/card.js';
+import { CHECKS } from '../theorems/catalog.js';
+
+export interface MainJobSettings {
+  readonly checks: readonly Card[];
+  /** Cases per check; the check's own budget (or 100) when absent. */
+  readonly runs?: number;
+  readonly seed: number;
+  readonly precision: number;
+  /** Where violations and falsifications found by this run are saved (not saved when absent). */
+  readonly counterexampleFolder?: string;
+  readonly replayFiles: readonly string[];
+  /** The constructions drawn (charts only; their files are among the replays). */
+  readonly constructions: readonly ConstructionCase[];
+  readonly charts: boolean;
+}
+
+/** What a job step reports to the progress display. */
+export interface JobProgress {
+  begin(label: string, units: number): void;
+  advance(units?: number): void;
+  end(result: string): void;
+}
+
+export interface Figure {
+  readonly id: string;
+  /** The chart as SVG; null when there was nothing to draw, with the reason. */
+  readonly svg: string | null;
+  readonly note?: string;
+}
+
+export interface MainJobResult {
+  readonly seed: number;
+  readonly runs: number | null;
+  readonly precision: number;
+  readonly checks: CheckedCard[];
+  readonly replays: ReplayResult[];
+  readonly cardFigures: Figure[];
+  readonly constructionFigures: Figure[];
+  readonly seconds: number;
+}
+
+/** Every ID --only accepts: checks, and constructions. */
+export function selectableIds(): string[] {
+  return [...CHECKS.map((c) => c.id), ...new Set(CONSTRUCTIONS.map((c) => c.construction))];
+}
+
+/** The checks, replays and constructions that concern `only` (everything when absent). */
+export function selection(only: readonly string[] | undefined, files: readonly string[]): Pick<MainJobSettings, 'checks' | 'replayFiles' | 'constructions'> {
+  if (only === undefined) return { checks: CHECKS, replayFiles: files, constructions: CONSTRUCTIONS };
+  const known = selectableIds();
+  for (const id of only) {
+    if (!known.includes(id)) throw new InputError('--only', id, `must be a comma-separated list of ${known.join(', ')}`);
+  }
+  const wanted = new Set(only);
+  return {
+    checks: CHECKS.filter((c) => wanted.has(c.id)),
+    replayFiles: files.filter((f) => fileIds(f).some((id) => wanted.has(id))),
+    constructions: CONSTRUCTIONS.filter((c) => wanted.has(c.construction) || c.tight.some((t) => wanted.has(t.card))),
+  };
+}
+
+/** The cards and constructions a file speaks of (none when it cannot be read: the replay says why). */
+function fileIds(file: string): string[] {
+  try {
+    const content = readCounterexample(file);
+    return [...(content.kind === 'construction' ? [content.construction] : []), ...content.claims.map((c) => c.card)];
+  } catch {
+    return [];
+  }
+}
+
+/** The units of work of a job, for a progress bar: cases, replays, charts. */
+export function jobUnits(settings: MainJobSettings): number {
+  const cases = settings.checks.reduce((n, card) => n + runsFor(card, settings.runs), 0);
+  const charts = settings.charts ? settings.checks.length + settings.constructions.length : 0;
+  return cases + settings.replayFiles.length + charts;
+}
+
+export async function runMainJob(settings: MainJobSettings, progress: JobProgress): Promise<MainJobResult> {
+  const started = performance.now();
+  const checks = checkAll(
+    settings.checks,
+    { runs: settings.runs, seed: settings.seed, precision: settings.precision, counterexampleFolder: settings.counterexampleFolder },
+    {
+      onStart: (card, runs) => progress.begin(card.id, runs),
+      onCase: () => progress.advance(),
+      onDone: (card, report) => progress.end(`${card.id} ${report.status}: ${report.cases} cases in ${report.seconds} s${report.counterexample?.file ? ` (${report.counterexample.file})` : ''}`),
+    },
+  );
+  const replays = settings.replayFiles.map((file) => {
+    progress.begin(`replay ${file}`, 1);
+    const result = replayFile(file);
+    progress.advance();
+    progress.end(`replay ${file}: ${result.error ? `ERROR ${result.error}` : result.reproduced ? `reproduced (${result.level})` : 'NOT reproduced'}`);
+    return result;
+  });
+  const cardFigures: Figure[] = [];
+  const constructionFigures: Figure[] = [];
+  if (settings.charts) {
+    for (const report of checks) {
+      const card = settings.checks.find((c) => c.id === report.id)!;
+      cardFigures.push(await figure(`chart ${card.id}`, card.id, progress, () => cardChart(card, report)));
+    }
+    for (const c of settings.constructions) {
+      const key = constructionKey(c);
+      constructionFigures.push(await figure(`chart ${key}`, key, progress, () => constructionChart(c)));
+    }
+  }
+  return {
+    seed: settings.seed,
+    runs: settings.runs ?? null,
+    precision: settings.precision,
+    checks,
+    replays,
+    cardFigures,
+    constructionFigures,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+  };
+}
+
+/** A construction's key in the report: its ID, with its run's parameters when several share it. */
+export function constructionKey(c: ConstructionCase): string {
+  const siblings = CONSTRUCTIONS.filter((o) => o.construction === c.construction);
+  return siblings.length === 1 ? c.construction : `${c.construction}-${siblings.indexOf(c) + 1}`;
+}
+
+async function figure(label: string, id: string, progress: JobProgress, chart: () => ReturnType<typeof cardChart>): Promise<Figure> {
+  progress.begin(label, 1);
+  try {
+    const data = chart();
+    const svg = data === undefined ? null : await renderChart(data);
+    progress.advance();
+    progress.end(`${label}: ${svg === null ? 'nothing to draw' : 'drawn'}`);
+    return svg === null ? { id, svg, note: 'no case claimed anything to draw' } : { id, svg };
+  } catch (error) {
+    // A chart that cannot be drawn is reported on the page; it does not undo the verdicts.
+    const note = `could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+    progress.advance();
+    progress.end(`${label}: ${note}`);
+    return { id, svg: null, note };
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The data behind the report's charts, recomputed from exact specs: for a card, its worst case (or
+ * its counterexample) with the observed measure beside the bound; for a construction, its run
+ * beside the values THEOREMS.md predicts. Charts are drawn from float64 reruns except for the
+ * deterministic constructions, which rerun at the precision of their files.
+ */
+import type { Backend } from '../../arith/backend.js';
+import { decimalBackend } from '../../arith/decimal.js';
+import { float64 } from '../../arith/float64.js';
+import { isStochasticSpec, type CaseSpec } from '../../algorithms/case.js';
+import { METHODS } from '../../algorithms/ascent.js';
+import { executeRun, type RunSpec } from '../../algorithms/run-spec.js';
+import { executeStochasticRun, type StepStatistics, type StochasticRunSpec } from '../../algorithms/stochastic.js';
+import type { CardReport } from '../../check/check-card.js';
+import { cardConstants, observe, stepQuantities } from '../../check/observe.js';
+import { stochasticQuantities } from '../../check/statistical.js';
+import { limitHorizons } from '../../check/limit.js';
+import { isStochasticConstruction, observableName, observeQuantity, type ConstructionCase, type Observable } from '../../constructions/construction.js';
+import { interval, type RunningMean } from '../../stats/mean.js';
+import type { Card, LimitCard, RunCard, StepCard, StochasticCard } from '../../theorems/card.js';
+import type { BandPoint, Chart, Point } from './chart.js';
+
+/** The level of the bands drawn around stochastic means (two-sided, pointwise). */
+export const BAND_LEVEL = 0.99;
+/** Steps of the SAM trajectory along which a lemma is drawn. */
+const LEMMA_STEPS = 200;
+/** Horizons of a sweep (rate cards and limits), log-spaced, up to at least SWEEP_REACH. */
+const SWEEP_POINTS = 12;
+const SWEEP_REACH = 1000;
+
+/** The case a card's chart shows: its counterexample if it has one, else its worst case. */
+export function shownCase(report: CardReport): CaseSpec | undefined {
+  return report.counterexample?.instance ?? report.worst?.instance ?? undefined;
+}
+
+export function cardChart(card: Card, report: CardReport, constants: Readonly<Record<string, string>> = {}): Chart | undefined {
+  const spec = shownCase(report);
+  if (spec === undefined) return undefined;
+  const which = report.counterexample ? 'its counterexample' : 'its worst case';
+  const title = `${card.id} on ${which}`;
+  switch (card.scope) {
+    case 'step':
+      return isStochasticSpec(spec) ? undefined : lemmaChart(card, spec, constants, title);
+    case 'run':
+      return isStochasticSpec(spec) ? undefined : runChart(card, spec, constants, title);
+    case 'stochastic':
+      return isStochasticSpec(spec) ? stochasticChart(card, spec, constants, title) : undefined;
+    case 'limit':
+      return limitChart(card, spec, title);
+  }
+}
+
+/** A lemma at every step of a SAM trajectory from the case's x0 (linear steps: t = 0 is the case itself). */
+function lemmaChart(card: StepCard, spec: RunSpec, constants: Readonly<Record<string, string>>, title: string): Chart {
+  const B = float64;
+  const method = METHODS[card.algorithm];
+  const { f, trajectory, eta, rho } = executeRun(B, { ...spec, steps: LEMMA_STEPS }, method);
+  const c = cardConstants(B, card, constants);
+  const observed: Point[] = [];
+  const bound: Point[] = [];
+  trajectory.iterates.forEach((x, t) => {
+    const s = stepQuantities(B, f, x, eta, rho, method);
+    if (s === undefined) return;
+    const o = card.observe(B, s, c);
+    observed.push({ t, value: o.observed });
+    bound.push({ t, value: o.bound });
+  });
+  return {
+    title,
+    xTitle: 'step t of SAM from the case (the lemma at x_t)',
+    yTitle: 'value',
+    series: [
+      { label: 'observed (left side)', style: 'observed', points: observed },
+      { label: 'bound (right side)', style: 'predicted', points: bound },
+    ],
+    logX: false,
+    logY: true,
+  };
+}
+
+/** A run card at every horizon; a card whose η depends on T is swept over horizons instead. */
+function runChart(card: RunCard, spec: RunSpec, constants: Readonly<Record<string, string>>, title: string): Chart {
+  const B = float64;
+  let observations = observe(B, card, spec, { constants });
+  const swept = observations.length === 1;
+  // The sweep reaches past the case's own T (at least SWEEP_REACH), so that a rate shows.
+  if (swept) observations = horizons(Math.max(spec.steps, SWEEP_REACH)).flatMap((T) => observe(B, card, { ...spec, steps: T }, { constants }));
+  return {
+    title,
+    xTitle: swept ? 'horizon T (each with its own η_T)' : 'horizon T',
+    yTitle: card.claim.includes('Σ') ? '(1/T) Σ ‖∇f(x_t)‖²' : 'f(x_T) − f*',
+    series: [
+      { label: 'observed', style: 'observed', points: observations.map((o) => ({ t: o.at, value: o.observed })) },
+      { label: 'bound', style: 'predicted', points: observations.map((o) => ({ t: o.at, value: o.bound })) },
+    ],
+    logX: true,
+    logY: true,
+  };
+}
+
+/** The mean over the case's paths with its band, beside the card's bound, at every horizon. */
+function stochasticChart(card: StochasticCard, spec: StochasticRunSpec, constants: Readonly<Record<string, string>>, title: string): Chart {
+  const B = float64;
+  const run = executeStochasticRun(B, spec);
+  const q = stochasticQuantities(run);
+  const c = cardConstants(B, card, constants);
+  const mean: Point[] = [];
+  const band: BandPoint[] = [];
+  const bound: Point[] = [];
+  for (let t = 1; t <= spec.steps; t++) {
+    // f(x_t) − f* at step t; the average (1/t) Σ_{s<t} at step t − 1.
+    const stats = run.at.get(card.measure === 'gap' ? t : t - 1)!;
+    const m = measureOf(stats, card.measure);
+    mean.push({ t, value: m.mean });
+    band.push(bandAt(t, m));
+    bound.push({ t, value: card.bound(B, q, t, c) });
+  }
+  return {
+    title: `${title} (${spec.paths} paths)`,
+    xTitle: 'horizon T',
+    yTitle: card.measure === 'gap' ? 'E f(x_T) − f*' : '(1/T) Σ E‖∇f(x_t)‖²',
+    series: [
+      { label: `mean over paths, ${BAND_LEVEL * 100}% band`, style: 'observed', points: mean, band },
+      { label: 'bound', style: 'predicted', points: bound },
+    ],
+    logX: true,
+    logY: true,
+  };
+}
+
+/** A limit claim: the measure at log-spaced horizons up to 16T, each run with its own step size. */
+function limitChart(card: LimitCard, spec: CaseSpec, title: string): Chart {
+  const last = limitHorizons(spec.steps)[2];
+  const points: Point[] = [];
+  const band: BandPoint[] = [];
+  for (const T of horizons(last)) {
+    if (isStochasticSpec(spec)) {
+      const step = card.measure === 'gap' ? T : T - 1;
+      const m = measureOf(executeStochasticRun(float64, { ...spec, steps: T }, [step]).at.get(step)!, card.measure);
+      points.push({ t: T, value: m.mean });
+      band.push(bandAt(T, m));
+    } else {
+      const { trajectory } = executeRun(float64, { ...spec, steps: T });
+      points.push({ t: T, value: card.measure === 'gap' ? trajectory.gap[T]! : trajectory.avgGradNormSq[T - 1]! });
+    }
+  }
+  const stochastic = isStochasticSpec(spec);
+  return {
+    title: stochastic ? `${title} (${spec.paths} paths)` : title,
+    xTitle: 'horizon T (each run with its own step size)',
+    yTitle: card.measure === 'gap' ? 'E f(x_T) − f*' : '(1/T) Σ E‖∇f(x_t)‖²',
+    series: [{ label: stochastic ? `mean over paths, ${BAND_LEVEL * 100}% band` : 'observed', style: 'observed', points, ...(stochastic ? { band } : {}) }],
+    logX: true,
+    logY: true,
+  };
+}
+
+export function constructionChart(c: ConstructionCase): Chart {
+  if (isStochasticConstruction(c)) {
+    const B = float64;
+    const shown = drawable(c.tests);
+    const run = executeStochasticRun(B, c.run, horizons(c.run.steps, 120));
+    const at = [...run.at.keys()].filter((t) => t > 0);
+    return {
+      title: `${c.construction}: ${c.run.paths} paths`,
+      xTitle: 'step t',
+      yTitle: 'value',
+      series: shown.map((o) => ({
+        label: `mean ${observableName({ ...o, at: 't' })}, ${BAND_LEVEL * 100}% band; dotted: ${o.formula}`,
+        style: 'observed' as const,
+        points: at.map((t) => ({ t, value: quantityMean(run.at.get(t)!, o).mean })),
+        band: at.map((t) => bandAt(t, quantityMean(run.at.get(t)!, o))),
+      })),
+      levels: shown.map((o) => ({
+        label: o.formula,
+        value: o.value(B),
+        series: `mean ${observableName({ ...o, at: 't' })}, ${BAND_LEVEL * 100}% band; dotted: ${o.formula}`,
+      })),
+      logX: true,
+      logY: true,
+    };
+  }
+  const B = decimalBackend(c.precision);
+  const shown = drawable(c.expectations);
+  const { trajectory } = executeRun(B, c.run);
+  const steps = Array.from({ length: c.run.steps }, (_, i) => i + 1);
+  return {
+    title: `${c.construction}: SAM at ${c.precision} digits`,
+    xTitle: 'step t',
+    yTitle: 'value',
+    series: shown.map((o) => ({
+      label: `${observableName({ ...o, at: 't' })}; dotted: ${o.formula}`,
+      style: 'observed' as const,
+      points: steps.map((t) => ({ t, value: B.toNumber(observeQuantity(B, trajectory, { ...o, at: t })) })),
+    })),
+    levels: shown.map((o) => ({ label: o.formula, value: B.toNumber(o.value(B)), series: `${observableName({ ...o, at: 't' })}; dotted: ${o.formula}` })),
+    logX: true,
+    logY: true,
+  };
+}
+
+/** The observables worth drawing: one per quantity and coordinate, predicted nonzero (log axes). */
+function drawable<O extends Observable & { value<T>(B: Backend<T>): T }>(observables: readonly O[]): O[] {
+  const seen = new Set<string>();
+  return observables.filter((o) => {
+    const key = `${o.quantity}:${o.coordinate ?? 1}`;
+    if (seen.has(key) || o.value(float64) === 0) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function measureOf(stats: StepStatistics<number>, measure: 'gap' | 'avgGradNormSq'): RunningMean<number> {
+  return measure === 'gap' ? stats.gap : stats.avgGradNormSq;
+}
+
+function quantityMean(stats: StepStatistics<number>, o: Observable): RunningMean<number> {
+  switch (o.quantity) {
+    case 'x':
+      return stats.iterates[(o.coordinate ?? 1) - 1]!;
+    case 'gap':
+      return stats.gap;
+    case 'gradNormSq':
+      return stats.gradNormSq;
+    case 'avgGradNormSq':
+      return stats.avgGradNormSq;
+    default:
+      throw new RangeError(`a stochastic construction cannot test ${o.quantity}`);
+  }
+}
+
+function bandAt(t: number, m: RunningMean<number>): BandPoint {
+  const [lo, hi] = interval(float64, m, BAND_LEVEL);
+  return { t, lo, hi };
+}
+
+/** About `count` log-spaced whole horizons from 1 to T, always T. */
+function horizons(T: number, count = SWEEP_POINTS): number[] {
+  const set = new Set<number>([T]);
+  for (let i = 0; i < count; i++) set.add(Math.max(1, Math.round(T ** (i / (count - 1)))));
+  return [...set].sort((a, b) => a - b);
+}
