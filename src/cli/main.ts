@@ -12,7 +12,7 @@ import { reportPage } from '../report/html/page.js';
 import { replayText } from '../report/replay.js';
 import { renderTable } from '../report/text.js';
 import { findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, tightnessInterval, worstText } from '../report/verdicts.js';
-import { CHECKS } from '../theorems/catalog.js';
+import { allChecks } from '../theorems/catalog.js';
 import type { CliIO } from './io.js';
 import { wholeOption } from './options.js';
 import { barProgress, lineProgress } from './progress.js';
@@ -60,7 +60,7 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   if (reportFolder !== null) {
     const page = reportPage({
       result,
-      cards: CHECKS,
+      cards: allChecks(),
       constructions: settings.constructions,
       command,
       generated: new Date(),
@@ -91,7 +91,7 @@ function jobJson(result: MainJobResult, reportFolder: string | null): string {
 
 function jobTable(result: MainJobResult): string {
   const rows = result.checks.map((c) => {
-    const card = CHECKS.find((k) => k.id === c.id)!;
+    const card = allChecks().find((k) => k.id === c.id)!;
     return [c.id, card.title, c.status, String(c.cases), worstText(c), levelsText(c), tightnessInterval(c)];
   });
   const reproduced = result.replays.filter((r) => r.reproduced).length;

@@ -15,7 +15,8 @@ import { DEFAULT_SIMULATION_PATHS, DEFAULT_STUDENT_T_DOF, simulateCommand, type 
 import { DEFAULT_REPORT_FOLDER, mainCommand, type MainOptions } from './main.js';
 import { selectableIds } from '../job/main-job.js';
 import { DEFAULT_SIMULATION_LEVEL } from '../check/stochastic-simulation.js';
-import { CHECKS } from '../theorems/catalog.js';
+import { allChecks, registerConjectures } from '../theorems/catalog.js';
+import { loadConjectures } from '../conjectures/load.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -112,7 +113,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
   program
     .command('run')
     .description('Check theorem cards over their classes of functions (all cards by default)')
-    .argument('[ids...]', `card and conjecture IDs: ${CHECKS.map((c) => c.id).join(' ')}`)
+    .argument('[ids...]', `card and conjecture IDs: ${allChecks().map((c) => c.id).join(' ')}`)
     .option('--runs <n>', `cases per card (default: ${DEFAULT_RUNS}, or the check's own budget)`)
     .option('--seed <s>', 'seed of the search (default: random, printed)')
     .option('--precision <digits>', 'verification reruns near-misses in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
@@ -150,8 +151,12 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
 /** Runs the CLI on `argv` (without the node and script paths) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const outcome: Outcome = { exitCode: EXIT_OK };
-  const program = buildProgram(io, outcome);
   try {
+    // The users' conjectures join the checks before the help and the ID lists are written.
+    const { conjectures, problems } = await loadConjectures();
+    for (const problem of problems) io.err(`samcheck: skipped a conjecture file: ${problem}`);
+    registerConjectures(conjectures);
+    const program = buildProgram(io, outcome);
     await program.parseAsync([...argv], { from: 'user' });
     return outcome.exitCode;
   } catch (error) {

@@ -53,7 +53,10 @@ export function arbFunctionOfClass(cls: FunctionClass, shape: CaseShape = DEFAUL
 export function arbStepSize(eta: Card['eta']): fc.Arbitrary<StepSize> {
   if ('rule' in eta) return fc.constant(eta);
   const range: StepRange = eta;
-  return arbUnitFraction(6).map((s) => ({ overBeta: timesNumberText(s === '1' && !range.includeMax ? '0.999999' : s, range.max) }));
+  // With a lower end, the fraction of max is drawn from [min/max, 1] instead of (0, 1].
+  const low = range.min === undefined ? 0 : parseNumber(float64, 'eta.min', range.min) / parseNumber(float64, 'eta.max', range.max);
+  const fraction = (s: NumberText) => (low === 0 ? s : String(Number((low + Number(s) * (1 - low)).toPrecision(6))));
+  return arbUnitFraction(6).map((s) => ({ overBeta: timesNumberText(s === '1' && !range.includeMax ? '0.999999' : fraction(s), range.max) }));
 }
 
 function arbHorizon(card: Card, shape: CaseShape): fc.Arbitrary<number> {

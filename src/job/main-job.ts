@@ -12,7 +12,7 @@ import { InputError } from '../errors.js';
 import { renderChart } from '../report/html/chart.js';
 import { cardChart, constructionChart } from '../report/html/figures.js';
 import type { Card } from '../theorems/card.js';
-import { CHECKS } from '../theorems/catalog.js';
+import { allChecks } from '../theorems/catalog.js';
 
 export interface MainJobSettings {
   readonly checks: readonly Card[];
@@ -55,19 +55,19 @@ export interface MainJobResult {
 
 /** Every ID --only accepts: checks, and constructions. */
 export function selectableIds(): string[] {
-  return [...CHECKS.map((c) => c.id), ...new Set(CONSTRUCTIONS.map((c) => c.construction))];
+  return [...allChecks().map((c) => c.id), ...new Set(CONSTRUCTIONS.map((c) => c.construction))];
 }
 
 /** The checks, replays and constructions that concern `only` (everything when absent). */
 export function selection(only: readonly string[] | undefined, files: readonly string[]): Pick<MainJobSettings, 'checks' | 'replayFiles' | 'constructions'> {
-  if (only === undefined) return { checks: CHECKS, replayFiles: files, constructions: CONSTRUCTIONS };
+  if (only === undefined) return { checks: allChecks(), replayFiles: files, constructions: CONSTRUCTIONS };
   const known = selectableIds();
   for (const id of only) {
     if (!known.includes(id)) throw new InputError('--only', id, `must be a comma-separated list of ${known.join(', ')}`);
   }
   const wanted = new Set(only);
   return {
-    checks: CHECKS.filter((c) => wanted.has(c.id)),
+    checks: allChecks().filter((c) => wanted.has(c.id)),
     replayFiles: files.filter((f) => fileIds(f).some((id) => wanted.has(id))),
     constructions: CONSTRUCTIONS.filter((c) => wanted.has(c.construction) || c.tight.some((t) => wanted.has(t.card))),
   };

@@ -22,10 +22,12 @@ export type FunctionClass = 'smooth' | 'convex' | 'strongly-convex';
 /** A conjecture's violation is reported as `falsified`; a theorem's as `violated`. */
 export type CardKind = 'lemma' | 'upper' | 'lower' | 'conjecture';
 
-/** η ∈ (0, max/β] (or (0, max/β) when the card needs η < max/β). */
+/** η ∈ (0, max/β] (or (0, max/β) when the card needs η < max/β); at least min/β when given. */
 export interface StepRange {
   readonly max: NumberText;
   readonly includeMax: boolean;
+  /** A lower end, for a conjecture whose operational test needs the transient to end in time. */
+  readonly min?: NumberText;
 }
 
 /** One instance of a claim: observed <= bound, at step or horizon `at`. */
@@ -147,7 +149,7 @@ export interface StochasticQuantities<T> {
  */
 export interface StochasticCard extends CardFields {
   readonly scope: 'stochastic';
-  readonly algorithm: 'n-sam' | 'm-sam';
+  readonly algorithm: StochasticAlgorithm;
   readonly measure: 'gap' | 'avgGradNormSq';
   /** m-SAM's analysis needs every g(·; ξ) β-smooth (the oracle certifies it). */
   readonly requiresSmoothComponents: boolean;

@@ -22,11 +22,28 @@ import { S_SC_N } from './s-sc-n.js';
 
 export const CARDS: readonly Card[] = [L1, L2, L3, L4, L5, L6, L7, D_SC, D_SC_RATE, D_C, D_NC, S_SC_N, S_SC_M, S_NC_N, S_NC_M];
 
-/** Every check `samcheck run` knows: the cards, then the conjectures. */
-export const CHECKS: readonly Card[] = [...CARDS, ...CONJECTURES];
+let userConjectures: readonly Card[] = [];
+
+/**
+ * Adds the conjectures of properties/conjectures/ (see src/conjectures/load.ts) to the checks;
+ * an ID that is already taken is an error.
+ */
+export function registerConjectures(conjectures: readonly Card[]): void {
+  const taken = new Set([...CARDS, ...CONJECTURES].map((c) => c.id));
+  for (const c of conjectures) {
+    if (taken.has(c.id)) throw new InputError('conjecture id', c.id, 'is already the ID of another card or conjecture');
+    taken.add(c.id);
+  }
+  userConjectures = conjectures;
+}
+
+/** Every check `samcheck run` knows: the cards, then the conjectures (built in, then the users'). */
+export function allChecks(): readonly Card[] {
+  return [...CARDS, ...CONJECTURES, ...userConjectures];
+}
 
 export function cardById(id: string): Card {
-  const card = CHECKS.find((c) => c.id === id);
-  if (card === undefined) throw new InputError('card', id, `must be one of ${CHECKS.map((c) => c.id).join(', ')}`);
+  const card = allChecks().find((c) => c.id === id);
+  if (card === undefined) throw new InputError('card', id, `must be one of ${allChecks().map((c) => c.id).join(', ')}`);
   return card;
 }

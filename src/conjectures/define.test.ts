@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { float64 } from '../arith/float64.js';
+import { judgeCase } from '../check/verdict.js';
+import { InputError } from '../errors.js';
+import { defineConjecture, isConjecture, type ConjectureSpec } from './define.js';
+
+const BASE: ConjectureSpec = {
+  id: 'X1',
+  statement: 'GD on strongly convex quadratics contracts',
+  class: 'strongly-convex',
+  families: ['quadratic'],
+  algorithm: 'gd',
+  eta: { max: '1' },
+  measure: 'gap',
+  claim: { bound: '(1 - eta*mu)^T * delta0' },
+  expected: 'true',
+};
+
+describe('defineConjecture', () => {
+  test('makes a card of kind conjecture that the checker judges like any other', () => {
+    const c = defineConjecture(BASE);
+    expect(isConjecture(c)).toBe(true);
+    expect(c).toMatchObject({ id: 'X1', kind: 'conjecture', scope: 'run', requires: 'strongly-convex', expected: 'true', claim: 'f(x_T) − f* <= (1 - eta*mu)^T * delta0' });
+    // GD on (1/2)x² with η = 1/2: x_T = x0/2^T, gap = (1/4)^T Δ0 <= (1/2)^T Δ0.
+    const run = { algorithm: 'gd' as const, function: { family: 'quadratic' as const, eigenvalues: ['1'] }, x0: ['1'], eta: { overBeta: '0.5' }, steps: 10 };
+    const verdict = judgeCase(c, run, { precision: 30 });
+    expect(verdict.holds).toBe(true);
+    expect(verdict.ratio).toBeCloseTo(0.5, 12); // at T = 1
+    // With a constant of its own, overridden as --constant does:
+    const tight = defineConjecture({ ...BASE, claim: { bound: 'K*(1 - eta*mu)^(2*T) * delta0' }, constants: { K: '1' } });
+    expect(judgeCase(tight, run, { precision: 30 }).ratio).toBeCloseTo(1, 12);
+    expect(judgeCase(tight, run, { precision: 30, constants: { K: '0.9' } }).holds).toBe(false);
+  });
+
+  test('stochastic algorithms give statistical cards with sigmaSq; limits give limit cards', () => {
+    const s = defineConjecture({ ...BASE, algorithm: 'n-sam', claim: { bound: 'delta0 + sigmaSq' } });
+    expect(s).toMatchObject({ scope: 'stochastic', requiresSmoothComponents: false });
+    const q = { beta: 1, mu: 1, rho: 0.1, eta: 0.5, sigmaSq: 2, delta0: 3 };
+    expect(s.scope === 'stochastic' && s.bound(float64, q, 4, {})).toBe(5);
+    expect(defineConjecture({ ...BASE, claim: { limit: 0 } })).toMatchObject({ scope: 'limit', measure: 'gap', claim: 'f(x_T) − f* -> 0 as T -> ∞' });
+  });
+
+  test.each([
+    [{ id: '1x' }, 'conjecture id', /letters, digits/],
+    [{ statement: '' }, 'conjecture X1: statement', /sentence/],
+    [{ class: 'concave' }, 'conjecture X1: class', /smooth, convex or strongly-convex/],
+    [{ algorithm: 'adam' }, 'conjecture X1: algorithm', /sam, usam, gd, n-sam/],
+    [{ measure: 'loss' }, 'conjecture X1: measure', /gap, gradNormSq, avgGradNormSq/],
+    [{ families: ['rosenbrock'] }, 'conjecture X1: families', /quadratic/],
+    [{ claim: { bound: 'sigmaSq' } }, 'conjecture X1: claim.bound', /unknown name sigmaSq/],
+    [{ class: 'convex' }, 'conjecture X1: claim.bound', /uses mu/],
+    [{ claim: { limit: 0 }, measure: 'gradNormSq' }, 'conjecture X1: measure', /gap or avgGradNormSq/],
+    [{ eta: { rule: 'fast' } }, 'conjecture X1: eta.rule', /D-SC, D-C/],
+  ])('%j is rejected, naming the field', (change, field, rule) => {
+    let error: unknown;
+    try {
+      defineConjecture({ ...BASE, ...change } as ConjectureSpec);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+    expect((error as InputError).rule).toMatch(rule);
+  });
+});

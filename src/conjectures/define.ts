@@ -1,0 +1,166 @@
+/**
+ * The public API for conjectures: `defineConjecture({...})` turns a short description into a
+ * check that `npm test` and `samcheck run` treat like a card. A file in properties/conjectures/
+ * whose default export is a conjecture is picked up by both with no other change.
+ *
+ *   export default defineConjecture({
+ *     id: 'C2',
+ *     statement: 'USAM converges linearly all the way on strongly convex quadratics',
+ *     class: 'strongly-convex',
+ *     families: ['quadratic'],
+ *     algorithm: 'usam',
+ *     eta: { max: '1/2' },              // 0 < η <= (1/2)/β
+ *     rho: { max: '1' },                // 0 < ρ <= 1/β
+ *     measure: 'gap',
+ *     claim: { bound: '(1 - eta*mu)^T * delta0' },
+ *     expected: 'true',
+ *   });
+ *
+ * A bound is checked as measure_T <= bound at every horizon T of the run (for n-SAM, m-SAM and
+ * SGD: E[measure_T] <= bound, statistically); `{ limit: 0 }` claims measure_T -> 0 (src/check/limit.ts).
+ */
+import type { NumberText } from '../arith/literal.js';
+import type { Algorithm } from '../algorithms/ascent.js';
+import { ALGORITHMS } from '../algorithms/ascent.js';
+import { RHO_DECAYS, STEP_SIZE_RULES, type RhoDecay, type StepSizeRule } from '../algorithms/schedules.js';
+import { isStochasticAlgorithm, STOCHASTIC_ALGORITHMS, type StochasticAlgorithm } from '../algorithms/stochastic.js';
+import { InputError } from '../errors.js';
+import { FAMILY_NAMES, type FamilySpec } from '../functions/index.js';
+import type { Card, FunctionClass, LimitCard, Observation, RunCard, SearchShape, StochasticCard } from '../theorems/card.js';
+import { parseFormula } from './formula.js';
+
+export const MEASURES = ['gap', 'gradNormSq', 'avgGradNormSq'] as const;
+export type Measure = (typeof MEASURES)[number];
+export type Expectation = 'true' | 'false' | 'open';
+
+export interface ConjectureSpec {
+  /** A short ID, unique among cards and conjectures (letters, digits, -). */
+  readonly id: string;
+  /** The conjecture in words. */
+  readonly statement: string;
+  readonly class: FunctionClass;
+  /** Only these families of the class (quadratic, logistic, cosine). */
+  readonly families?: readonly FamilySpec['family'][];
+  readonly algorithm: Algorithm | StochasticAlgorithm;
+  /**
+   * gap: f(x_T) − f*; gradNormSq: ‖∇f(x_T)‖²; avgGradNormSq: (1/T) Σ_{t<T} ‖∇f(x_t)‖² (stochastic
+   * methods and limits: gap or avgGradNormSq).
+   */
+  readonly measure: Measure;
+  /**
+   * A bound in beta, mu, rho, eta, delta0 (f(x0) − f*), T, sigmaSq (stochastic) and the named
+   * constants; or a limit: the measure tends to 0.
+   */
+  readonly claim: { readonly bound: string } | { readonly limit: 0 };
+  /** η's range in units of 1/β (default 0 < η <= 1/β; `min` raises the lower end), or a card's step-size rule. */
+  readonly eta?: { readonly max: NumberText; readonly includeMax?: boolean; readonly min?: NumberText } | { readonly rule: StepSizeRule };
+  /** ρ's range in units of 1/β (default: drawn from 10^-4 to 10). */
+  readonly rho?: { readonly max: NumberText; readonly includeMax?: boolean };
+  readonly rhoDecay?: RhoDecay;
+  /** Named constants of the bound, overridable with samcheck run --constant. */
+  readonly constants?: Readonly<Record<string, NumberText>>;
+  /** Only members with β/μ at most this. */
+  readonly maxCondition?: number;
+  /** The search: runs (default 100), maxDim, maxSteps, paths, rhoExponents, shrinkEvaluations. */
+  readonly budget?: SearchShape;
+  /** What the tests assert: 'true' must hold, 'false' must be falsified, 'open' only reports. */
+  readonly expected?: Expectation;
+  readonly source?: string;
+}
+
+export type Conjecture = Card & { readonly expected: Expectation; readonly isConjecture: true };
+
+const VARIABLES = ['beta', 'mu', 'rho', 'eta', 'delta0', 'T'] as const;
+
+export function isConjecture(value: unknown): value is Conjecture {
+  return typeof value === 'object' && value !== null && (value as { isConjecture?: unknown }).isConjecture === true;
+}
+
+export function defineConjecture(spec: ConjectureSpec): Conjecture {
+  const id = typeof spec?.id === 'string' && /^[A-Za-z][A-Za-z0-9-]*$/.test(spec.id) ? spec.id : invalid('conjecture id', spec?.id, 'must be letters, digits and -, starting with a letter');
+  const field = (name: string) => `conjecture ${id}: ${name}`;
+  const need = <V>(name: string, value: V | undefined, rule: string, ok: (v: V) => boolean): V => (value !== undefined && ok(value) ? value : invalid(field(name), value, rule));
+  const statement = need('statement', spec.statement, 'must be a sentence', (s) => typeof s === 'string' && s.trim() !== '');
+  const cls = need('class', spec.class, 'must be smooth, convex or strongly-convex', (c) => ['smooth', 'convex', 'strongly-convex'].includes(c));
+  const algorithms = [...ALGORITHMS, ...STOCHASTIC_ALGORITHMS];
+  const algorithm = need('algorithm', spec.algorithm, `must be one of ${algorithms.join(', ')}`, (a) => (algorithms as readonly string[]).includes(a));
+  const stochastic = isStochasticAlgorithm(algorithm);
+  const measure = need('measure', spec.measure, `must be one of ${MEASURES.join(', ')}`, (m) => (MEASURES as readonly string[]).includes(m));
+  for (const family of spec.families ?? []) {
+    if (!(FAMILY_NAMES as readonly string[]).includes(family)) invalid(field('families'), family, `must be among ${FAMILY_NAMES.join(', ')}`);
+  }
+  if (spec.rhoDecay !== undefined && !(RHO_DECAYS as readonly string[]).includes(spec.rhoDecay)) invalid(field('rhoDecay'), spec.rhoDecay, `must be one of ${RHO_DECAYS.join(', ')}`);
+  if (spec.eta !== undefined && 'rule' in spec.eta && !(STEP_SIZE_RULES as readonly string[]).includes(spec.eta.rule)) {
+    invalid(field('eta.rule'), spec.eta.rule, `must be one of ${STEP_SIZE_RULES.join(', ')}`);
+  }
+  const constants = spec.constants ?? {};
+  const eta: Card['eta'] = spec.eta === undefined ? { max: '1', includeMax: true } : 'rule' in spec.eta ? spec.eta : { max: spec.eta.max, includeMax: spec.eta.includeMax ?? true, ...(spec.eta.min ? { min: spec.eta.min } : {}) };
+  const fields = {
+    id,
+    title: statement,
+    kind: 'conjecture' as const,
+    source: spec.source ?? `conjecture ${id}`,
+    requires: cls,
+    constants,
+    tightness: `Conjecture (expected ${spec.expected ?? 'open'}).`,
+    eta,
+    ...(spec.families ? { families: spec.families } : {}),
+    ...(spec.maxCondition !== undefined ? { maxCondition: spec.maxCondition } : {}),
+    ...(spec.rho ? { rho: { max: spec.rho.max, includeMax: spec.rho.includeMax ?? true } } : {}),
+    ...(spec.rhoDecay ? { rhoDecay: spec.rhoDecay } : {}),
+    ...(spec.budget ? { search: spec.budget } : {}),
+    expected: spec.expected ?? ('open' as const),
+    isConjecture: true as const,
+  };
+  const measureText = MEASURE_TEXT[measure](stochastic);
+  if (spec.claim === undefined || typeof spec.claim !== 'object') return invalid(field('claim'), spec.claim, 'must be { bound: "formula" } or { limit: 0 }');
+  if ('limit' in spec.claim) {
+    if (measure === 'gradNormSq') invalid(field('measure'), measure, 'a limit claim is judged on gap or avgGradNormSq');
+    const card: LimitCard = { ...fields, algorithm, scope: 'limit', measure, claim: `${measureText} -> 0 as T -> ∞` };
+    return card as Conjecture;
+  }
+  const names = [...VARIABLES, ...(stochastic ? ['sigmaSq'] : []), ...Object.keys(constants)];
+  const bound = parseFormula(field('claim.bound'), spec.claim.bound, names);
+  if (bound.names.has('mu') && cls !== 'strongly-convex') invalid(field('claim.bound'), spec.claim.bound, 'uses mu, which only a strongly-convex class has');
+  const claim = `${measureText} <= ${bound.text}`;
+  if (stochastic) {
+    if (measure === 'gradNormSq') invalid(field('measure'), measure, 'a stochastic claim is judged on gap or avgGradNormSq');
+    const card: StochasticCard = {
+      ...fields,
+      algorithm,
+      scope: 'stochastic',
+      measure,
+      claim,
+      requiresSmoothComponents: algorithm === 'm-sam',
+      bound: (B, q, t, c) => bound.evaluate(B, { ...c, beta: q.beta, rho: q.rho, eta: q.eta, delta0: q.delta0, sigmaSq: q.sigmaSq, T: B.fromNumber(t), ...(q.mu ? { mu: q.mu } : {}) }),
+    };
+    return card as Conjecture;
+  }
+  const card: RunCard = {
+    ...fields,
+    algorithm: algorithm as Algorithm,
+    scope: 'run',
+    claim,
+    observe(B, r, c) {
+      const at: Observation<typeof r.delta0>[] = [];
+      const values = { ...c, beta: r.beta, rho: r.rho, eta: r.eta, delta0: r.delta0, ...(r.mu ? { mu: r.mu } : {}) };
+      for (let t = 1; t <= r.steps; t++) {
+        const observed = measure === 'gap' ? r.trajectory.gap[t]! : measure === 'gradNormSq' ? r.trajectory.gradNormSq[t]! : r.trajectory.avgGradNormSq[t - 1]!;
+        at.push({ observed, bound: bound.evaluate(B, { ...values, T: B.fromNumber(t) }), at: t });
+      }
+      return at;
+    },
+  };
+  return card as Conjecture;
+}
+
+const MEASURE_TEXT: Record<Measure, (stochastic: boolean) => string> = {
+  gap: (s) => (s ? 'E f(x_T) − f*' : 'f(x_T) − f*'),
+  gradNormSq: () => '‖∇f(x_T)‖²',
+  avgGradNormSq: (s) => (s ? '(1/T) Σ_{t<T} E‖∇f(x_t)‖²' : '(1/T) Σ_{t<T} ‖∇f(x_t)‖²'),
+};
+
+function invalid(field: string, value: unknown, rule: string): never {
+  throw new InputError(field, value, rule);
+}
+
