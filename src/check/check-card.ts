@@ -144,7 +144,6 @@ export function cardSeed(seed: number, id: string): number {
   return Math.imul(h, 0x85ebca6b) | 0;
 }
 
-/** The number of horizons a statistical case is tested at (its α is shared among them). */
 /** How strongly a case speaks against the card: its ratio, or its lower confidence ratio. */
 function evidenceOf(worst: NonNullable<CardReport['worst']>): number {
   return Number(worst.lowerRatio ?? worst.ratio);

@@ -32,13 +32,18 @@ export interface ReplayOptions {
 
 /** The counterexample files of a folder, sorted (hidden and temporary files left out). */
 export function counterexampleFiles(folder: string): string[] {
+  return filesOf(folder, (n) => n.endsWith('.json') && !n.startsWith('.'));
+}
+
+/** The files of `folder` whose names pass `keep`, sorted, with their paths; none when it does not exist. */
+export function filesOf(folder: string, keep: (name: string) => boolean): string[] {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
     return [];
   }
-  return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().map((n) => join(folder, n));
+  return names.filter(keep).sort().map((n) => join(folder, n));
 }
 
 export function replayFile(path: string, options: ReplayOptions = {}): ReplayResult {

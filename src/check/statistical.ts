@@ -9,7 +9,10 @@
  * by the number of cases), so that a whole `samcheck run` of a card raises a false alarm with
  * probability at most 1% (the t-bound relies on the CLT; the oracles have finite fourth moments).
  */
+import type { Backend } from '../arith/backend.js';
+import { decimalBackend } from '../arith/decimal.js';
 import { float64 } from '../arith/float64.js';
+import { sign } from '../arith/scalar.js';
 import type { StochasticRunSpec } from '../algorithms/stochastic.js';
 import { executeStochasticRun, type StochasticRun } from '../algorithms/stochastic.js';
 import { lowerBound, type RunningMean } from '../stats/mean.js';
@@ -32,6 +35,8 @@ export interface StatisticalOptions {
   /** The case's level α (its share of the familywise level); FAMILYWISE_ALPHA by default. */
   readonly alpha?: number;
   readonly constants?: Readonly<Record<string, string>>;
+  /** Digits of the decimal rerun of a comparison float64 cannot make (none: float64 decides). */
+  readonly precision?: number;
 }
 
 /** What a stochastic card's bound is written in, for one run. */
@@ -40,8 +45,24 @@ export function stochasticQuantities<T>(run: StochasticRun<T>): StochasticQuanti
   return { beta, mu, rho: run.rho, eta: run.eta, sigmaSq: run.oracle.certificate.sigmaSq, delta0: run.f.gap(run.x0) };
 }
 
+/**
+ * The verdict on one stochastic case, in float64. A comparison that float64 cannot make (the lower
+ * bound within 10^-9 of the bound, relatively: a case that attains the bound up to O(1/T) with
+ * almost no spread across paths, where rounding would decide) is made again with every path run
+ * in decimal at `precision` digits.
+ */
 export function judgeStochasticCase(card: StochasticCard, spec: StochasticRunSpec, options: StatisticalOptions): CaseVerdict {
-  const B = float64;
+  const fast = statisticalVerdict(float64, card, spec, options);
+  const { lower, bound } = fast.worstMargin;
+  const tooClose = Math.abs(lower - bound) <= NEAR_EQUALITY * Math.abs(bound);
+  if (!tooClose || options.precision === undefined) return fast.verdict;
+  return statisticalVerdict(decimalBackend(options.precision), card, spec, options).verdict;
+}
+
+/** Relative distance between a lower bound and the bound below which float64 cannot tell them apart. */
+const NEAR_EQUALITY = 1e-9;
+
+function statisticalVerdict<T>(B: Backend<T>, card: StochasticCard, spec: StochasticRunSpec, options: StatisticalOptions) {
   const horizons = checkedHorizons(spec.steps);
   // f(x_t) − f* is recorded at step t; the average (1/t) Σ_{s<t} at step t − 1.
   const stepOf = (t: number) => (card.measure === 'gap' ? t : t - 1);
@@ -49,23 +70,31 @@ export function judgeStochasticCase(card: StochasticCard, spec: StochasticRunSpe
   const q = stochasticQuantities(run);
   const constants = cardConstants(B, card, options.constants);
   const alpha = (options.alpha ?? FAMILYWISE_ALPHA) / horizons.length;
-  let worst: { ratio: number; at: number; mean: number; lower: number; bound: number } | undefined;
+  let worst: { ratio: number; text: string; at: number; mean: T; lower: T; bound: T } | undefined;
+  // The horizon where the lower bound comes closest to the bound (relatively), for the float64 check.
+  let closest = { lower: 0, bound: 1, distance: Infinity };
   let holds = true;
   for (const t of horizons) {
     const stats = run.at.get(stepOf(t))!;
-    const estimate: RunningMean<number> = card.measure === 'gap' ? stats.gap : stats.avgGradNormSq;
+    const estimate: RunningMean<T> = card.measure === 'gap' ? stats.gap : stats.avgGradNormSq;
     const bound = card.bound(B, q, t, constants);
     const lower = lowerBound(B, estimate, alpha);
-    if (lower > bound) holds = false;
-    const ratio = bound > 0 ? estimate.mean / bound : estimate.mean <= bound ? 0 : Infinity;
-    if (worst === undefined || ratio > worst.ratio) worst = { ratio, at: t, mean: estimate.mean, lower, bound };
+    if (B.cmp(lower, bound) > 0) holds = false;
+    const [l, b] = [B.toNumber(lower), B.toNumber(bound)];
+    const distance = Math.abs(l - b) / Math.max(Math.abs(b), Number.MIN_VALUE);
+    if (distance < closest.distance) closest = { lower: l, bound: b, distance };
+    const positive = sign(B, bound) > 0;
+    const ratioValue = positive ? B.div(estimate.mean, bound) : undefined;
+    const ratio = ratioValue !== undefined ? B.toNumber(ratioValue) : B.cmp(estimate.mean, bound) <= 0 ? 0 : Infinity;
+    if (worst === undefined || ratio > worst.ratio) worst = { ratio, text: ratioValue !== undefined ? B.toString(ratioValue) : String(ratio), at: t, mean: estimate.mean, lower, bound };
   }
-  return {
+  const verdict: CaseVerdict = {
     holds,
     level: 'statistical',
     ratio: worst!.ratio,
-    ratioText: String(worst!.ratio),
+    ratioText: worst!.text,
     at: worst!.at,
-    confidence: { method: CONFIDENCE_METHOD, alpha, paths: spec.paths, mean: String(worst!.mean), lower: String(worst!.lower), bound: String(worst!.bound) },
+    confidence: { method: CONFIDENCE_METHOD, alpha, paths: spec.paths, mean: B.toString(worst!.mean), lower: B.toString(worst!.lower), bound: B.toString(worst!.bound) },
   };
+  return { verdict, worstMargin: closest };
 }

@@ -79,6 +79,27 @@ export function judgeCase(card: Card, spec: CaseSpec, options: VerdictOptions, s
   return judgeDeterministicCase(card, spec, options, screen);
 }
 
+/**
+ * The largest observed/bound of a case in float64 alone, with no verification: what a search
+ * (the audit) maximizes. For a stochastic card, the lower confidence bound of the mean over the
+ * bound: a search on sample means would climb the noise (a heavy-tailed oracle's lucky paths).
+ * A deterministic ratio that a start moved by 10^-12 changes by more than a thousandth is
+ * rounding, not mathematics (a search would climb that too): it is reported as NaN.
+ */
+export function floatRatio(card: Card, spec: CaseSpec, options: ObserveOptions & { readonly alpha?: number } = {}): number {
+  if (card.scope === 'limit') throw new InputError('card', card.id, 'is a limit claim: it has no bound to take a ratio to');
+  if (card.scope === 'stochastic') {
+    if (!isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on stochastic runs`);
+    const { confidence } = judgeStochasticCase(card, spec, options);
+    return Number(confidence!.lower) / Number(confidence!.bound);
+  }
+  if (isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on deterministic runs`);
+  const ratio = worstOf(float64, observe(float64, card, spec, options))?.ratio ?? 0;
+  const moved = worstOf(float64, observe(float64, card, perturbStart(spec), options))?.ratio ?? 0;
+  if (!Number.isFinite(ratio) || !Number.isFinite(moved)) return ratio === moved ? ratio : NaN; // a bound <= 0 on one side only
+  return Math.abs(moved - ratio) <= 1e-3 * Math.max(1, Math.abs(ratio)) ? ratio : NaN;
+}
+
 function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, screen: boolean): CaseVerdict {
   const fast = worstOf(float64, observe(float64, card, spec, options));
   if (fast === undefined) return { holds: true, level: 'float', ratio: 0, ratioText: '0', at: 0 };

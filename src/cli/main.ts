@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { replaceFile } from '../atomic-write.js';
 import { counterexampleFiles } from '../check/replay.js';
+import { readAuditRecords } from '../audit/record.js';
 import { jobUnits, runMainJob, selection, type MainJobResult, type MainJobSettings } from '../job/main-job.js';
 import { formatJson } from '../report/json.js';
 import { reportPage } from '../report/html/page.js';
@@ -38,8 +39,12 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   const precision = precisionOption(options.precision);
   const store = options.counterexamples ?? 'counterexamples';
   const reportFolder = options.report === false ? null : (options.report ?? DEFAULT_REPORT_FOLDER);
+  const audits = reportFolder === null ? { records: [], problems: [] } : readAuditRecords(join(reportFolder, 'audits'));
+  for (const problem of audits.problems) io.err(`samcheck: skipped an audit record: ${problem}`);
+  const selected = selection(only, counterexampleFiles(store));
   const settings: MainJobSettings = {
-    ...selection(only, counterexampleFiles(store)),
+    ...selected,
+    audits: audits.records.filter((r) => selected.checks.some((c) => c.id === r.id)),
     runs,
     seed,
     precision,
@@ -85,8 +90,9 @@ function rerunCommand(options: MainOptions, seed: number): string {
 }
 
 function jobJson(result: MainJobResult, reportFolder: string | null): string {
-  const { cardFigures: _c, constructionFigures: _f, ...rest } = result;
-  return formatJson({ ...rest, report: reportFolder === null ? null : join(reportFolder, 'index.html') });
+  const { cardFigures: _c, constructionFigures: _f, auditFigures: _a, audits, ...rest } = result;
+  const auditSummaries = audits.map((a) => ({ id: a.id, bestRatio: a.bestRatio, level: a.level, evaluations: a.evaluations, seconds: a.seconds }));
+  return formatJson({ ...rest, audits: auditSummaries, report: reportFolder === null ? null : join(reportFolder, 'index.html') });
 }
 
 function jobTable(result: MainJobResult): string {

@@ -13,6 +13,7 @@ import { DEFAULT_RUNS } from '../check/check-all.js';
 import { runCommand, type RunOptions } from './run.js';
 import { DEFAULT_SIMULATION_PATHS, DEFAULT_STUDENT_T_DOF, simulateCommand, type SimulateOptions } from './simulate.js';
 import { DEFAULT_REPORT_FOLDER, mainCommand, type MainOptions } from './main.js';
+import { auditCommand, DEFAULT_AUDIT_FOLDER, DEFAULT_BUDGET, type AuditOptions } from './audit.js';
 import { selectableIds } from '../job/main-job.js';
 import { DEFAULT_SIMULATION_LEVEL } from '../check/stochastic-simulation.js';
 import { allChecks, registerConjectures } from '../theorems/catalog.js';
@@ -123,6 +124,22 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .addHelpText('after', '\nExample:\n  samcheck run L1 D-NC --runs 200 --seed 7 --json')
     .action((ids: string[], options: RunOptions) => {
       outcome.exitCode = runCommand(ids, options, io);
+    });
+
+  program
+    .command('audit')
+    .description("Search the card's class for the case closest to (or beyond) its bound: sampling, then local search, then confirmation")
+    .argument('<id>', 'a card or a conjecture with a bound')
+    .option('--budget <time>', 'search time, e.g. 60s, 2m (confirming the best cases comes after it)', DEFAULT_BUDGET)
+    .option('--seed <s>', 'seed of the search (default: random, printed)')
+    .option('--evaluations <n>', 'stop after this many evaluations too (a run that repeats exactly on any machine)')
+    .option('--precision <digits>', 'confirmation in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
+    .option('--audits <dir>', 'where the audit record (ID.json) goes; the report of the main job shows it', DEFAULT_AUDIT_FOLDER)
+    .option('--counterexamples <dir>', 'where a violation is saved', 'counterexamples')
+    .option('--json', 'machine-readable output: { id, bestRatio, instance, evaluations, trace, ... }')
+    .addHelpText('after', '\nExamples:\n  samcheck audit D-NC --budget 60s --seed 1\n  samcheck audit S-SC-n --budget 2m --json')
+    .action((id: string, options: AuditOptions) => {
+      outcome.exitCode = auditCommand(id, options, io);
     });
 
   program

@@ -4,9 +4,8 @@
  * (dist/properties/conjectures, built by npm start, npm test and npm run build); the test suite
  * loads the TypeScript sources.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { filesOf } from '../check/replay.js';
 import { isConjecture, type Conjecture } from './define.js';
 
 /** properties/conjectures beside this module's tree: the sources, or their compiled copy under dist/. */
@@ -19,16 +18,7 @@ export interface LoadedConjectures {
 }
 
 export function conjectureModules(folder: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => /\.(ts|js|mjs)$/.test(n) && !/\.(test|spec)\.[cm]?[jt]s$/.test(n) && !n.endsWith('.d.ts'))
-    .sort()
-    .map((n) => join(folder, n));
+  return filesOf(folder, (n) => /\.(ts|js|mjs)$/.test(n) && !/\.(test|spec)\.[cm]?[jt]s$/.test(n) && !n.endsWith('.d.ts'));
 }
 
 export async function loadConjectures(folder: string = CONJECTURE_FOLDER): Promise<LoadedConjectures> {

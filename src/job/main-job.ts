@@ -10,7 +10,8 @@ import type { ConstructionCase } from '../constructions/construction.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import { InputError } from '../errors.js';
 import { renderChart } from '../report/html/chart.js';
-import { cardChart, constructionChart } from '../report/html/figures.js';
+import { auditChart, cardChart, constructionChart } from '../report/html/figures.js';
+import type { AuditRecord } from '../audit/record.js';
 import type { Card } from '../theorems/card.js';
 import { allChecks } from '../theorems/catalog.js';
 
@@ -26,6 +27,8 @@ export interface MainJobSettings {
   /** The constructions drawn (charts only; their files are among the replays). */
   readonly constructions: readonly ConstructionCase[];
   readonly charts: boolean;
+  /** Audit records to show (from `samcheck audit`). */
+  readonly audits?: readonly AuditRecord[];
 }
 
 /** What a job step reports to the progress display. */
@@ -50,6 +53,8 @@ export interface MainJobResult {
   readonly replays: ReplayResult[];
   readonly cardFigures: Figure[];
   readonly constructionFigures: Figure[];
+  readonly audits: readonly AuditRecord[];
+  readonly auditFigures: Figure[];
   readonly seconds: number;
 }
 
@@ -86,7 +91,7 @@ function fileIds(file: string): string[] {
 /** The units of work of a job, for a progress bar: cases, replays, charts. */
 export function jobUnits(settings: MainJobSettings): number {
   const cases = settings.checks.reduce((n, card) => n + runsFor(card, settings.runs), 0);
-  const charts = settings.charts ? settings.checks.length + settings.constructions.length : 0;
+  const charts = settings.charts ? settings.checks.length + settings.constructions.length + (settings.audits?.length ?? 0) : 0;
   return cases + settings.replayFiles.length + charts;
 }
 
@@ -110,6 +115,7 @@ export async function runMainJob(settings: MainJobSettings, progress: JobProgres
   });
   const cardFigures: Figure[] = [];
   const constructionFigures: Figure[] = [];
+  const auditFigures: Figure[] = [];
   if (settings.charts) {
     for (const report of checks) {
       const card = settings.checks.find((c) => c.id === report.id)!;
@@ -118,6 +124,9 @@ export async function runMainJob(settings: MainJobSettings, progress: JobProgres
     for (const c of settings.constructions) {
       const key = constructionKey(c);
       constructionFigures.push(await figure(`chart ${key}`, key, progress, () => constructionChart(c)));
+    }
+    for (const record of settings.audits ?? []) {
+      auditFigures.push(await figure(`chart of the audit of ${record.id}`, record.id, progress, () => auditChart(record)));
     }
   }
   return {
@@ -128,6 +137,8 @@ export async function runMainJob(settings: MainJobSettings, progress: JobProgres
     replays,
     cardFigures,
     constructionFigures,
+    audits: settings.audits ?? [],
+    auditFigures,
     seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   };
 }

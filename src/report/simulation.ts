@@ -14,14 +14,21 @@ export function runParameters(run: RunSpec | StochasticRunSpec): Record<string, 
   return { ...familyParameters, ...settings };
 }
 
-export function simulationJson(s: Simulation): string {
-  return formatJson({
+/** The fields every simulation's JSON opens with: what ran, on what, in which arithmetic. */
+export function simulationHeader(s: Pick<Simulation, 'choice' | 'precision' | 'certificate'> & { readonly run: RunSpec | StochasticRunSpec }) {
+  return {
     algorithm: s.run.algorithm,
     family: s.run.function.family,
     parameters: runParameters(s.run),
     backend: s.choice.backend,
     precision: s.precision,
     certificate: s.certificate,
+  };
+}
+
+export function simulationJson(s: Simulation): string {
+  return formatJson({
+    ...simulationHeader(s),
     iterates: s.trajectory.iterates,
     gap: s.trajectory.gap,
     gradNormSq: s.trajectory.gradNormSq,

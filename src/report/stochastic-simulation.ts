@@ -5,7 +5,7 @@
 import type { StochasticSimulation } from '../check/stochastic-simulation.js';
 import { describeOracle } from './describe.js';
 import { formatJson } from './json.js';
-import { runParameters, stepSizeText } from './simulation.js';
+import { simulationHeader, stepSizeText } from './simulation.js';
 import { renderTable, showEstimate, tableSteps } from './text.js';
 
 /**
@@ -14,12 +14,7 @@ import { renderTable, showEstimate, tableSteps } from './text.js';
  */
 export function stochasticSimulationJson(s: StochasticSimulation): string {
   return formatJson({
-    algorithm: s.run.algorithm,
-    family: s.run.function.family,
-    parameters: runParameters(s.run),
-    backend: s.choice.backend,
-    precision: s.precision,
-    certificate: s.certificate,
+    ...simulationHeader(s),
     oracle: { ...s.run.oracle, ...s.oracle },
     samplePath: s.samplePath.index,
     iterates: s.samplePath.iterates,

@@ -18,6 +18,7 @@ import { limitHorizons } from '../../check/limit.js';
 import { isStochasticConstruction, observableName, observeQuantity, type ConstructionCase, type Observable } from '../../constructions/construction.js';
 import { interval, type RunningMean } from '../../stats/mean.js';
 import type { Card, LimitCard, RunCard, StepCard, StochasticCard } from '../../theorems/card.js';
+import type { AuditRecord } from '../../audit/record.js';
 import type { BandPoint, Chart, Point } from './chart.js';
 
 /** The level of the bands drawn around stochastic means (two-sided, pointwise). */
@@ -239,4 +240,26 @@ function horizons(T: number, count = SWEEP_POINTS): number[] {
   const set = new Set<number>([T]);
   for (let i = 0; i < count; i++) set.add(Math.max(1, Math.round(T ** (i / (count - 1)))));
   return [...set].sort((a, b) => a - b);
+}
+
+/** An audit's search: the best ratio so far against the evaluations, beside the known tightness. */
+export function auditChart(record: AuditRecord): Chart {
+  const [constructed] = record.tightness;
+  const points = record.trace.filter((t) => t.ratio > 0 && Number.isFinite(t.ratio)).map((t) => ({ t: t.evaluation, value: t.ratio }));
+  // The best so far is a step function: carry it to the last evaluation.
+  const last = points.at(-1);
+  if (last && last.t < record.evaluations) points.push({ t: record.evaluations, value: last.value });
+  return {
+    title: `audit of ${record.id}: ${record.evaluations} evaluations in ${record.budgetSeconds} s`,
+    xTitle: 'evaluations',
+    yTitle: 'best observed/bound so far (float64)',
+    series: [{ label: 'best ratio so far', style: 'observed', points }],
+    levels: [
+      { label: 'the stated constant (1)', value: 1 },
+      ...(constructed === null ? [] : [{ label: `best construction (${Number(constructed.toPrecision(3))})`, value: constructed }]),
+    ],
+    logX: true,
+    // Linear: the interesting part is near 1, where a log axis has no room.
+    logY: false,
+  };
 }

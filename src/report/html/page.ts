@@ -11,6 +11,9 @@ import type { Figure, MainJobResult } from '../../job/main-job.js';
 import { constructionKey } from '../../job/main-job.js';
 import type { Card } from '../../theorems/card.js';
 import { replayText } from '../replay.js';
+import type { AuditRecord } from '../../audit/record.js';
+import { describeRun } from '../describe.js';
+import { showRatio } from '../text.js';
 import { BAND_LEVEL } from './figures.js';
 import { levelsText, LEVELS_HEADER, tightnessInterval, worstInstanceText, worstText } from '../verdicts.js';
 
@@ -53,6 +56,7 @@ ${result.replays.length > 0 ? replaySection(result.replays) : ''}
 ${result.checks.map((c) => cardSection(c, ctx.cards.find((card) => card.id === c.id)!, result.cardFigures.find((f) => f.id === c.id))).join('\n')}
 </section>
 ${ctx.constructions.length > 0 ? constructionSection(ctx.constructions, result.constructionFigures) : ''}
+${result.audits.length > 0 ? auditSection(result.audits, result.auditFigures) : ''}
 </main>
 </body>
 </html>
@@ -160,6 +164,26 @@ ${figureHtml(figures.find((f) => f.id === key), 'The run (solid) and the values 
   });
   return `<section id="constructions">
 <h2>Lower-bound constructions</h2>
+${parts.join('\n')}
+</section>`;
+}
+
+function auditSection(audits: readonly AuditRecord[], figures: readonly Figure[]): string {
+  const parts = audits.map((a) => {
+    const c = a.confidence;
+    const [constructed] = a.tightness;
+    return `<article id="audit-${esc(a.id)}">
+<h3>Audit of ${esc(a.id)}</h3>
+<p>Best ratio ${esc(showRatio(String(a.bestRatio)))} (${esc(a.level)}${c ? `; mean ${esc(c.mean)}, lower confidence bound ${esc(c.lower)}, bound ${esc(c.bound)} on ${c.paths} fresh paths` : ''}), after ${a.evaluations} evaluations in ${a.seconds} s (budget ${a.budgetSeconds} s, seed ${a.seed}); the float64 search saw ${esc(showRatio(String(a.searchRatio)))}. ${
+      a.holds === false ? '<span class="bad">The best case violates the card.</span>' : a.holds === null ? 'Undecided on the best case.' : 'The card holds on it.'
+    } Tightness: [${constructed === null ? 'no construction' : Number(constructed.toPrecision(6))}, 1].${a.counterexample ? ` Counterexample: <code>${esc(a.counterexample)}</code>.` : ''}</p>
+${figureHtml(figures.find((f) => f.id === a.id), 'The best observed/bound found so far against the evaluations (sampling, then local search), with the stated constant and the best construction (dotted).')}
+<details><summary>best instance: ${esc(describeRun(a.instance))}</summary><pre>${esc(JSON.stringify(a.instance, null, 2))}</pre></details>
+</article>`;
+  });
+  return `<section id="audits">
+<h2>Audits</h2>
+<p>Searches for the case closest to each bound (<code>npx samcheck audit ID --budget 60s</code>): fast-check sampling, local search over the continuous parameters, then the best cases confirmed in full.</p>
 ${parts.join('\n')}
 </section>`;
 }
