@@ -7,8 +7,12 @@ import { describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readCounterexample } from '../src/check/counterexamples.js';
 import { counterexampleFiles, replayFile } from '../src/check/replay.js';
+import { loadConjectures } from '../src/conjectures/load.js';
+import { registerConjectures } from '../src/theorems/catalog.js';
 
 const folder = fileURLToPath(new URL('../counterexamples', import.meta.url));
+// Files of the conjectures in properties/conjectures/ name them: register them as the CLI does.
+registerConjectures((await loadConjectures()).conjectures);
 
 describe('counterexamples/', () => {
   test.each(counterexampleFiles(folder).map((f) => [f.split('/').at(-1)!, f]))('%s reproduces', (_, file) => {

@@ -66,6 +66,8 @@ export function parameterize(card: Card, spec: CaseSpec): Parameterization {
   };
 }
 
+// The deep copy a setter edits: each setter writes one field of the family or oracle shape it was
+// made for (checked when it was made), so the copy's fields are left untyped here.
 type Mutable = { -readonly [K in keyof CaseSpec]: any } & { x0: string[]; function: any; oracle?: any };
 type Add = (name: string, scale: 'log' | 'linear', quantity: number, set: (s: Mutable, q: number) => void, linearStep?: number) => void;
 

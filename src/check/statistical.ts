@@ -49,18 +49,22 @@ export function stochasticQuantities<T>(run: StochasticRun<T>): StochasticQuanti
  * The verdict on one stochastic case, in float64. A comparison that float64 cannot make (the lower
  * bound within 10^-9 of the bound, relatively: a case that attains the bound up to O(1/T) with
  * almost no spread across paths, where rounding would decide) is made again with every path run
- * in decimal at `precision` digits.
+ * in decimal at `precision` digits, or, past MAX_DECIMAL_PATH_STEPS, left undecided.
  */
 export function judgeStochasticCase(card: StochasticCard, spec: StochasticRunSpec, options: StatisticalOptions): CaseVerdict {
   const fast = statisticalVerdict(float64, card, spec, options);
   const { lower, bound } = fast.worstMargin;
   const tooClose = Math.abs(lower - bound) <= NEAR_EQUALITY * Math.abs(bound);
   if (!tooClose || options.precision === undefined) return fast.verdict;
+  // Decimal paths cost about a millisecond a step: past a budget the case stays undecided.
+  if (spec.paths * spec.steps > MAX_DECIMAL_PATH_STEPS) return { ...fast.verdict, holds: undefined, level: 'undecided' };
   return statisticalVerdict(decimalBackend(options.precision), card, spec, options).verdict;
 }
 
 /** Relative distance between a lower bound and the bound below which float64 cannot tell them apart. */
 const NEAR_EQUALITY = 1e-9;
+/** The most path-steps a near-equality is rerun in decimal for (64 paths of 500 steps fit). */
+const MAX_DECIMAL_PATH_STEPS = 40_000;
 
 function statisticalVerdict<T>(B: Backend<T>, card: StochasticCard, spec: StochasticRunSpec, options: StatisticalOptions) {
   const horizons = checkedHorizons(spec.steps);

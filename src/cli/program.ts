@@ -49,7 +49,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
         'counterexample file replayed, a verdict table on stdout and an HTML report with charts.\n' +
         'Exit code 1 when a theorem card is violated or a file no longer reproduces, 2 on bad input.\n\n' +
         'Examples:\n' +
-        '  samcheck                                  # everything, about a minute; report/index.html\n' +
+        '  samcheck                                  # everything, about 90 s; report/index.html\n' +
         '  samcheck --only D-NC,LB-D-NC-b --runs 300 --seed 7\n' +
         '  samcheck --json --no-report > verdicts.json\n' +
         '  samcheck run D-NC --constant c=0.5        # one card, with a constant changed',

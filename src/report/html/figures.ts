@@ -149,7 +149,7 @@ function limitChart(card: LimitCard, spec: CaseSpec, title: string): Chart {
   return {
     title: stochastic ? `${title} (${spec.paths} paths)` : title,
     xTitle: 'horizon T (each run with its own step size)',
-    yTitle: card.measure === 'gap' ? 'E f(x_T) − f*' : '(1/T) Σ E‖∇f(x_t)‖²',
+    yTitle: `${card.measure === 'gap' ? 'f(x_T) − f*' : '(1/T) Σ ‖∇f(x_t)‖²'}${stochastic ? ', mean over paths' : ''}`,
     series: [{ label: stochastic ? `mean over paths, ${BAND_LEVEL * 100}% band` : 'observed', style: 'observed', points, ...(stochastic ? { band } : {}) }],
     logX: true,
     logY: true,

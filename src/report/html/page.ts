@@ -14,8 +14,8 @@ import { replayText } from '../replay.js';
 import type { AuditRecord } from '../../audit/record.js';
 import { describeRun } from '../describe.js';
 import { showRatio } from '../text.js';
-import { BAND_LEVEL } from './figures.js';
-import { levelsText, LEVELS_HEADER, tightnessInterval, worstInstanceText, worstText } from '../verdicts.js';
+import { BAND_LEVEL, shownCase } from './figures.js';
+import { levelsText, LEVELS_HEADER, tightnessInterval, worstText } from '../verdicts.js';
 
 export interface PageContext {
   readonly result: MainJobResult;
@@ -124,17 +124,17 @@ ${rows.join('\n')}
 
 function cardSection(c: CheckedCard, card: Card, figure: Figure | undefined): string {
   const found = c.counterexample;
-  const shown = found?.instance ?? c.worst?.instance;
+  const shown = shownCase(c);
   return `<article id="card-${esc(c.id)}">
 <h3>${esc(c.id)} <span class="status ${c.status}">${c.status}</span></h3>
 <p>${esc(card.title)}</p>
 <p class="claim"><code>${esc(card.claim)}</code></p>
 <p class="meta">Source: ${esc(card.source)}. Class: ${esc(card.requires)}; method: ${esc(card.algorithm)}. Tightness: ${esc(card.tightness)}</p>
-<p>${c.cases} cases (seed ${c.seed}), ${c.seconds} s; worst ratio ${esc(worstText(c))}${c.worst ? ` at ${c.worst.at} (${c.worst.level})` : ''}.${
+<p>${c.cases} ${c.cases === 1 ? 'case' : 'cases'} (seed ${c.seed}), ${c.seconds} s; worst ratio ${esc(worstText(c))}${c.worst ? ` at ${c.worst.at} (${c.worst.level})` : ''}.${
     found ? ` Counterexample (${esc(found.level)}, ratio ${esc(found.ratio)})${found.file ? `: <code>${esc(found.file)}</code>, replay with <code>npx samcheck replay ${esc(found.file)}</code>` : ''}.` : ''
   }${c.error ? ` Error: ${esc(c.error)}` : ''}</p>
 ${figureHtml(figure, figureCaption(card, found !== undefined))}
-${shown ? `<details><summary>${found ? 'counterexample' : 'worst case'}: ${esc(worstInstanceText({ ...c, worst: c.worst && { ...c.worst, instance: shown } }))}</summary><pre>${esc(JSON.stringify(shown, null, 2))}</pre></details>` : ''}
+${shown ? `<details><summary>${found ? 'counterexample' : 'worst case'}: ${esc(describeRun(shown))}</summary><pre>${esc(JSON.stringify(shown, null, 2))}</pre></details>` : ''}
 </article>`;
 }
 
