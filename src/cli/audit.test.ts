@@ -3,17 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseBudget } from './audit.js';
-import { memoryIO } from './io.js';
-import { runCli } from './program.js';
+import { runCliCollecting } from './program.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'samcheck-audit-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function samcheck(...argv: string[]) {
-  const io = memoryIO();
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-}
+const samcheck = runCliCollecting;
 
 describe('samcheck audit', () => {
   test('--json prints at least id, bestRatio, instance and evaluations, and the record is kept for the report', async () => {

@@ -2,17 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { memoryIO } from './io.js';
-import { runCli } from './program.js';
+import { runCliCollecting } from './program.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'samcheck-main-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function samcheck(...argv: string[]) {
-  const io = memoryIO();
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-}
+const samcheck = runCliCollecting;
 
 describe('the main job (samcheck with no command)', () => {
   const report = join(folder, 'report');

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, NumericalError } from '../errors.js';
 import { demoCommand } from './demo.js';
-import { processIO, type CliIO } from './io.js';
+import { memoryIO, processIO, type CliIO } from './io.js';
 import { constructionsCommand, type ConstructionsOptions } from './constructions.js';
 import { replayCommand, type ReplayCommandOptions } from './replay.js';
 import { DEFAULT_VERIFY_PRECISION } from '../check/verdict.js';
@@ -188,4 +188,11 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     }
     throw error;
   }
+}
+
+/** Runs the CLI in this process and collects what it printed (for tests and embedding). */
+export async function runCliCollecting(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = memoryIO();
+  const code = await runCli(argv, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
 }

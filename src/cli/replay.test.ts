@@ -3,16 +3,11 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { memoryIO } from './io.js';
-import { runCli } from './program.js';
+import { runCliCollecting } from './program.js';
 
 const store = fileURLToPath(new URL('../../counterexamples', import.meta.url));
 
-async function samcheck(...argv: string[]) {
-  const io = memoryIO();
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-}
+const samcheck = runCliCollecting;
 
 let folder: string;
 beforeEach(() => {

@@ -2,14 +2,9 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryIO } from './io.js';
-import { runCli } from './program.js';
+import { runCliCollecting } from './program.js';
 
-async function samcheck(...argv: string[]) {
-  const io = memoryIO();
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-}
+const samcheck = runCliCollecting;
 
 let folder: string;
 beforeEach(() => {

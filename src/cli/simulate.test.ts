@@ -1,14 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { decimalBackend } from '../arith/decimal.js';
 import { agreedDigits } from '../arith/digits.js';
-import { memoryIO } from './io.js';
-import { runCli } from './program.js';
+import { runCliCollecting } from './program.js';
 
-async function samcheck(...argv: string[]) {
-  const io = memoryIO();
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-}
+const samcheck = runCliCollecting;
 
 const QUADRATIC = ['--algorithm', 'sam', '--family', 'quadratic', '--eigenvalues', '4,1', '--x0', '1,2', '--rho', '0.1', '--eta', '0.2'];
 
