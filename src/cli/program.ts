@@ -61,6 +61,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
   program
     .command('demo')
     .description('SAM stalling on the 2-cycle of a quadratic at 60 digits, next to USAM and GD (THEOREMS.md LB-D-SC)')
+    .addHelpText('after', '\nExample:\n  samcheck demo')
     .action(() => demoCommand(io));
 
   program
@@ -148,6 +149,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--write', 'save their counterexample files (existing files are left as they are)')
     .option('--counterexamples <dir>', 'where to save them', 'counterexamples')
     .option('--json', 'machine-readable output')
+    .addHelpText('after', '\nExamples:\n  samcheck constructions\n  samcheck constructions --write --counterexamples counterexamples')
     .action((options: ConstructionsOptions) => {
       outcome.exitCode = constructionsCommand(options, io);
     });
