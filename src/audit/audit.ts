@@ -18,7 +18,11 @@ import fc from 'fast-check';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { MAX_SEED } from '../random/seeded.js';
 import { floatRatio, judgeCase, type CaseVerdict } from '../check/verdict.js';
+import { decimalBackend, MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
+import { float64 } from '../arith/float64.js';
+import { constantThreshold } from './threshold.js';
 import { cardSeed } from '../check/check-card.js';
+import { requireConstant } from '../check/observe.js';
 import { knownTightness } from '../constructions/tightness.js';
 import { InputError } from '../errors.js';
 import { arbCardCase } from '../generators/cases.js';
@@ -34,6 +38,11 @@ export interface AuditOptions {
   /** Decimal precision of the confirmation (p and 2p). */
   readonly precision: number;
   readonly onProgress?: (progress: { evaluations: number; best: number; phase: Phase }) => void;
+  /**
+   * Audit this named constant instead of the ratio: the search maximizes the fraction of the
+   * stated constant each case demands (src/audit/threshold.ts).
+   */
+  readonly constant?: string;
   readonly now?: () => number;
 }
 
@@ -48,6 +57,8 @@ export interface TracePoint {
 
 export interface AuditResult {
   readonly id: string;
+  /** The constant audited, or undefined for the ratio observed/bound. */
+  readonly constant?: string;
   /** The confirmed ratio of the best case (for a stochastic card: its mean's, on fresh paths). */
   readonly bestRatio: number;
   /** What the float64 search saw on that case. */
@@ -71,6 +82,7 @@ const CONFIRM_PATH_FACTOR = 8;
 
 export function auditCard(card: Card, options: AuditOptions): AuditResult {
   if (card.scope === 'limit') throw new InputError('ID', card.id, 'is a limit claim; an audit needs a bound (observed/bound)');
+  if (options.constant !== undefined) requireConstant(card, options.constant, '--constant');
   const now = options.now ?? (() => performance.now());
   const started = now();
   const elapsed = () => now() - started;
@@ -88,7 +100,7 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
     evaluations++;
     let ratio: number;
     try {
-      ratio = floatRatio(card, instance);
+      ratio = options.constant === undefined ? floatRatio(card, instance) : constantThreshold(float64, card, instance, options.constant).fraction;
     } catch {
       ratio = -Infinity; // a parameter step out of the family's domain
     }
@@ -153,12 +165,14 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
     const instance = isStochasticSpec(f.instance)
       ? { ...f.instance, paths: f.instance.paths * CONFIRM_PATH_FACTOR, seed: (f.instance.seed + 1) % (MAX_SEED + 1) }
       : f.instance;
-    return { instance, searchRatio: f.ratio, verdict: judgeCase(card, instance, { precision: options.precision }) };
+    const verdict = options.constant === undefined ? judgeCase(card, instance, { precision: options.precision }) : confirmThreshold(card, instance, options.constant, options.precision);
+    return { instance, searchRatio: f.ratio, verdict };
   });
   const chosen = confirmations.reduce((a, b) => (evidence(b.verdict) > evidence(a.verdict) ? b : a));
   const known = knownTightness(card.id);
   return {
     id: card.id,
+    ...(options.constant === undefined ? {} : { constant: options.constant }),
     bestRatio: chosen.verdict.ratio,
     searchRatio: chosen.searchRatio,
     instance: chosen.instance,
@@ -168,6 +182,27 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
     tightness: [known.length === 0 ? null : Math.max(...known.map((k) => k.constant)), 1],
     seed: options.seed,
     seconds: Number((elapsed() / 1000).toFixed(2)),
+  };
+}
+
+/**
+ * A threshold confirmed: stochastic cases on their (fresh) paths in float64, deterministic ones in
+ * decimal at p and 2p digits, verified when the two agree to 6 digits.
+ */
+function confirmThreshold(card: Card, instance: CaseSpec, constant: string, precision: number): CaseVerdict {
+  if (isStochasticSpec(instance)) {
+    const t = constantThreshold(float64, card, instance, constant);
+    return { holds: t.fraction <= 1, level: 'statistical', ratio: t.fraction, ratioText: String(t.fraction), at: instance.steps };
+  }
+  const low = constantThreshold(decimalBackend(precision), card, instance, constant);
+  const high = constantThreshold(decimalBackend(Math.min(2 * precision, MAX_DECIMAL_PRECISION)), card, instance, constant);
+  const agree = low.fraction === high.fraction || Math.abs(low.fraction - high.fraction) <= 1e-6 * Math.abs(high.fraction);
+  return {
+    holds: agree ? high.fraction <= 1 : undefined,
+    level: agree ? 'verified' : 'undecided',
+    ratio: high.fraction,
+    ratioText: String(high.fraction),
+    at: instance.steps,
   };
 }
 

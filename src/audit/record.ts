@@ -17,6 +17,8 @@ export interface AuditRecord {
   readonly format: typeof AUDIT_FORMAT;
   readonly version: typeof AUDIT_VERSION;
   readonly id: string;
+  /** The constant audited (its needed fraction is bestRatio), or null for the ratio observed/bound. */
+  readonly constant: string | null;
   readonly bestRatio: number;
   readonly searchRatio: number;
   readonly level: Level;
@@ -41,6 +43,7 @@ export function auditRecord(result: AuditResult, budgetSeconds: number, countere
     format: AUDIT_FORMAT,
     version: AUDIT_VERSION,
     id: result.id,
+    constant: result.constant ?? null,
     bestRatio: result.bestRatio,
     searchRatio: result.searchRatio,
     level: result.verdict.level,
@@ -57,9 +60,14 @@ export function auditRecord(result: AuditResult, budgetSeconds: number, countere
   };
 }
 
-/** Writes `folder/ID.json`, replacing the previous audit of that card; returns the path and whether it replaced one. */
+/** An audit's key: its card, and its constant when it audited one (its file name and report anchor). */
+export function auditKey(a: Pick<AuditRecord, 'id' | 'constant'>): string {
+  return a.constant ? `${a.id}.${a.constant}` : a.id;
+}
+
+/** Writes `folder/ID.json` (ID.c.json for a constant), replacing the previous such audit; returns the path and whether it replaced one. */
 export function saveAuditRecord(folder: string, record: AuditRecord): { file: string; replaced: boolean } {
-  const file = join(folder, `${record.id}.json`);
+  const file = join(folder, `${auditKey(record)}.json`);
   return { file, replaced: replaceFile(file, `${JSON.stringify(record, null, 2)}\n`) };
 }
 

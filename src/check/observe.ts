@@ -18,14 +18,16 @@ export interface ObserveOptions {
   readonly constants?: Readonly<Record<string, NumberText>>;
 }
 
+/** Throws, naming `field` and `value`, unless `name` is one of the card's constants. */
+export function requireConstant(card: Card, name: string, field: string, value: unknown = name): void {
+  if (name in card.constants) return;
+  const known = Object.keys(card.constants);
+  throw new InputError(field, value, `is not a constant of ${card.id} (${known.length ? `it has ${known.join(', ')}` : 'it has none'})`);
+}
+
 /** The card's constants with `overrides`, checked by name and parsed in B. */
 export function cardConstants<T>(B: Backend<T>, card: Card, overrides: Readonly<Record<string, NumberText>> = {}): Constants<T> {
-  for (const name of Object.keys(overrides)) {
-    if (!(name in card.constants)) {
-      const known = Object.keys(card.constants);
-      throw new InputError(`constant ${name}`, overrides[name], `is not a constant of ${card.id} (${known.length ? `it has ${known.join(', ')}` : 'it has none'})`);
-    }
-  }
+  for (const name of Object.keys(overrides)) requireConstant(card, name, `constant ${name}`, overrides[name]);
   const texts = { ...card.constants, ...overrides };
   return Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, parseNumber(B, `constant ${name}`, text)]));
 }

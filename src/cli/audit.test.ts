@@ -42,7 +42,19 @@ describe('samcheck audit', () => {
     expect(stdout).toContain(`record: ${join(folder, 'a2', 'D-NC.json')}`);
   });
 
+  test('--constant audits the fraction of a named constant each case needs', async () => {
+    const audits = join(folder, 'a3');
+    const { code, stdout } = await samcheck('audit', 'D-SC', '--constant', 'c', '--evaluations', '150', '--seed', '1', '--json', '--audits', audits);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject({ id: 'D-SC', constant: 'c', holds: true, record: join(audits, 'D-SC.c.json') });
+    // At least what LB-D-SC shows (8/90 of the stated floor), and no more than the stated constant.
+    expect(out.bestRatio).toBeGreaterThan(8 / 90);
+    expect(out.bestRatio).toBeLessThanOrEqual(1);
+  });
+
   test.each([
+    [['audit', 'D-NC', '--constant', 'k'], 'samcheck: invalid --constant = "k": is not a constant of D-NC (it has c)'],
     [['audit', 'D-NC', '--budget', 'soon'], 'samcheck: invalid --budget = "soon": must be a duration such as 60s, 2m or 500ms'],
     [['audit', 'C4'], 'samcheck: invalid ID = "C4": is a limit claim; an audit needs a bound'],
     [['audit', 'XYZ'], 'samcheck: invalid card = "XYZ": must be one of L1'],

@@ -14,6 +14,7 @@ import { describeRun } from '../report/describe.js';
 import { formatJson } from '../report/json.js';
 import { showRatio } from '../report/text.js';
 import { cardById } from '../theorems/catalog.js';
+import { requireConstant } from '../check/observe.js';
 import type { CliIO } from './io.js';
 import { DEFAULT_REPORT_FOLDER } from './main.js';
 import { wholeOption } from './options.js';
@@ -27,6 +28,7 @@ export interface AuditOptions {
   json?: boolean;
   audits?: string;
   counterexamples?: string;
+  constant?: string;
 }
 
 export const DEFAULT_BUDGET = '60s';
@@ -49,13 +51,16 @@ export function auditCommand(id: string, options: AuditOptions, io: CliIO): numb
   const seed = seedOption(options.seed);
   const maxEvaluations = options.evaluations === undefined ? undefined : wholeOption('--evaluations', options.evaluations, 1, 1e9);
   const precision = precisionOption(options.precision);
-  io.err(`samcheck audit ${id}: budget ${budgetMs / 1000} s${maxEvaluations ? ` or ${maxEvaluations} evaluations` : ''}, seed ${seed}`);
+  if (options.constant !== undefined) requireConstant(card, options.constant, '--constant'); // now, not after the search
+  io.err(`samcheck audit ${id}${options.constant ? ` (constant ${options.constant})` : ''}: budget ${budgetMs / 1000} s${maxEvaluations ? ` or ${maxEvaluations} evaluations` : ''}, seed ${seed}`);
   const status = statusLine(io, id, budgetMs);
-  const result = auditCard(card, { budgetMs, seed, maxEvaluations, precision, onProgress: status.update });
+  const constant = options.constant;
+  const result = auditCard(card, { budgetMs, seed, maxEvaluations, precision, onProgress: status.update, ...(constant === undefined ? {} : { constant }) });
   status.done(result);
 
   let counterexample: string | null = null;
-  if (result.verdict.holds === false) {
+  // A threshold above the stated constant is a violation of the card itself: saved as such.
+  if (result.verdict.holds === false && result.constant === undefined) {
     const c = result.verdict.confidence;
     counterexample = saveCounterexample(options.counterexamples ?? 'counterexamples', {
       kind: 'found',
@@ -80,8 +85,9 @@ export function auditCommand(id: string, options: AuditOptions, io: CliIO): numb
 function auditText(r: AuditResult, counterexample: string | null, record: string): string {
   const c = r.verdict.confidence;
   const [constructed] = r.tightness;
+  const what = r.constant === undefined ? 'best ratio' : `the constant ${r.constant}: the most demanding case needs a fraction`;
   const lines = [
-    `${r.id}: best ratio ${showRatio(String(r.bestRatio))} (${r.verdict.level}${c ? `, lower confidence bound ${showRatio(String(Number(c.lower) / Number(c.bound)))} on ${c.paths} fresh paths` : ''}); the float64 search saw ${showRatio(String(r.searchRatio))}`,
+    `${r.id}: ${what} ${showRatio(String(r.bestRatio))} (${r.verdict.level}${c ? `, lower confidence bound ${showRatio(String(Number(c.lower) / Number(c.bound)))} on ${c.paths} fresh paths` : ''}); the float64 search saw ${showRatio(String(r.searchRatio))}`,
     `  ${r.verdict.holds === false ? 'VIOLATES the card' : r.verdict.holds === undefined ? 'undecided' : 'the card holds on it'}; ${r.evaluations} evaluations in ${r.seconds} s (seed ${r.seed})`,
     `  instance: ${describeRun(r.instance)}`,
     `  tightness: [${constructed === null ? 'no construction' : Number(constructed.toPrecision(6))}, 1]; this audit reaches ${showRatio(String(r.bestRatio))} of the stated constant`,

@@ -137,8 +137,9 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--precision <digits>', 'confirmation in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
     .option('--audits <dir>', 'where the audit record (ID.json) goes; the report of the main job shows it', DEFAULT_AUDIT_FOLDER)
     .option('--counterexamples <dir>', 'where a violation is saved', 'counterexamples')
+    .option('--constant <name>', "audit the card's named constant (e.g. c): the fraction of it each case needs, all else fixed")
     .option('--json', 'machine-readable output: { id, bestRatio, instance, evaluations, trace, ... }')
-    .addHelpText('after', '\nExamples:\n  samcheck audit D-NC --budget 60s --seed 1\n  samcheck audit S-SC-n --budget 2m --json')
+    .addHelpText('after', '\nExamples:\n  samcheck audit D-NC --budget 60s --seed 1\n  samcheck audit S-SC-n --budget 2m --json\n  samcheck audit D-SC --constant c --budget 60s    # how much of the floor constant is needed')
     .action((id: string, options: AuditOptions) => {
       outcome.exitCode = auditCommand(id, options, io);
     });

@@ -11,7 +11,7 @@ import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import { InputError } from '../errors.js';
 import { renderChart } from '../report/html/chart.js';
 import { auditChart, cardChart, constructionChart } from '../report/html/figures.js';
-import type { AuditRecord } from '../audit/record.js';
+import { auditKey, type AuditRecord } from '../audit/record.js';
 import type { Card } from '../theorems/card.js';
 import { allChecks } from '../theorems/catalog.js';
 
@@ -126,7 +126,8 @@ export async function runMainJob(settings: MainJobSettings, progress: JobProgres
       constructionFigures.push(await figure(`chart ${key}`, key, progress, () => constructionChart(c)));
     }
     for (const record of settings.audits ?? []) {
-      auditFigures.push(await figure(`chart of the audit of ${record.id}`, record.id, progress, () => auditChart(record)));
+      const key = auditKey(record);
+      auditFigures.push(await figure(`chart of the audit of ${key}`, key, progress, () => auditChart(record)));
     }
   }
   return {

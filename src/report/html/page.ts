@@ -11,7 +11,7 @@ import type { Figure, MainJobResult } from '../../job/main-job.js';
 import { constructionKey } from '../../job/main-job.js';
 import type { Card } from '../../theorems/card.js';
 import { replayText } from '../replay.js';
-import type { AuditRecord } from '../../audit/record.js';
+import { auditKey, type AuditRecord } from '../../audit/record.js';
 import { describeRun } from '../describe.js';
 import { showRatio } from '../text.js';
 import { BAND_LEVEL, shownCase } from './figures.js';
@@ -172,12 +172,12 @@ function auditSection(audits: readonly AuditRecord[], figures: readonly Figure[]
   const parts = audits.map((a) => {
     const c = a.confidence;
     const [constructed] = a.tightness;
-    return `<article id="audit-${esc(a.id)}">
-<h3>Audit of ${esc(a.id)}</h3>
-<p>Best ratio ${esc(showRatio(String(a.bestRatio)))} (${esc(a.level)}${c ? `; mean ${esc(c.mean)}, lower confidence bound ${esc(c.lower)}, bound ${esc(c.bound)} on ${c.paths} fresh paths` : ''}), after ${a.evaluations} evaluations in ${a.seconds} s (budget ${a.budgetSeconds} s, seed ${a.seed}); the float64 search saw ${esc(showRatio(String(a.searchRatio)))}. ${
+    return `<article id="audit-${esc(auditKey(a))}">
+<h3>Audit of ${esc(a.id)}${a.constant ? `, constant ${esc(a.constant)}` : ''}</h3>
+<p>${a.constant ? `The most demanding case needs ${esc(showRatio(String(a.bestRatio)))} of the stated ${esc(a.constant)}` : `Best ratio ${esc(showRatio(String(a.bestRatio)))}`} (${esc(a.level)}${c ? `; mean ${esc(c.mean)}, lower confidence bound ${esc(c.lower)}, bound ${esc(c.bound)} on ${c.paths} fresh paths` : ''}), after ${a.evaluations} evaluations in ${a.seconds} s (budget ${a.budgetSeconds} s, seed ${a.seed}); the float64 search saw ${esc(showRatio(String(a.searchRatio)))}. ${
       a.holds === false ? '<span class="bad">The best case violates the card.</span>' : a.holds === null ? 'Undecided on the best case.' : 'The card holds on it.'
     } Tightness: [${constructed === null ? 'no construction' : Number(constructed.toPrecision(6))}, 1].${a.counterexample ? ` Counterexample: <code>${esc(a.counterexample)}</code>.` : ''}</p>
-${figureHtml(figures.find((f) => f.id === a.id), 'The best observed/bound found so far against the evaluations (sampling, then local search), with the stated constant and the best construction (dotted).')}
+${figureHtml(figures.find((f) => f.id === auditKey(a)), 'The best observed/bound found so far against the evaluations (sampling, then local search), with the stated constant and the best construction (dotted).')}
 <details><summary>best instance: ${esc(describeRun(a.instance))}</summary><pre>${esc(JSON.stringify(a.instance, null, 2))}</pre></details>
 </article>`;
   });

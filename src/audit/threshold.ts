@@ -1,0 +1,94 @@
+/**
+ * The constant a case really needs: for a card's named constant c (the floor coefficient of D-NC,
+ * the c of L4's lower bound, ...), the threshold c* where the card flips between holding and
+ * failing on the case, with everything else fixed. A ratio observed/bound mixes every term of a
+ * bound (η -> 0 makes D-SC's linear term alone reach 1); the threshold isolates the constant.
+ *
+ * The run (or step, or the paths) is computed once; only the bound is re-evaluated, by bisection
+ * on c, in the case's own arithmetic. Two kinds of constant:
+ * - needed (the bound grows with c: D-NC's floor): c* = inf{c : holds}, fraction c* ÷ c_stated;
+ * - allowed (the claim weakens as c shrinks: L4's c·μρ <= ⟨δ, u⟩): c* = sup{c : holds},
+ *   fraction c_stated ÷ c*.
+ * A fraction above 1 means the stated constant fails on the case.
+ */
+import type { Backend } from '../arith/backend.js';
+import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
+import { METHODS } from '../algorithms/ascent.js';
+import { executeRun, instantiate } from '../algorithms/run-spec.js';
+import { executeStochasticRun } from '../algorithms/stochastic.js';
+import { cardConstants, requireConstant, stepQuantities } from '../check/observe.js';
+import { checkedHorizons, FAMILYWISE_ALPHA, stochasticQuantities } from '../check/statistical.js';
+import { InputError } from '../errors.js';
+import { lowerBound } from '../stats/mean.js';
+import type { Card, Constants, Observation } from '../theorems/card.js';
+
+export interface Threshold<T> {
+  readonly kind: 'needed' | 'allowed';
+  /** c*, or undefined when no value of c makes the card hold (other terms already fail). */
+  readonly value: T | undefined;
+  /** The stated constant's share of what the case demands (see above); Infinity when it fails for every c. */
+  readonly fraction: number;
+}
+
+const BISECTIONS = 64;
+const MAX_DOUBLINGS = 200;
+
+/** The claims of the case as a function of the constant `name` (everything else computed once). */
+function claimsOf<T>(B: Backend<T>, card: Card, spec: CaseSpec, name: string, alpha: number): (c: T) => Observation<T>[] {
+  const fixed = cardConstants(B, card);
+  const at = (c: T): Constants<T> => ({ ...fixed, [name]: c });
+  switch (card.scope) {
+    case 'step': {
+      if (isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on deterministic runs`);
+      const { f, x0, eta, rho } = instantiate(B, spec);
+      const s = stepQuantities(B, f, x0, eta, rho, METHODS[card.algorithm]);
+      return (c) => (s === undefined ? [] : [{ ...card.observe(B, s, at(c)), at: 0 }]);
+    }
+    case 'run': {
+      if (isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on deterministic runs`);
+      const { f, trajectory, eta, rho } = executeRun(B, spec, METHODS[card.algorithm]);
+      const r = { f, beta: f.certificate.beta, mu: f.certificate.mu, rho, eta, steps: spec.steps, delta0: trajectory.gap[0]!, trajectory };
+      return (c) => card.observe(B, r, at(c));
+    }
+    case 'stochastic': {
+      if (!isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on stochastic runs`);
+      const horizons = checkedHorizons(spec.steps);
+      const stepOf = (t: number) => (card.measure === 'gap' ? t : t - 1);
+      const run = executeStochasticRun(B, spec, horizons.map(stepOf));
+      const q = stochasticQuantities(run);
+      // The evidence at each horizon: the one-sided lower confidence bound of the mean.
+      const lower = horizons.map((t) => {
+        const stats = run.at.get(stepOf(t))!;
+        return lowerBound(B, card.measure === 'gap' ? stats.gap : stats.avgGradNormSq, alpha / horizons.length);
+      });
+      return (c) => horizons.map((t, i) => ({ observed: lower[i]!, bound: card.bound(B, q, t, at(c)), at: t }));
+    }
+    case 'limit':
+      throw new InputError('ID', card.id, 'is a limit claim: it has no constant to audit');
+  }
+}
+
+export function constantThreshold<T>(B: Backend<T>, card: Card, spec: CaseSpec, name: string, alpha = FAMILYWISE_ALPHA): Threshold<T> {
+  requireConstant(card, name, '--constant');
+  const claims = claimsOf(B, card, spec, name, alpha);
+  const holdsAt = (c: T) => claims(c).every((o) => B.cmp(o.observed, o.bound) <= 0);
+  const stated = cardConstants(B, card)[name]!;
+  const two = B.fromNumber(2);
+  let huge = B.max(stated, B.one);
+  for (let i = 0; i < MAX_DOUBLINGS && holdsAt(huge) === holdsAt(B.zero); i++) huge = B.mul(huge, two);
+  const atZero = holdsAt(B.zero);
+  const atHuge = holdsAt(huge);
+  if (atZero && atHuge) return { kind: 'needed', value: B.zero, fraction: 0 }; // the constant's term is not needed at all
+  if (!atZero && !atHuge) return { kind: 'needed', value: undefined, fraction: Infinity };
+  const kind = atHuge ? 'needed' : 'allowed';
+  // Bisection between a value where the claim fails and one where it holds.
+  let [fails, holds] = kind === 'needed' ? [B.zero, huge] : [huge, B.zero];
+  for (let i = 0; i < BISECTIONS; i++) {
+    const middle = B.div(B.add(fails, holds), two);
+    if (holdsAt(middle)) holds = middle;
+    else fails = middle;
+  }
+  const value = holds;
+  const fraction = kind === 'needed' ? B.toNumber(B.div(value, stated)) : B.cmp(value, B.zero) > 0 ? B.toNumber(B.div(stated, value)) : Infinity;
+  return { kind, value, fraction };
+}
