@@ -96,8 +96,7 @@ export function floatRatio(card: Card, spec: CaseSpec, options: ObserveOptions &
   if (isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on deterministic runs`);
   const ratio = worstOf(float64, observe(float64, card, spec, options))?.ratio ?? 0;
   const moved = worstOf(float64, observe(float64, card, perturbStart(spec), options))?.ratio ?? 0;
-  if (!Number.isFinite(ratio) || !Number.isFinite(moved)) return ratio === moved ? ratio : NaN; // a bound <= 0 on one side only
-  return Math.abs(moved - ratio) <= 1e-3 * Math.max(1, Math.abs(ratio)) ? ratio : NaN;
+  return stableOrNaN(ratio, moved);
 }
 
 function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, screen: boolean): CaseVerdict {
@@ -183,6 +182,13 @@ function certify(card: StepCard | RunCard, spec: RunSpec, options: VerdictOption
 }
 
 /** The same case from x0 moved by a relative 10^-12 (alternating signs): a float64 sensitivity probe. */
-function perturbStart(spec: RunSpec): RunSpec {
+/** `value` when a start moved by 10^-12 gives about the same (`moved`); NaN when rounding decides it. */
+export function stableOrNaN(value: number, moved: number): number {
+  if (!Number.isFinite(value) || !Number.isFinite(moved)) return value === moved ? value : NaN; // e.g. a bound <= 0 on one side only
+  return Math.abs(moved - value) <= 1e-3 * Math.max(1, Math.abs(value)) ? value : NaN;
+}
+
+/** The case from a start moved by 10^-12 (relatively): what rounding alone would change. */
+export function perturbStart(spec: RunSpec): RunSpec {
   return { ...spec, x0: spec.x0.map((x, i) => timesText(x, i % 2 === 0 ? '1.000000000001' : '0.999999999999')) };
 }
