@@ -166,7 +166,8 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
   // After the first, only while the whole audit is within 1.5 budgets (a decimal rerun of a
   // 3000-step case in 20 dimensions takes a while).
   const confirmations: { instance: CaseSpec; searchRatio: number; verdict: CaseVerdict }[] = [];
-  for (const f of finalists) {
+  // When float64 could tell nothing about any case, the first one drawn is confirmed all the same.
+  for (const f of finalists.length > 0 ? finalists : [best!]) {
     if (confirmations.length > 0 && elapsed() >= CONFIRM_SHARE * options.budgetMs) break;
     const instance = isStochasticSpec(f.instance)
       ? { ...f.instance, paths: f.instance.paths * CONFIRM_PATH_FACTOR, seed: (f.instance.seed + 1) % (MAX_SEED + 1) }

@@ -90,7 +90,7 @@ export function floatRatio(card: Card, spec: CaseSpec, options: ObserveOptions &
   if (card.scope === 'limit') throw new InputError('card', card.id, 'is a limit claim: it has no bound to take a ratio to');
   if (card.scope === 'stochastic') {
     if (!isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on stochastic runs`);
-    const { confidence } = judgeStochasticCase(card, spec, options);
+    const { confidence } = judgeStochasticCase(card, spec, { ...options, recheck: false });
     return Number(confidence!.lower) / Number(confidence!.bound);
   }
   if (isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on deterministic runs`);

@@ -49,3 +49,25 @@ export interface Oracle<T> {
   sample(gradient: Vec<T>, noise: Vec<T>): T[];
 }
 
+
+/**
+ * The smallest probability of an atom of the noise (discrete, two-point and finite-sum oracles),
+ * or undefined for continuous noise (Gaussian, Student-t) and Rademacher (atoms of 1/2^d are
+ * symmetric, and each coordinate is ±σ/√d with probability 1/2).
+ */
+export function smallestAtom(spec: OracleSpec): number | undefined {
+  const fraction = (text: NumberText) => {
+    const [p, q] = text.split('/');
+    return Number(p) / (q === undefined ? 1 : Number(q));
+  };
+  switch (spec.kind) {
+    case 'discrete':
+      return Math.min(...spec.probabilities.map(fraction));
+    case 'two-point':
+      return 1 / (fraction(spec.K) + 1);
+    case 'finite-sum':
+      return 1 / spec.offsets.length;
+    default:
+      return undefined;
+  }
+}
