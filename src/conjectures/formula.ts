@@ -49,22 +49,17 @@ export function parseFormula(field: string, text: string, allowed: readonly stri
   };
   const names = new Set<string>();
 
-  const sum = (): Node => {
-    let node = product();
-    while (peek() === '+' || peek() === '-') {
-      const op = take().text as '+' | '-';
-      node = { kind: 'binary', op, left: node, right: product() };
+  /** A left-associative chain of `operand`s joined by `ops` (sums, products). */
+  const chain = (ops: readonly ('+' | '-' | '*' | '/')[], operand: () => Node): Node => {
+    let node = operand();
+    while ((ops as readonly (string | undefined)[]).includes(peek())) {
+      const op = take().text as (typeof ops)[number];
+      node = { kind: 'binary', op, left: node, right: operand() };
     }
     return node;
   };
-  const product = (): Node => {
-    let node = unary();
-    while (peek() === '*' || peek() === '/') {
-      const op = take().text as '*' | '/';
-      node = { kind: 'binary', op, left: node, right: unary() };
-    }
-    return node;
-  };
+  const sum = (): Node => chain(['+', '-'], product);
+  const product = (): Node => chain(['*', '/'], unary);
   const unary = (): Node => {
     if (peek() === '-') {
       take();
