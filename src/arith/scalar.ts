@@ -40,3 +40,16 @@ export function sum<T>(B: Backend<T>, values: readonly T[]): T {
   for (const v of values) s = B.add(s, v);
   return s;
 }
+
+/** base^n for a whole n (negative: 1/base^|n|) by repeated squaring: exact wherever products are. */
+export function powInt<T>(B: Backend<T>, base: T, n: number): T {
+  let k = Math.abs(n);
+  let result = B.one;
+  let power = base;
+  while (k > 0) {
+    if (k % 2 === 1) result = B.mul(result, power);
+    power = B.mul(power, power);
+    k = Math.floor(k / 2);
+  }
+  return n < 0 ? B.div(B.one, result) : result;
+}

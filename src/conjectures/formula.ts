@@ -10,6 +10,7 @@
  */
 import type { Backend } from '../arith/backend.js';
 import { parseNumber } from '../arith/literal.js';
+import { powInt } from '../arith/scalar.js';
 import { InputError } from '../errors.js';
 
 type Node =
@@ -181,16 +182,6 @@ function evaluate<T>(B: Backend<T>, node: Node, values: Readonly<Record<string, 
 function power<T>(B: Backend<T>, base: T, exponent: Node, values: Readonly<Record<string, T>>, field: string): T {
   const e = evaluate(B, exponent, values, field);
   const n = B.toNumber(e);
-  if (Number.isInteger(n) && Math.abs(n) <= 1_000_000 && B.cmp(e, B.fromNumber(n)) === 0) {
-    let k = Math.abs(n);
-    let result = B.one;
-    let square = base;
-    while (k > 0) {
-      if (k % 2 === 1) result = B.mul(result, square);
-      square = B.mul(square, square);
-      k = Math.floor(k / 2);
-    }
-    return n < 0 ? B.div(B.one, result) : result;
-  }
+  if (Number.isInteger(n) && Math.abs(n) <= 1_000_000 && B.cmp(e, B.fromNumber(n)) === 0) return powInt(B, base, n);
   return B.exp(B.mul(e, B.log(base)));
 }

@@ -10,6 +10,7 @@
  *   E Δ⁺ <= (1 − ημ/2)Δ + (3/2)ηβ²ρ² + βη²σ²; unroll.
  * Tightness: LB-S gives β²ρ²/(2μ) (μ = β), i.e. c = 1/2 of the stated 3: an audit target.
  */
+import { powInt } from '../arith/scalar.js';
 import type { StochasticCard } from './card.js';
 
 export const S_SC_M: StochasticCard = {
@@ -28,9 +29,7 @@ export const S_SC_M: StochasticCard = {
   requiresSmoothComponents: true,
   bound(B, q, t, { c }) {
     const mu = q.mu!;
-    let linear = q.delta0;
-    const factor = B.sub(B.one, B.div(B.mul(q.eta, mu), B.fromNumber(2)));
-    for (let s = 0; s < t; s++) linear = B.mul(linear, factor);
+    const linear = B.mul(q.delta0, powInt(B, B.sub(B.one, B.div(B.mul(q.eta, mu), B.fromNumber(2))), t));
     const noise = B.div(B.mul(B.mul(B.fromNumber(2), B.mul(q.beta, q.eta)), q.sigmaSq), mu);
     const floor = B.div(B.mul(c!, B.mul(B.mul(q.beta, q.beta), B.mul(q.rho, q.rho))), mu);
     return B.add(B.add(linear, noise), floor);

@@ -10,6 +10,7 @@
  * Tightness: LB-S reaches β²ρ²/(2μ) as K -> ∞: c = 1/2 is exact. With the card's rule
  *   η = min{1/β, ln(max{e, μ²Δ0T/(βσ²)})/(μT)} the bound is Õ(1/T) + β²ρ²/(2μ).
  */
+import { powInt } from '../arith/scalar.js';
 import type { StochasticCard } from './card.js';
 
 export const S_SC_N: StochasticCard = {
@@ -28,9 +29,7 @@ export const S_SC_N: StochasticCard = {
   requiresSmoothComponents: false,
   bound(B, q, t, { c }) {
     const mu = q.mu!;
-    let linear = q.delta0;
-    const factor = B.sub(B.one, B.mul(q.eta, mu));
-    for (let s = 0; s < t; s++) linear = B.mul(linear, factor);
+    const linear = B.mul(q.delta0, powInt(B, B.sub(B.one, B.mul(q.eta, mu)), t));
     const noise = B.div(B.mul(B.mul(q.beta, q.eta), q.sigmaSq), B.mul(B.fromNumber(2), mu));
     const floor = B.div(B.mul(c!, B.mul(B.mul(q.beta, q.beta), B.mul(q.rho, q.rho))), mu);
     return B.add(B.add(linear, noise), floor);
