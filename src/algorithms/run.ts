@@ -38,6 +38,14 @@ export interface Trajectory<T> {
   readonly avgGradNormSq: T[];
 }
 
+/** The measures a claim can be judged on. */
+export type TrajectoryMeasure = 'gap' | 'gradNormSq' | 'avgGradNormSq';
+
+/** A measure at horizon t: f(x_t) − f*, ‖∇f(x_t)‖², or (1/t) Σ_{s<t} ‖∇f(x_s)‖² (entry t − 1). */
+export function measureAt<T>(trajectory: Trajectory<T>, measure: TrajectoryMeasure, t: number): T {
+  return measure === 'gap' ? trajectory.gap[t]! : measure === 'gradNormSq' ? trajectory.gradNormSq[t]! : trajectory.avgGradNormSq[t - 1]!;
+}
+
 export function runDeterministic<T>(f: SmoothFunction<T>, settings: RunSettings<T>): Trajectory<T> {
   const B = f.backend;
   const { method, x0, eta, rho } = settings;

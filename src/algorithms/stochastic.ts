@@ -52,6 +52,19 @@ export interface StepStatistics<T> {
   readonly avgGradNormSq: RunningMean<T>;
 }
 
+/** The measures of stochastic claims, as expectations. */
+export type StochasticMeasure = 'gap' | 'avgGradNormSq';
+
+/** The step whose statistics hold a measure at horizon t: f(x_t) − f* at t, (1/t) Σ_{s<t} at t − 1. */
+export function measureStep(measure: StochasticMeasure, t: number): number {
+  return measure === 'gap' ? t : t - 1;
+}
+
+/** The running mean of a measure among a step's statistics. */
+export function measureMean<T>(stats: StepStatistics<T>, measure: StochasticMeasure): RunningMean<T> {
+  return measure === 'gap' ? stats.gap : stats.avgGradNormSq;
+}
+
 export interface StochasticRun<T> {
   readonly f: SmoothFunction<T>;
   readonly oracle: Oracle<T>;

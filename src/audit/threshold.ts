@@ -14,9 +14,8 @@
 import type { Backend } from '../arith/backend.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { METHODS } from '../algorithms/ascent.js';
-import { executeRun, instantiate } from '../algorithms/run-spec.js';
-import { executeStochasticRun } from '../algorithms/stochastic.js';
-import { cardConstants, requireConstant, stepQuantities } from '../check/observe.js';
+import { executeStochasticRun, measureMean, measureStep } from '../algorithms/stochastic.js';
+import { cardConstants, observer, requireConstant } from '../check/observe.js';
 import { checkedHorizons, FAMILYWISE_ALPHA, stochasticQuantities } from '../check/statistical.js';
 import { InputError } from '../errors.js';
 import { lowerBound } from '../stats/mean.js';
@@ -38,29 +37,19 @@ function claimsOf<T>(B: Backend<T>, card: Card, spec: CaseSpec, name: string, al
   const fixed = cardConstants(B, card);
   const at = (c: T): Constants<T> => ({ ...fixed, [name]: c });
   switch (card.scope) {
-    case 'step': {
-      if (isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on deterministic runs`);
-      const { f, x0, eta, rho } = instantiate(B, spec);
-      const s = stepQuantities(B, f, x0, eta, rho, METHODS[card.algorithm]);
-      return (c) => (s === undefined ? [] : [{ ...card.observe(B, s, at(c)), at: 0 }]);
-    }
+    case 'step':
     case 'run': {
       if (isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on deterministic runs`);
-      const { f, trajectory, eta, rho } = executeRun(B, spec, METHODS[card.algorithm]);
-      const r = { f, beta: f.certificate.beta, mu: f.certificate.mu, rho, eta, steps: spec.steps, delta0: trajectory.gap[0]!, trajectory };
-      return (c) => card.observe(B, r, at(c));
+      const claims = observer(B, card, spec, METHODS[card.algorithm]);
+      return (c) => claims(at(c));
     }
     case 'stochastic': {
       if (!isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on stochastic runs`);
       const horizons = checkedHorizons(spec.steps);
-      const stepOf = (t: number) => (card.measure === 'gap' ? t : t - 1);
-      const run = executeStochasticRun(B, spec, horizons.map(stepOf));
+      const run = executeStochasticRun(B, spec, horizons.map((t) => measureStep(card.measure, t)));
       const q = stochasticQuantities(run);
       // The evidence at each horizon: the one-sided lower confidence bound of the mean.
-      const lower = horizons.map((t) => {
-        const stats = run.at.get(stepOf(t))!;
-        return lowerBound(B, card.measure === 'gap' ? stats.gap : stats.avgGradNormSq, alpha / horizons.length);
-      });
+      const lower = horizons.map((t) => lowerBound(B, measureMean(run.at.get(measureStep(card.measure, t))!, card.measure), alpha / horizons.length));
       return (c) => horizons.map((t, i) => ({ observed: lower[i]!, bound: card.bound(B, q, t, at(c)), at: t }));
     }
     case 'limit':

@@ -19,7 +19,8 @@
 import { float64 } from '../arith/float64.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { executeRun } from '../algorithms/run-spec.js';
-import { executeStochasticRun, type StochasticRunSpec } from '../algorithms/stochastic.js';
+import { executeStochasticRun, measureMean, measureStep, type StochasticRunSpec } from '../algorithms/stochastic.js';
+import { measureAt } from '../algorithms/run.js';
 import { MAX_SEED } from '../random/seeded.js';
 import { lowerBound, upperBound, type RunningMean } from '../stats/mean.js';
 import type { LimitCard } from '../theorems/card.js';
@@ -107,7 +108,7 @@ function deterministicEstimates(card: LimitCard, spec: Exclude<CaseSpec, Stochas
   const estimates = horizons.map((steps): Estimate => {
     const { trajectory } = executeRun(float64, { ...spec, steps });
     delta0 = trajectory.gap[0]!;
-    const value = card.measure === 'gap' ? trajectory.gap[steps]! : trajectory.avgGradNormSq[steps - 1]!;
+    const value = measureAt(trajectory, card.measure, steps);
     return { mean: value, lower: value, upper: value };
   }) as [Estimate, Estimate, Estimate];
   return { estimates, delta0 };
@@ -116,11 +117,10 @@ function deterministicEstimates(card: LimitCard, spec: Exclude<CaseSpec, Stochas
 function stochasticMeans(card: LimitCard, spec: StochasticRunSpec, horizons: number[]): { means: RunningMean<number>[]; delta0: number } {
   let delta0 = 0;
   const means = horizons.map((steps) => {
-    const step = card.measure === 'gap' ? steps : steps - 1;
+    const step = measureStep(card.measure, steps);
     const run = executeStochasticRun(float64, { ...spec, steps }, [step]);
     delta0 = run.f.gap(run.x0);
-    const stats = run.at.get(step)!;
-    return card.measure === 'gap' ? stats.gap : stats.avgGradNormSq;
+    return measureMean(run.at.get(step)!, card.measure);
   });
   return { means, delta0 };
 }

@@ -34,16 +34,24 @@ export function cardConstants<T>(B: Backend<T>, card: Card, overrides: Readonly<
 
 /** The observations of a deterministic card on `spec` in backend B (none when a lemma's x is stationary). */
 export function observe<T>(B: Backend<T>, card: StepCard | RunCard, spec: RunSpec, options: ObserveOptions = {}): Observation<T>[] {
-  const method = options.method ?? METHODS[card.algorithm];
-  const constants = cardConstants(B, card, options.constants);
+  return observer(B, card, spec, options.method ?? METHODS[card.algorithm])(cardConstants(B, card, options.constants));
+}
+
+/**
+ * The card's observations on `spec` as a function of its constants: the step or the run is
+ * computed once, and only the claims are evaluated again for other constants (the audit's
+ * threshold search).
+ */
+export function observer<T>(B: Backend<T>, card: StepCard | RunCard, spec: RunSpec, method: Method): (constants: Constants<T>) => Observation<T>[] {
   if (card.scope === 'step') {
     const { f, x0, eta, rho } = instantiate(B, spec);
     const s = stepQuantities(B, f, x0, eta, rho, method);
-    return s === undefined ? [] : [{ ...card.observe(B, s, constants), at: 0 }];
+    return (constants) => (s === undefined ? [] : [{ ...card.observe(B, s, constants), at: 0 }]);
   }
   const { f, trajectory, eta, rho } = executeRun(B, spec, method);
   const { beta, mu } = f.certificate;
-  return card.observe(B, { f, beta, mu, rho, eta, steps: spec.steps, delta0: trajectory.gap[0]!, trajectory }, constants);
+  const r = { f, beta, mu, rho, eta, steps: spec.steps, delta0: trajectory.gap[0]!, trajectory };
+  return (constants) => card.observe(B, r, constants);
 }
 
 /** The quantities of THEOREMS.md §2 for one step of `method` from x; undefined when ∇f(x) = 0. */

@@ -14,8 +14,8 @@ import { decimalBackend } from '../arith/decimal.js';
 import { float64 } from '../arith/float64.js';
 import { sign } from '../arith/scalar.js';
 import type { StochasticRunSpec } from '../algorithms/stochastic.js';
-import { executeStochasticRun, type StochasticRun } from '../algorithms/stochastic.js';
-import { lowerBound, type RunningMean } from '../stats/mean.js';
+import { executeStochasticRun, measureMean, measureStep, type StochasticRun } from '../algorithms/stochastic.js';
+import { lowerBound } from '../stats/mean.js';
 import type { StochasticCard, StochasticQuantities } from '../theorems/card.js';
 import { smallestAtom } from '../oracles/oracle.js';
 import { cardConstants } from './observe.js';
@@ -92,9 +92,7 @@ const MAX_DECIMAL_PATH_STEPS = 40_000;
 
 function statisticalVerdict<T>(B: Backend<T>, card: StochasticCard, spec: StochasticRunSpec, options: StatisticalOptions) {
   const horizons = checkedHorizons(spec.steps);
-  // f(x_t) − f* is recorded at step t; the average (1/t) Σ_{s<t} at step t − 1.
-  const stepOf = (t: number) => (card.measure === 'gap' ? t : t - 1);
-  const run = executeStochasticRun(B, spec, horizons.map(stepOf));
+  const run = executeStochasticRun(B, spec, horizons.map((t) => measureStep(card.measure, t)));
   const q = stochasticQuantities(run);
   const constants = cardConstants(B, card, options.constants);
   const alpha = (options.alpha ?? FAMILYWISE_ALPHA) / horizons.length;
@@ -103,8 +101,7 @@ function statisticalVerdict<T>(B: Backend<T>, card: StochasticCard, spec: Stocha
   let closest = { lower: 0, bound: 1, distance: Infinity };
   let holds = true;
   for (const t of horizons) {
-    const stats = run.at.get(stepOf(t))!;
-    const estimate: RunningMean<T> = card.measure === 'gap' ? stats.gap : stats.avgGradNormSq;
+    const estimate = measureMean(run.at.get(measureStep(card.measure, t))!, card.measure);
     const bound = card.bound(B, q, t, constants);
     const lower = lowerBound(B, estimate, alpha);
     if (B.cmp(lower, bound) > 0) holds = false;

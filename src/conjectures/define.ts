@@ -21,6 +21,7 @@
  */
 import type { NumberText } from '../arith/literal.js';
 import type { Algorithm } from '../algorithms/ascent.js';
+import { measureAt } from '../algorithms/run.js';
 import { ALGORITHMS } from '../algorithms/ascent.js';
 import { RHO_DECAYS, STEP_SIZE_RULES, type RhoDecay, type StepSizeRule } from '../algorithms/schedules.js';
 import { isStochasticAlgorithm, STOCHASTIC_ALGORITHMS, type StochasticAlgorithm } from '../algorithms/stochastic.js';
@@ -145,8 +146,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
       const at: Observation<typeof r.delta0>[] = [];
       const values = { ...c, beta: r.beta, rho: r.rho, eta: r.eta, delta0: r.delta0, ...(r.mu ? { mu: r.mu } : {}) };
       for (let t = 1; t <= r.steps; t++) {
-        const observed = measure === 'gap' ? r.trajectory.gap[t]! : measure === 'gradNormSq' ? r.trajectory.gradNormSq[t]! : r.trajectory.avgGradNormSq[t - 1]!;
-        at.push({ observed, bound: bound.evaluate(B, { ...values, T: B.fromNumber(t) }), at: t });
+        at.push({ observed: measureAt(r.trajectory, measure, t), bound: bound.evaluate(B, { ...values, T: B.fromNumber(t) }), at: t });
       }
       return at;
     },

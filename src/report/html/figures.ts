@@ -10,7 +10,8 @@ import { float64 } from '../../arith/float64.js';
 import { isStochasticSpec, type CaseSpec } from '../../algorithms/case.js';
 import { METHODS } from '../../algorithms/ascent.js';
 import { executeRun, type RunSpec } from '../../algorithms/run-spec.js';
-import { executeStochasticRun, type StepStatistics, type StochasticRunSpec } from '../../algorithms/stochastic.js';
+import { measureAt } from '../../algorithms/run.js';
+import { executeStochasticRun, measureMean, measureStep, type StepStatistics, type StochasticRunSpec } from '../../algorithms/stochastic.js';
 import type { CardReport } from '../../check/check-card.js';
 import { cardConstants, observe, stepQuantities } from '../../check/observe.js';
 import { stochasticQuantities } from '../../check/statistical.js';
@@ -109,9 +110,7 @@ function stochasticChart(card: StochasticCard, spec: StochasticRunSpec, constant
   const band: BandPoint[] = [];
   const bound: Point[] = [];
   for (let t = 1; t <= spec.steps; t++) {
-    // f(x_t) − f* at step t; the average (1/t) Σ_{s<t} at step t − 1.
-    const stats = run.at.get(card.measure === 'gap' ? t : t - 1)!;
-    const m = measureOf(stats, card.measure);
+    const m = measureMean(run.at.get(measureStep(card.measure, t))!, card.measure);
     mean.push({ t, value: m.mean });
     band.push(bandAt(t, m));
     bound.push({ t, value: card.bound(B, q, t, c) });
@@ -136,13 +135,13 @@ function limitChart(card: LimitCard, spec: CaseSpec, title: string): Chart {
   const band: BandPoint[] = [];
   for (const T of horizons(last)) {
     if (isStochasticSpec(spec)) {
-      const step = card.measure === 'gap' ? T : T - 1;
-      const m = measureOf(executeStochasticRun(float64, { ...spec, steps: T }, [step]).at.get(step)!, card.measure);
+      const step = measureStep(card.measure, T);
+      const m = measureMean(executeStochasticRun(float64, { ...spec, steps: T }, [step]).at.get(step)!, card.measure);
       points.push({ t: T, value: m.mean });
       band.push(bandAt(T, m));
     } else {
       const { trajectory } = executeRun(float64, { ...spec, steps: T });
-      points.push({ t: T, value: card.measure === 'gap' ? trajectory.gap[T]! : trajectory.avgGradNormSq[T - 1]! });
+      points.push({ t: T, value: measureAt(trajectory, card.measure, T) });
     }
   }
   const stochastic = isStochasticSpec(spec);
@@ -209,10 +208,6 @@ function drawable<O extends Observable & { value<T>(B: Backend<T>): T }>(observa
     seen.add(key);
     return true;
   });
-}
-
-function measureOf(stats: StepStatistics<number>, measure: 'gap' | 'avgGradNormSq'): RunningMean<number> {
-  return measure === 'gap' ? stats.gap : stats.avgGradNormSq;
 }
 
 function quantityMean(stats: StepStatistics<number>, o: Observable): RunningMean<number> {
