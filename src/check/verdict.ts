@@ -16,7 +16,9 @@
 import type { Backend } from '../arith/backend.js';
 import { decimalBackend, MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
 import { agreedDigits } from '../arith/digits.js';
+import { countingBackend } from '../arith/counting.js';
 import { float64 } from '../arith/float64.js';
+import { activity } from '../activity.js';
 import { IndeterminateError, intervalBackend } from '../arith/interval.js';
 import { sign } from '../arith/scalar.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
@@ -44,6 +46,15 @@ export const NEAR_MISS = 1e-6;
  */
 export const MAX_CERTIFIED_STEPS = 60;
 
+/**
+ * The most decimal work one case's verification may take, in weighted operations at the working
+ * precision (src/arith/counting.ts; about 1.3 µs each at 40 digits, so the two runs at 40 and 80
+ * digits of a case at the limit take some 10 to 20 s on a 2-core machine). A 3000-step run on a
+ * dense 20-dimensional quadratic costs about 5·10^6; the case that made one check take minutes, a
+ * 508-step logistic regression with 43 samples, about 2·10^7.
+ */
+export const MAX_VERIFICATION_UNITS = 6e6;
+
 export interface CaseVerdict {
   /** undefined when undecided. */
   readonly holds: boolean | undefined;
@@ -55,6 +66,13 @@ export interface CaseVerdict {
   readonly at: number;
   /** For statistical verdicts: how the expectation at `at` was bounded. */
   readonly confidence?: { readonly method: string; readonly alpha: number; readonly paths: number; readonly mean: string; readonly lower: string; readonly bound: string };
+  /**
+   * When set, the level above was reached on the run's first `prefix` steps (the horizons float64
+   * could not decide); the later horizons were decided in float64 with a clear margin.
+   */
+  readonly prefix?: number;
+  /** Why a case is undecided, when it is not for want of agreement between precisions. */
+  readonly reason?: string;
 }
 
 export interface VerdictOptions extends ObserveOptions {
@@ -100,26 +118,88 @@ export function floatRatio(card: Card, spec: CaseSpec, options: ObserveOptions &
 }
 
 function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, screen: boolean): CaseVerdict {
-  const fast = worstOf(float64, observe(float64, card, spec, options));
+  const fastObservations = observe(float64, card, spec, options);
+  const fast = worstOf(float64, fastObservations);
   if (fast === undefined) return { holds: true, level: 'float', ratio: 0, ratioText: '0', at: 0 };
-  const perturbed = worstOf(float64, observe(float64, card, perturbStart(spec), options));
+  const perturbedObservations = observe(float64, card, perturbStart(spec), options);
+  const perturbed = worstOf(float64, perturbedObservations);
   const margin = 1 - fast.ratio;
   const drift = perturbed === undefined ? Infinity : Math.abs(perturbed.ratio - fast.ratio);
-  const clear = Math.abs(margin) >= NEAR_MISS && drift <= Math.abs(margin) / 100;
-  if (clear && (margin > 0 || screen)) return { holds: margin > 0, level: 'float', ratio: fast.ratio, ratioText: String(fast.ratio), at: fast.at };
+  if (isClear(margin, drift) && (margin > 0 || screen)) return { holds: margin > 0, level: 'float', ratio: fast.ratio, ratioText: String(fast.ratio), at: fast.at };
 
+  // Only the horizons float64 could not decide need decimal: a run whose first k observations do
+  // not depend on what comes after (checked, in float64) is verified on its first k steps, the
+  // later horizons keeping their clear float64 margins. A near-miss at step 1 of a 3000-step
+  // logistic run then costs one decimal step, not 3000 (the heavy tail of a check's cost).
+  const prefix = decisivePrefix(card, spec, options, fastObservations, lastUnclear(fastObservations, perturbedObservations));
+  const decided = prefix === undefined ? spec : { ...spec, steps: prefix };
+  // One case must not dominate a check: a near-miss whose decimal verification would cost more
+  // than MAX_VERIFICATION_UNITS (counted in float64 first, so the budget is a count, never a
+  // time) is left undecided. A violation float64 sees is always verified: it is a finding.
+  const units = verificationUnits(card, decided, options);
+  if (margin >= 0 && units > MAX_VERIFICATION_UNITS) {
+    return { holds: undefined, level: 'undecided', ratio: fast.ratio, ratioText: String(fast.ratio), at: fast.at, reason: `decimal verification would cost ${units.toExponential(2)} units, more than the ${MAX_VERIFICATION_UNITS.toExponential(0)} a case may use` };
+  }
+  activity(`verifying in decimal at ${options.precision} and ${2 * options.precision} digits (${decided.steps} step${decided.steps === 1 ? '' : 's'})`);
   const p = options.precision;
   const low = decimalBackend(p);
   const high = decimalBackend(Math.min(2 * p, MAX_DECIMAL_PRECISION));
-  const atLow = observe(low, card, spec, options);
-  const atHigh = observe(high, card, spec, options);
-  const worst = worstOf(high, atHigh);
+  const atLow = observe(low, card, decided, options);
+  const atHigh = observe(high, card, decided, options);
+  // 0 <= 0 (both sides are rounding noise that shrinks with the precision) is an equality whose
+  // ratio means nothing: it holds, and is left out of the worst ratio.
+  const zero = atHigh.map((o, i) => atLow.length === atHigh.length && bothVanish(low, atLow[i]!, high, o, p));
+  const inDecimal = worstOf(high, atHigh.filter((_, i) => !zero[i])) ?? (zero.some(Boolean) ? { ratio: 0, text: '0/0', at: atHigh[0]!.at } : undefined);
+  const tail = prefix === undefined ? undefined : worstOf(float64, fastObservations.slice(atHigh.length));
+  const worst = tail !== undefined && (inDecimal === undefined || tail.ratio > inDecimal.ratio) ? { ...tail, text: String(tail.ratio) } : inDecimal;
   if (worst === undefined) return { holds: true, level: 'verified', ratio: 0, ratioText: '0', at: 0 };
-  const verified = verify(low, atLow, high, atHigh, p);
-  const certified = certify(card, spec, options);
+  const verified = verify(low, atLow, high, atHigh, p, zero);
+  const certified = certify(card, decided, options);
   const holds = certified ?? verified;
   const level: Level = certified !== undefined ? 'certified' : verified !== undefined ? 'verified' : 'undecided';
-  return { holds, level, ratio: worst.ratio, ratioText: worst.text, at: worst.at };
+  return { holds, level, ratio: worst.ratio, ratioText: worst.text, at: worst.at, ...(prefix === undefined ? {} : { prefix }) };
+}
+
+/** The weighted operations of observing `spec` once (in float64, which makes the same operations). */
+function verificationUnits(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions): number {
+  const counting = countingBackend(float64);
+  observe(counting.backend, card, spec, options);
+  return counting.units();
+}
+
+/** A float64 margin 1 − ratio that decides: not a near-miss, and rounding (drift) far below it. */
+function isClear(margin: number, drift: number): boolean {
+  return Math.abs(margin) >= NEAR_MISS && drift <= Math.abs(margin) / 100;
+}
+
+/**
+ * The position (1-based) of the last observation float64 cannot decide on its own: a violation,
+ * or a margin that is not clear by itself (against the same observation from the moved start).
+ */
+function lastUnclear(fast: readonly Observation<number>[], perturbed: readonly Observation<number>[]): number {
+  if (fast.length !== perturbed.length) return fast.length;
+  let last = 0;
+  fast.forEach((o, i) => {
+    const ratio = ratioOf(float64, o).ratio;
+    const moved = ratioOf(float64, perturbed[i]!).ratio;
+    const drift = ratio === moved ? 0 : Math.abs(moved - ratio);
+    if (!(ratio < 1 && isClear(1 - ratio, Number.isNaN(drift) ? Infinity : drift))) last = i + 1;
+  });
+  return last;
+}
+
+/**
+ * The number of steps k that decide the first `last` observations, when fewer than the run's and
+ * when the card's first observations are the same on the run cut at k (not so when η follows a
+ * rule that depends on T, as D-SC-rate's does); undefined when the whole run is needed.
+ */
+function decisivePrefix(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, full: readonly Observation<number>[], last: number): number | undefined {
+  if (card.scope !== 'run' || last < 1 || last >= full.length) return undefined;
+  const steps = full[last - 1]!.at;
+  if (!(steps >= 1 && steps < spec.steps)) return undefined;
+  const cut = observe(float64, card, { ...spec, steps }, options);
+  const same = cut.length === last && cut.every((o, i) => o.at === full[i]!.at && Object.is(o.observed, full[i]!.observed) && Object.is(o.bound, full[i]!.bound));
+  return same ? steps : undefined;
 }
 
 interface Worst {
@@ -147,11 +227,24 @@ function ratioOf<T>(B: Backend<T>, o: Observation<T>): Worst {
   return { ratio: holds ? 0 : Infinity, text: holds ? '0' : 'Infinity', at: o.at };
 }
 
-/** true or false when p and 2p agree on the sign of every margin; undefined otherwise. */
-function verify<T, U>(L: Backend<T>, atLow: readonly Observation<T>[], H: Backend<U>, atHigh: readonly Observation<U>[], p: number): boolean | undefined {
+/**
+ * Whether an observation is 0 <= 0 in exact arithmetic: both its sides shrink by at least p/2
+ * digits from precision p to 2p (or are 0 at 2p), as rounding noise does (GD with η = 1/β on a
+ * quadratic with μ = β reaches x* in one step, and (1 − ημ)^T·Δ0 is 0).
+ */
+function bothVanish<T, U>(L: Backend<T>, low: Observation<T>, H: Backend<U>, high: Observation<U>, p: number): boolean {
+  // Compared in H (decimal magnitudes below float64's range must not read as 0).
+  const factor = H.fromString(`1e-${Math.ceil(p / 2)}`);
+  const vanishes = (a: T, b: U) => sign(H, b) === 0 || H.cmp(H.abs(b), H.mul(factor, H.abs(H.fromString(L.toString(a))))) <= 0;
+  return vanishes(low.observed, high.observed) && vanishes(low.bound, high.bound);
+}
+
+/** true or false when p and 2p agree on the sign of every margin (0 <= 0 observations hold); undefined otherwise. */
+function verify<T, U>(L: Backend<T>, atLow: readonly Observation<T>[], H: Backend<U>, atHigh: readonly Observation<U>[], p: number, zero: readonly boolean[]): boolean | undefined {
   if (atLow.length !== atHigh.length) return undefined;
   let holds = true;
   for (let i = 0; i < atHigh.length; i++) {
+    if (zero[i]) continue;
     const low = L.sub(atLow[i]!.bound, atLow[i]!.observed);
     const high = H.sub(atHigh[i]!.bound, atHigh[i]!.observed);
     const scale = Math.abs(H.toNumber(atHigh[i]!.bound)) || 1;
