@@ -3,6 +3,7 @@
  *   y_t = method.ascent(x_t, ∇f(x_t), ρ_t),   x_{t+1} = x_t − η_t ∇f(y_t),
  * recording the measures of the cards at every step, in the backend of f.
  */
+import { heartbeat } from '../activity.js';
 import { sign } from '../arith/scalar.js';
 import { allFinite, normSq, type Vec } from '../arith/vector.js';
 import { InputError } from '../errors.js';
@@ -68,6 +69,7 @@ export function runDeterministic<T>(f: SmoothFunction<T>, settings: RunSettings<
     return gradient;
   };
   for (let t = 0; t < steps; t++) {
+    heartbeat();
     const g = record(t);
     const etaT = eta(t);
     if (sign(B, etaT) <= 0) throw new InputError('eta', B.toString(etaT), `must be > 0 (at step ${t})`);

@@ -10,6 +10,7 @@
  * the mean over paths (and the spread, for confidence bounds) of x_t, f(x_t) − f*, ‖∇f(x_t)‖² and
  * the running average (1/(t+1)) Σ_{s<=t} ‖∇f(x_s)‖².
  */
+import { heartbeat } from '../activity.js';
 import type { Backend } from '../arith/backend.js';
 import { parseNumbers, type NumberText } from '../arith/literal.js';
 import { normSq, type Vec } from '../arith/vector.js';
@@ -125,6 +126,7 @@ export function executeStochasticRun<T>(
     let x: Vec<T> = x0;
     let sum = B.zero;
     for (let t = 0; ; t++) {
+      heartbeat();
       const { gap, gradient } = f.evaluate(x);
       const gradNormSq = normSq(B, gradient);
       sum = B.add(sum, gradNormSq);
