@@ -8,7 +8,8 @@ import { basename, join } from 'node:path';
 import type { Method } from '../algorithms/ascent.js';
 import { replayConstruction } from '../constructions/files.js';
 import { InputError } from '../errors.js';
-import { cardById } from '../theorems/catalog.js';
+import { allChecks, cardById } from '../theorems/catalog.js';
+import { admissibilityProblem, requireConstantValues } from './admissible.js';
 import { readCounterexample, type ConstructionFile, type CounterexampleFile, type FoundFile } from './counterexamples.js';
 import { DEFAULT_VERIFY_PRECISION, judgeCase } from './verdict.js';
 
@@ -22,7 +23,13 @@ export interface ReplayResult {
   /** What the file expects (closed forms, or the observed ratio), and what the replay observed. */
   readonly expected: unknown;
   readonly observed: unknown;
+  /** The file could not be read (bad JSON, a missing field, an unknown version): bad input. */
   readonly error?: string;
+  /**
+   * The file reads, but its run lies outside the class or ranges of the card it speaks of (or its
+   * constants break the card's rules): it proves nothing, and does not count as reproduced.
+   */
+  readonly invalid?: string;
 }
 
 export interface ReplayOptions {
@@ -54,12 +61,37 @@ export function replayFile(path: string, options: ReplayOptions = {}): ReplayRes
     if (error instanceof InputError) return { file: path, id: null, kind: null, reproduced: false, level: null, expected: null, observed: null, error: error.message };
     throw error;
   }
+  const invalid = invalidity(path, file);
+  if (invalid !== undefined) return { file: path, id: file.id, kind: file.kind, reproduced: false, level: null, expected: null, observed: null, invalid };
   try {
     return file.kind === 'construction' ? replayConstructionFile(path, file, options) : replayFound(path, file, options);
   } catch (error) {
-    if (error instanceof InputError) return { file: path, id: file.id, kind: file.kind, reproduced: false, level: null, expected: null, observed: null, error: error.message };
+    if (error instanceof InputError) return { file: path, id: file.id, kind: file.kind, reproduced: false, level: null, expected: null, observed: null, invalid: error.message };
     throw error;
   }
+}
+
+/**
+ * Why a readable file proves nothing about the cards it names: an unknown card, a run outside a
+ * card's class or ranges, or constants that break the card's rules. Undefined when it is valid.
+ */
+export function invalidity(path: string, file: CounterexampleFile): string | undefined {
+  const name = basename(path);
+  for (const claim of file.claims) {
+    const card = allChecks().find((c) => c.id === claim.card);
+    if (card === undefined) return new InputError(`${name}: claims`, claim.card, `must name a card or conjecture (${allChecks().map((c) => c.id).join(', ')})`).message;
+    const problem = admissibilityProblem(card, file.run, `${name}: run`);
+    if (problem !== undefined) return problem.message;
+    if (file.kind === 'found' && file.constants !== undefined) {
+      try {
+        requireConstantValues(card, file.constants, (constant) => `${name}: constants.${constant}`);
+      } catch (error) {
+        if (error instanceof InputError) return error.message;
+        throw error;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** A construction reproduces when its run matches every closed form to the stated digits. */
@@ -87,4 +119,27 @@ function replayFound(path: string, file: FoundFile, options: ReplayOptions): Rep
     expected: file.observed,
     observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, holds: verdict.holds ?? null },
   };
+}
+
+/**
+ * Throws an InputError for the first of `paths` that cannot be read (naming how many more cannot):
+ * an unreadable file is bad input, refused before anything is replayed, never a failed
+ * reproduction.
+ */
+export function requireReadable(paths: readonly string[]): void {
+  const problems: { path: string; error: InputError }[] = [];
+  for (const path of paths) {
+    try {
+      readCounterexample(path);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push({ path, error });
+    }
+  }
+  const [first, ...more] = problems;
+  if (first === undefined) return;
+  const rest = more.length === 0 ? '' : ` (${more.length} more file${more.length === 1 ? '' : 's'} cannot be read either: ${more.map((p) => p.path).join(', ')})`;
+  // The field names the file by its base name; the folder is worth saying when files are listed.
+  const field = first.error.field.startsWith(basename(first.path)) ? first.path + first.error.field.slice(basename(first.path).length) : first.error.field;
+  throw new InputError(field, first.error.value, `${first.error.rule}${rest}`);
 }

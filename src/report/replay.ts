@@ -9,6 +9,7 @@ import { showDigits } from './text.js';
 /** One line on a replay: reproduced or not, how sure, and what was compared. */
 export function replayText(r: ReplayResult): string {
   if (r.error) return `ERROR ${r.error}`;
+  if (r.invalid) return `INVALID (proves nothing about its card) ${r.invalid}`;
   const verdict = `${r.reproduced ? 'reproduced' : 'NOT reproduced'}${r.level ? ` (${r.level})` : ''}`;
   if (r.kind === 'construction') {
     const expected = r.expected as ExpectedValue[];

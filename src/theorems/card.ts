@@ -39,6 +39,9 @@ export interface Observation<T> {
 
 export type Constants<T> = Readonly<Record<string, T>>;
 
+/** What a replaced constant must be: > 0 (the default), >= 0, or any number. */
+export type ConstantRule = 'positive' | 'non-negative' | 'any';
+
 interface CardFields {
   readonly id: string;
   readonly title: string;
@@ -53,6 +56,11 @@ interface CardFields {
   readonly eta: StepRange | { readonly rule: StepSizeRule };
   /** Named constants of the bound, as exact number texts (e.g. the floor coefficient c = 1). */
   readonly constants: Readonly<Record<string, NumberText>>;
+  /**
+   * What values each constant may take when a user replaces it (samcheck run --constant, a
+   * file's constants): positive unless listed here.
+   */
+  readonly constantRules?: Readonly<Record<string, ConstantRule>>;
   /** How tight the constants are known to be. */
   readonly tightness: string;
   /** Only these families of the class (all when absent). */

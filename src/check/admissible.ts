@@ -1,0 +1,111 @@
+/**
+ * Whether a case lies inside what a card claims something about: its method, its class of
+ * functions (and families, and condition number), its step sizes, its radii and (stochastic) the
+ * smoothness of the oracle's components. A replayed file outside them proves nothing about the card
+ * (a D-NC file with η = 3/β "reproduces" a ratio of 10^12), so it is reported as invalid, with the
+ * field and the rule it breaks; the same rules check what a user hands `samcheck run --constant`.
+ *
+ * Comparisons are made in decimal at COMPARISON_DIGITS digits with a relative slack of 10^-40, so
+ * that a step size written as 1/β (η = "1/78.8") sits on the edge η = 1/β that the cards include,
+ * whatever rounding the division made.
+ */
+import { decimalBackend } from '../arith/decimal.js';
+import { parseNumber, type NumberText } from '../arith/literal.js';
+import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
+import { resolveStepSize } from '../algorithms/run-spec.js';
+import { InputError } from '../errors.js';
+import { buildFunction } from '../functions/index.js';
+import { buildOracle } from '../oracles/build.js';
+import type { Card, FunctionClass, StepRange } from '../theorems/card.js';
+
+const COMPARISON_DIGITS = 60;
+const SLACK = '1e-40';
+
+/** The first condition of `card` that `spec` breaks, as an InputError naming `field` (e.g. the file); undefined when it is admissible. */
+export function admissibilityProblem(card: Card, spec: CaseSpec, field = 'run'): InputError | undefined {
+  try {
+    requireAdmissible(card, spec, field);
+    return undefined;
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+}
+
+/** Throws an InputError naming the field and the rule when `spec` lies outside `card`'s claim. */
+export function requireAdmissible(card: Card, spec: CaseSpec, field = 'run'): void {
+  const at = (name: string) => `${field}.${name}`;
+  if (spec.algorithm !== card.algorithm) throw new InputError(at('algorithm'), spec.algorithm, `must be ${card.algorithm}: ${card.id} is a claim about ${card.algorithm}`);
+  const stochastic = isStochasticSpec(spec);
+  if (card.scope === 'stochastic' && !stochastic) throw new InputError(field, 'a deterministic run', `${card.id} is checked on stochastic runs (an oracle, paths and a seed)`);
+  if ((card.scope === 'step' || card.scope === 'run') && stochastic) throw new InputError(at('oracle'), spec.oracle, `${card.id} is checked on deterministic runs`);
+  const family = spec.function.family;
+  if (card.families !== undefined && !card.families.includes(family)) {
+    throw new InputError(at('function.family'), family, `must be one of ${card.families.join(', ')}: the families ${card.id} is checked on`);
+  }
+  const B = decimalBackend(COMPARISON_DIGITS);
+  const f = buildFunction(B, spec.function);
+  const { beta, mu } = f.certificate;
+  const inClass = classOf(mu === undefined ? undefined : B.toNumber(mu) > 0 ? 'strongly-convex' : 'convex');
+  if (!inClass.includes(card.requires)) {
+    throw new InputError(at('function'), spec.function, `must be ${card.requires.replace('-', ' ')} (${card.id}'s class); this member is ${inClass[inClass.length - 1]!.replace('-', ' ')}${mu === undefined ? '' : ` (μ = ${B.toNumber(mu)})`}`);
+  }
+  if (card.maxCondition !== undefined && mu !== undefined && B.toNumber(mu) > 0 && B.toNumber(B.div(beta, mu)) > card.maxCondition) {
+    throw new InputError(at('function'), spec.function, `must have β/μ <= ${card.maxCondition} (${card.id}'s condition cap); it has ${B.toNumber(B.div(beta, mu))}`);
+  }
+  const decay = 'rhoDecay' in spec ? spec.rhoDecay : undefined;
+  if (card.rhoDecay !== decay) {
+    throw new InputError(at('rhoDecay'), decay, card.rhoDecay === undefined ? `${card.id} is a claim about a constant ρ` : `must be ${card.rhoDecay} (${card.id}'s radius schedule)`);
+  }
+  if ('rule' in card.eta) {
+    const rule = typeof spec.eta === 'object' && 'rule' in spec.eta ? spec.eta.rule : undefined;
+    if (rule !== card.eta.rule) throw new InputError(at('eta'), spec.eta, `must be { "rule": "${card.eta.rule} }": ${card.id} is a claim about that step size`);
+  } else {
+    if (typeof spec.eta === 'object' && 'rule' in spec.eta) throw new InputError(at('eta'), spec.eta, `${card.id} admits ${rangeText(card.eta, 'η')}, not a rule`);
+    const x0 = spec.x0.map((x, i) => parseNumber(B, `${at('x0')}[${i}]`, x));
+    const rho = spec.rho === undefined ? B.zero : parseNumber(B, at('rho'), spec.rho);
+    const eta = resolveStepSize(B, spec.eta, { f, x0, rho, steps: spec.steps });
+    requireWithin(B.mul(eta, beta), card.eta, at('eta'), spec.eta, card.id, 'η');
+  }
+  if (card.rho !== undefined && spec.rho !== undefined) {
+    const rho = parseNumber(B, at('rho'), spec.rho);
+    requireWithin(B.mul(rho, beta), card.rho, at('rho'), spec.rho, card.id, 'ρ');
+  }
+  if (stochastic && card.scope === 'stochastic' && card.requiresSmoothComponents && !buildOracle(B, f, spec.oracle).certificate.componentsSmooth) {
+    throw new InputError(at('oracle'), spec.oracle, `must have β-smooth components: ${card.id}'s analysis (m-SAM) needs them`);
+  }
+}
+
+/** The classes a member belongs to: smooth always; convex and strongly convex by its certificate. */
+function classOf(kind: 'convex' | 'strongly-convex' | undefined): FunctionClass[] {
+  return kind === undefined ? ['smooth'] : kind === 'convex' ? ['smooth', 'convex'] : ['smooth', 'convex', 'strongly-convex'];
+}
+
+/** `timesBeta` (η·β or ρ·β, in the comparison backend) within `range`, up to the slack. */
+function requireWithin(timesBeta: ReturnType<typeof decimalBackend>['zero'], range: StepRange, field: string, text: unknown, id: string, symbol: string): void {
+  const B = decimalBackend(COMPARISON_DIGITS);
+  const slack = B.fromString(SLACK);
+  const max = parseNumber(B, `${id} ${symbol} max`, range.max);
+  const aboveMax = range.includeMax ? B.cmp(timesBeta, B.add(max, B.mul(max, slack))) > 0 : B.cmp(timesBeta, B.sub(max, B.mul(max, slack))) >= 0;
+  const min = range.min === undefined ? undefined : parseNumber(B, `${id} ${symbol} min`, range.min);
+  const belowMin = min !== undefined && B.cmp(timesBeta, B.sub(min, B.mul(min, slack))) < 0;
+  if (aboveMax || belowMin) throw new InputError(field, text, `must satisfy ${rangeText(range, symbol)} for ${id}; here ${symbol}·β = ${Number(B.toNumber(timesBeta).toPrecision(6))}`);
+}
+
+function rangeText(range: StepRange, symbol: string): string {
+  const over = (text: string) => (/^[\d.]+$/.test(text) ? `${text}/β` : `(${text})/β`);
+  const low = range.min === undefined ? `0 < ${symbol}` : `${over(range.min)} <= ${symbol}`;
+  return `${low} ${range.includeMax ? '<=' : '<'} ${over(range.max)}`;
+}
+
+/** Number texts of the constants: each must satisfy its card's rule (positive unless the card says otherwise). */
+export function requireConstantValues(card: Card, constants: Readonly<Record<string, NumberText>>, field: (name: string) => string): void {
+  const B = decimalBackend(COMPARISON_DIGITS);
+  for (const [name, text] of Object.entries(constants)) {
+    if (!(name in card.constants)) continue;
+    const value = parseNumber(B, field(name), text);
+    const rule = card.constantRules?.[name] ?? 'positive';
+    if (rule === 'positive' && !(B.cmp(value, B.zero) > 0)) throw new InputError(field(name), text, `must be > 0 (${card.id}'s constant ${name} scales its bound)`);
+    if (rule === 'non-negative' && B.cmp(value, B.zero) < 0) throw new InputError(field(name), text, `must be >= 0 (${card.id}'s constant ${name})`);
+  }
+}
