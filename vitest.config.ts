@@ -4,6 +4,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'properties/**/*.test.ts'],
     setupFiles: ['properties/fast-check-setup.ts'],
-    testTimeout: 120_000,
+    // Budgets are counts of cases and evaluations, never times (properties/no-time-budgets.test.ts
+    // keeps it so): this timeout decides no verdict, it only stops a test that hangs, and is long
+    // enough that a loaded or slow machine never reaches it.
+    testTimeout: 30 * 60_000,
+    hookTimeout: 10 * 60_000,
   },
 });

@@ -9,8 +9,10 @@ export class InputError extends Error {
     readonly field: string,
     readonly value: unknown,
     readonly rule: string,
+    /** The whole message, where the usual "invalid FIELD = VALUE: RULE" reads badly. */
+    message?: string,
   ) {
-    super(`invalid ${field} = ${showValue(value)}: ${rule}`);
+    super(message ?? `invalid ${field} = ${showValue(value)}: ${rule}`);
     this.name = 'InputError';
   }
 }
@@ -20,6 +22,24 @@ export class NumericalError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'NumericalError';
+  }
+}
+
+/**
+ * A run that left the range of its arithmetic: names the quantity that overflowed and where, so
+ * that a diverging run reads as what it is (not as a bad option).
+ */
+export class OverflowError extends NumericalError {
+  constructor(
+    /** What overflowed, e.g. "the iterate x_13". */
+    readonly quantity: string,
+    /** The step at which it did. */
+    readonly step: number,
+    backend: string,
+    context: string,
+  ) {
+    super(`${quantity} overflowed the ${backend} range: the run diverges (${context})${backend === 'float64' ? '; the decimal backend holds far larger numbers' : ''}`);
+    this.name = 'OverflowError';
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Backend } from '../arith/backend.js';
 import { allFinite, axpy, unitVector, type Vec } from '../arith/vector.js';
-import { InputError } from '../errors.js';
+import { InputError, OverflowError } from '../errors.js';
 
 export interface Method {
   readonly name: string;
@@ -62,12 +62,6 @@ export function descentPoint<T>(method: Method, x: Vec<T>, y: Vec<T>): Vec<T> {
 /** x − η·direction, with a check that the result is finite (float64 can overflow). */
 export function descend<T>(B: Backend<T>, x: Vec<T>, eta: T, direction: Vec<T>, step: number): T[] {
   const next = axpy(B, B.neg(eta), direction, x);
-  if (!allFinite(B, next)) {
-    throw new InputError(
-      'eta',
-      B.toString(eta),
-      `the iterate x_${step + 1} overflowed the ${B.name} range: the step size is too large for this function`,
-    );
-  }
+  if (!allFinite(B, next)) throw new OverflowError(`the iterate x_${step + 1}`, step + 1, B.name, `η = ${B.toString(eta)}`);
   return next;
 }

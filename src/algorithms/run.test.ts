@@ -8,6 +8,7 @@ import { METHODS } from './ascent.js';
 import { executeRun, instantiate } from './run-spec.js';
 import { runDeterministic } from './run.js';
 import { constantSchedule } from './schedules.js';
+import { OverflowError } from '../errors.js';
 
 const B = decimalBackend(60);
 const show = (v: unknown) => B.toString(v as never);
@@ -142,7 +143,8 @@ describe('runs refuse bad settings, naming the field', () => {
     expect(executeRun(B, { ...spec, algorithm: 'gd', rho: undefined }).trajectory.iterates).toHaveLength(11);
   });
 
-  test('an overflowing float64 run names the step size', () => {
-    expect(() => executeRun(float64, { ...spec, algorithm: 'gd', eta: '1e300', steps: 5 })).toThrow(/invalid eta = "1e\+300": the iterate x_\d overflowed the float64 range/);
+  test('an overflowing float64 run names the quantity that overflowed, not an option', () => {
+    expect(() => executeRun(float64, { ...spec, algorithm: 'gd', eta: '1e300', steps: 5 })).toThrow(/^the iterate x_\d overflowed the float64 range: the run diverges \(η = 1e\+300\)/);
+    expect(() => executeRun(float64, { ...spec, algorithm: 'gd', eta: '1e300', steps: 5 })).toThrow(OverflowError);
   });
 });

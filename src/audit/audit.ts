@@ -31,8 +31,11 @@ import type { Card } from '../theorems/card.js';
 import { parameterize } from './parameters.js';
 
 export interface AuditOptions {
-  /** Wall-clock budget of the search, in milliseconds (the confirmation comes after it). */
-  readonly budgetMs: number;
+  /**
+   * Wall-clock budget of the search, in milliseconds (the confirmation comes after it); absent,
+   * the search has no time limit and `maxEvaluations` is its budget (then it repeats exactly).
+   */
+  readonly budgetMs?: number;
   readonly seed: number;
   /** Stop after this many evaluations as well (for runs that must repeat exactly). */
   readonly maxEvaluations?: number;
@@ -83,6 +86,8 @@ const CONFIRM_PATH_FACTOR = 8;
 const CONFIRM_SHARE = 1.5;
 
 export function auditCard(card: Card, options: AuditOptions): AuditResult {
+  if (options.budgetMs === undefined && options.maxEvaluations === undefined) throw new InputError('budget', undefined, 'an audit needs a time budget, a number of evaluations, or both');
+  const budgetMs = options.budgetMs ?? Infinity;
   if (card.scope === 'limit') throw new InputError('ID', card.id, 'is a limit claim; an audit needs a bound (observed/bound)');
   if (options.constant !== undefined) requireConstant(card, options.constant, '--constant');
   const now = options.now ?? (() => performance.now());
@@ -96,7 +101,7 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
   // The best distinct cases of the whole search, confirmed at the end: float64 may have ranked
   // a rounding artefact first.
   const finalists: { ratio: number; instance: CaseSpec }[] = [];
-  const exhausted = (share: number) => elapsed() >= share * options.budgetMs || (options.maxEvaluations !== undefined && evaluations >= share * options.maxEvaluations);
+  const exhausted = (share: number) => elapsed() >= share * budgetMs || (options.maxEvaluations !== undefined && evaluations >= share * options.maxEvaluations);
 
   const evaluate = (instance: CaseSpec, phase: Phase): number => {
     evaluations++;
@@ -168,7 +173,7 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
   const confirmations: { instance: CaseSpec; searchRatio: number; verdict: CaseVerdict }[] = [];
   // When float64 could tell nothing about any case, the first one drawn is confirmed all the same.
   for (const f of finalists.length > 0 ? finalists : [best!]) {
-    if (confirmations.length > 0 && elapsed() >= CONFIRM_SHARE * options.budgetMs) break;
+    if (confirmations.length > 0 && elapsed() >= CONFIRM_SHARE * budgetMs) break;
     const instance = isStochasticSpec(f.instance)
       ? { ...f.instance, paths: f.instance.paths * CONFIRM_PATH_FACTOR, seed: (f.instance.seed + 1) % (MAX_SEED + 1) }
       : f.instance;

@@ -31,13 +31,14 @@ export interface AuditRecord {
   readonly trace: readonly TracePoint[];
   readonly tightness: readonly [number | null, 1];
   readonly seed: number;
-  readonly budgetSeconds: number;
+  /** The search's time budget; null when it was a number of evaluations only. */
+  readonly budgetSeconds: number | null;
   readonly seconds: number;
   /** The counterexample file written when the best case violates the card. */
   readonly counterexample: string | null;
 }
 
-export function auditRecord(result: AuditResult, budgetSeconds: number, counterexample: string | null): AuditRecord {
+export function auditRecord(result: AuditResult, budgetSeconds: number | null, counterexample: string | null): AuditRecord {
   const c = result.verdict.confidence;
   return {
     format: AUDIT_FORMAT,

@@ -5,6 +5,7 @@
 import { knownTightness, type KnownTightness } from '../constructions/tightness.js';
 import type { Card } from '../theorems/card.js';
 import { checkCard, type CardReport } from './check-card.js';
+import { replayFile } from './replay.js';
 
 export const DEFAULT_RUNS = 100;
 
@@ -52,8 +53,17 @@ export function checkAll(cards: readonly Card[], settings: CheckAllSettings, hoo
       counterexampleFolder: settings.counterexampleFolder,
       onCase: (index) => hooks.onCase?.(card, index),
     });
-    const checked = { ...report, tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
+    const checked = { ...withReplay(report), tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
     hooks.onDone?.(card, checked);
     return checked;
   });
+}
+
+/** A saved finding replayed from its file, so that a replay command is offered only for a file that replays. */
+function withReplay(report: CardReport): CardReport {
+  const found = report.counterexample;
+  if (found?.file == null) return report;
+  const replay = replayFile(found.file);
+  const problem = replay.error ?? (replay.reproduced ? undefined : `the replay (${replay.level ?? 'no level'}) does not see the violation`);
+  return { ...report, counterexample: { ...found, replay: { reproduced: replay.reproduced, ...(problem ? { problem } : {}) } } };
 }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { arbCardCase, DEFAULT_SHAPE, type CaseShape } from '../generators/cases.js';
 import type { Card } from '../theorems/card.js';
-import { saveCounterexample } from './counterexamples.js';
+import { storeCounterexample, type CounterexampleContent } from './counterexamples.js';
 import { FAMILYWISE_ALPHA } from './statistical.js';
 import { judgeCase, LEVELS, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
 
@@ -49,7 +49,20 @@ export interface CardReport {
   readonly levels: Readonly<Record<Level, number>>;
   /** The seed of this card's fast-check run (replay it with FC_SEED). */
   readonly seed: number;
-  readonly counterexample?: { readonly file: string | null; readonly path: string; readonly instance: CaseSpec; readonly ratio: string; readonly level: Level };
+  readonly counterexample?: {
+    /** Where the case is saved (null: not saved, see `notSaved`). */
+    readonly file: string | null;
+    readonly path: string;
+    readonly instance: CaseSpec;
+    readonly ratio: string;
+    readonly level: Level;
+    /** Whether this check wrote the file (false: the same case was saved before). */
+    readonly written?: boolean;
+    /** Why the case could not be saved (a folder that cannot be written). */
+    readonly notSaved?: string;
+    /** Whether the saved file replays (checked after saving), and if not, why. */
+    readonly replay?: { readonly reproduced: boolean; readonly problem?: string };
+  };
   readonly error?: string;
 }
 
@@ -107,20 +120,30 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
   const { instance, verdict } = confirmed(lastFailure as { instance: CaseSpec; verdict: CaseVerdict }, lastConfirmed, card, caseOptions);
   // fast-check's path leads to the shrunk case; it describes the saved one only if that is it.
   const searchPath = instance === lastFailure.instance ? path : '';
-  const file =
-    options.counterexampleFolder === undefined
-      ? null
-      : saveCounterexample(options.counterexampleFolder, {
-          kind: 'found',
-          claims: [{ card: card.id, relation: 'violates' }],
-          run: instance,
-          ...(options.constants && Object.keys(options.constants).length > 0 ? { constants: options.constants } : {}),
-          arithmetic: isStochasticSpec(instance) ? { backend: 'float64' } : { backend: 'decimal', precision: options.precision },
-          search: { seed, path: searchPath, runs: options.runs },
-          observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, ...(verdict.confidence ? { alpha: caseOptions.alpha } : {}) },
-        });
+  const saved = options.counterexampleFolder === undefined ? undefined : saveFinding(options.counterexampleFolder, {
+    kind: 'found',
+    claims: [{ card: card.id, relation: 'violates' }],
+    run: instance,
+    ...(options.constants && Object.keys(options.constants).length > 0 ? { constants: options.constants } : {}),
+    arithmetic: isStochasticSpec(instance) ? { backend: 'float64' } : { backend: 'decimal', precision: options.precision },
+    search: { seed, path: searchPath, runs: options.runs },
+    observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, ...(verdict.confidence ? { alpha: caseOptions.alpha } : {}) },
+  });
   const status = card.kind === 'conjecture' ? 'falsified' : 'violated';
-  return { ...base, status, counterexample: { file, path: searchPath, instance, ratio: verdict.ratioText, level: verdict.level } };
+  return { ...base, status, counterexample: { file: saved?.path ?? null, path: searchPath, instance, ratio: verdict.ratioText, level: verdict.level, ...saved?.outcome } };
+}
+
+/**
+ * Saves a finding; a folder that cannot be written loses nothing: the instance stays in the
+ * report, with the reason it was not saved.
+ */
+function saveFinding(folder: string, content: CounterexampleContent): { path: string | null; outcome: { written: boolean; notSaved?: string } } {
+  try {
+    const { path, written } = storeCounterexample(folder, content);
+    return { path, outcome: { written } };
+  } catch (error) {
+    return { path: null, outcome: { written: false, notSaved: `${folder}: ${error instanceof Error ? error.message : String(error)}` } };
+  }
 }
 
 /** The shrunk violation judged in full; the last confirmed one if float64 misled the shrink. */

@@ -98,14 +98,21 @@ export type CounterexampleContent = Content<CounterexampleFile>;
 
 /** Writes a counterexample file into `folder` and returns its path; an identical file is left as it is. */
 export function saveCounterexample(folder: string, content: CounterexampleContent): string {
+  return storeCounterexample(folder, content).path;
+}
+
+/**
+ * Writes a counterexample file into `folder`: its path, and whether this call wrote it (false when
+ * the same content, hence the same name, was already there).
+ */
+export function storeCounterexample(folder: string, content: CounterexampleContent): { readonly path: string; readonly written: boolean } {
   const body = { format: COUNTEREXAMPLE_FORMAT, version: COUNTEREXAMPLE_VERSION, ...content };
   const hash = createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, 12);
   const prefix = content.kind === 'construction' ? content.construction : (content.claims[0]?.card ?? 'case');
   const file = { format: COUNTEREXAMPLE_FORMAT, version: COUNTEREXAMPLE_VERSION, id: `${prefix}-${hash}`, ...content } as CounterexampleFile;
-  const target = join(folder, `${file.id}.json`);
+  const path = join(folder, `${file.id}.json`);
   // The name is the hash of the content: if it exists, the same counterexample is already saved.
-  writeNewFile(target, `${JSON.stringify(file, null, 2)}\n`);
-  return target;
+  return { path, written: writeNewFile(path, `${JSON.stringify(file, null, 2)}\n`) };
 }
 
 /** JSON with object keys sorted, so that equal content has equal text and hash. */

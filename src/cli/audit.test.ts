@@ -13,14 +13,14 @@ const samcheck = runCliCollecting;
 describe('samcheck audit', () => {
   test('--json prints at least id, bestRatio, instance and evaluations, and the record is kept for the report', async () => {
     const audits = join(folder, 'audits');
-    const { code, stdout, stderr } = await samcheck('audit', 'L1', '--budget', '30s', '--evaluations', '150', '--seed', '4', '--json', '--audits', audits);
+    const { code, stdout, stderr } = await samcheck('audit', 'L1', '--evaluations', '150', '--seed', '4', '--json', '--audits', audits);
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out).toMatchObject({ id: 'L1', evaluations: 150, seed: 4, holds: true, record: join(audits, 'L1.json') });
     expect(out.bestRatio).toBeGreaterThan(0.5);
     expect(out.instance).toHaveProperty('function');
     expect(out.trace.length).toBeGreaterThan(0);
-    expect(stderr).toContain('samcheck audit L1: budget 30 s or 150 evaluations, seed 4');
+    expect(stderr).toContain('samcheck audit L1: budget 150 evaluations, seed 4');
     const record = JSON.parse(readFileSync(join(audits, 'L1.json'), 'utf8'));
     expect(record).toMatchObject({ format: 'samcheck-audit', version: 1, id: 'L1', bestRatio: out.bestRatio });
     // The report of the main job shows it.
@@ -55,7 +55,8 @@ describe('samcheck audit', () => {
 
   test.each([
     [['audit', 'D-NC', '--constant', 'k'], 'samcheck: invalid --constant = "k": is not a constant of D-NC (it has c)'],
-    [['audit', 'D-NC', '--budget', 'soon'], 'samcheck: invalid --budget = "soon": must be a duration such as 60s, 2m or 500ms'],
+    [['audit', 'D-NC', '--budget', 'soon'], 'samcheck: invalid --budget = "soon": must be a duration with its unit, such as 60s, 2m or 500ms'],
+    [['audit', 'D-NC', '--budget', '60'], 'samcheck: invalid --budget = "60": must be a duration with its unit, such as 60s, 2m or 500ms, at most 24 hours (a unit is required: 60s?)'],
     [['audit', 'C4'], 'samcheck: invalid ID = "C4": is a limit claim; an audit needs a bound'],
     [['audit', 'XYZ'], 'samcheck: invalid card = "XYZ": must be one of L1'],
     [['audit'], "samcheck: error: missing required argument 'id'"],
@@ -73,7 +74,8 @@ describe('samcheck audit', () => {
     expect(parseBudget('60s')).toBe(60_000);
     expect(parseBudget('2m')).toBe(120_000);
     expect(parseBudget('500ms')).toBe(500);
-    expect(parseBudget('90')).toBe(90_000);
+    expect(parseBudget('1h')).toBe(3_600_000);
+    expect(() => parseBudget('90')).toThrow(/a unit is required: 90s\?/);
     expect(() => parseBudget('0s')).toThrow(/duration/);
   });
 });

@@ -13,12 +13,13 @@ import { InputError } from '../errors.js';
 import { describeRun } from '../report/describe.js';
 import { formatJson } from '../report/json.js';
 import { showRatio } from '../report/text.js';
-import { cardById } from '../theorems/catalog.js';
+import { checkById } from '../conjectures/lookup.js';
+import { requireWritableFolder } from './folders.js';
 import { requireConstant } from '../check/observe.js';
 import type { CliIO } from './io.js';
 import { DEFAULT_REPORT_FOLDER } from './main.js';
 import { wholeOption } from './options.js';
-import { precisionOption, seedOption } from './run.js';
+import { DEFAULT_FINDINGS_FOLDER, precisionOption, seedOption } from './run.js';
 
 export interface AuditOptions {
   budget?: string;
@@ -27,7 +28,7 @@ export interface AuditOptions {
   precision?: string;
   json?: boolean;
   audits?: string;
-  counterexamples?: string;
+  saveTo?: string;
   constant?: string;
 }
 
@@ -35,25 +36,35 @@ export const DEFAULT_BUDGET = '60s';
 export const DEFAULT_AUDIT_FOLDER = join(DEFAULT_REPORT_FOLDER, 'audits');
 const MAX_BUDGET_MS = 24 * 3600 * 1000;
 
-/** "60s", "2m", "500ms" or "90" (seconds), as milliseconds. */
+/** "60s", "2m", "1h" or "500ms", as milliseconds; a number without its unit is refused (60 what?). */
 export function parseBudget(text: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(text);
-  const ms = match ? Number(match[1]) * (match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000) : NaN;
-  if (!(ms > 0 && ms <= MAX_BUDGET_MS)) throw new InputError('--budget', text, 'must be a duration such as 60s, 2m or 500ms, at most 24 hours');
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/.exec(text);
+  const unit = match?.[2];
+  const ms = match ? Number(match[1]) * (unit === 'ms' ? 1 : unit === 'm' ? 60_000 : unit === 'h' ? 3_600_000 : 1000) : NaN;
+  if (!(ms > 0 && ms <= MAX_BUDGET_MS)) {
+    const hint = /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? ` (a unit is required: ${text.trim()}s?)` : '';
+    throw new InputError('--budget', text, `must be a duration with its unit, such as 60s, 2m or 500ms, at most 24 hours${hint}`);
+  }
   return ms;
 }
 
 /** Returns the exit code: 1 when the best case violates a theorem card. */
 export function auditCommand(id: string, options: AuditOptions, io: CliIO): number {
-  const card = cardById(id);
+  const card = checkById(id);
   if (card.scope === 'limit') throw new InputError('ID', id, 'is a limit claim; an audit needs a bound (observed/bound)');
-  const budgetMs = parseBudget(options.budget ?? DEFAULT_BUDGET);
-  const seed = seedOption(options.seed);
   const maxEvaluations = options.evaluations === undefined ? undefined : wholeOption('--evaluations', options.evaluations, 1, 1e9);
+  // --evaluations alone is a budget that is a count: the audit then repeats exactly on any machine.
+  const budgetMs = options.budget === undefined && maxEvaluations !== undefined ? undefined : parseBudget(options.budget ?? DEFAULT_BUDGET);
+  const seed = seedOption(options.seed);
   const precision = precisionOption(options.precision);
   if (options.constant !== undefined) requireConstant(card, options.constant, '--constant'); // now, not after the search
-  io.err(`samcheck audit ${id}${options.constant ? ` (constant ${options.constant})` : ''}: budget ${budgetMs / 1000} s${maxEvaluations ? ` or ${maxEvaluations} evaluations` : ''}, seed ${seed}`);
-  const status = statusLine(io, id, budgetMs);
+  const saveTo = options.saveTo ?? DEFAULT_FINDINGS_FOLDER;
+  const auditsFolder = options.audits ?? DEFAULT_AUDIT_FOLDER;
+  requireWritableFolder('--audits', auditsFolder);
+  requireWritableFolder('--save-to', saveTo);
+  const budgetText = [budgetMs === undefined ? undefined : `${budgetMs / 1000} s`, maxEvaluations === undefined ? undefined : `${maxEvaluations} evaluations`].filter(Boolean).join(' or ');
+  io.err(`samcheck audit ${id}${options.constant ? ` (constant ${options.constant})` : ''}: budget ${budgetText}, seed ${seed}`);
+  const status = statusLine(io, id, budgetMs, maxEvaluations);
   const constant = options.constant;
   const result = auditCard(card, { budgetMs, seed, maxEvaluations, precision, onProgress: status.update, ...(constant === undefined ? {} : { constant }) });
   status.done(result);
@@ -62,7 +73,7 @@ export function auditCommand(id: string, options: AuditOptions, io: CliIO): numb
   // A threshold above the stated constant is a violation of the card itself: saved as such.
   if (result.verdict.holds === false && result.constant === undefined) {
     const c = result.verdict.confidence;
-    counterexample = saveCounterexample(options.counterexamples ?? 'counterexamples', {
+    counterexample = saveCounterexample(saveTo, {
       kind: 'found',
       claims: [{ card: card.id, relation: 'violates' }],
       run: result.instance,
@@ -70,8 +81,8 @@ export function auditCommand(id: string, options: AuditOptions, io: CliIO): numb
       observed: { ratio: result.verdict.ratioText, at: result.verdict.at, level: result.verdict.level, ...(c ? { alpha: c.alpha } : {}) },
     });
   }
-  const record = auditRecord(result, budgetMs / 1000, counterexample);
-  const saved = saveAuditRecord(options.audits ?? DEFAULT_AUDIT_FOLDER, record);
+  const record = auditRecord(result, budgetMs === undefined ? null : budgetMs / 1000, counterexample);
+  const saved = saveAuditRecord(auditsFolder, record);
   io.err(`audit record: ${saved.file}${saved.replaced ? ' (replaced the previous audit of this card)' : ''}`);
   if (options.json) {
     const { format: _f, version: _v, ...fields } = record;
@@ -104,13 +115,14 @@ function thinTrace(r: AuditResult) {
 }
 
 /** Progress: a line redrawn in place on a terminal; otherwise a line at each phase and each tenth of the budget. */
-function statusLine(io: CliIO, id: string, budgetMs: number) {
+function statusLine(io: CliIO, id: string, budgetMs: number | undefined, maxEvaluations: number | undefined) {
   const started = performance.now();
   let lastDraw = 0;
   let lastTenth = 0;
   let lastPhase: Phase | undefined;
   const text = (evaluations: number, best: number, phase: Phase) => {
-    const percent = Math.min(100, Math.floor(((performance.now() - started) / budgetMs) * 100));
+    const share = budgetMs === undefined ? evaluations / maxEvaluations! : (performance.now() - started) / budgetMs;
+    const percent = Math.min(100, Math.floor(share * 100));
     return `audit ${id}: ${percent}% of the budget, ${evaluations} evaluations, best ${Number.isFinite(best) ? showRatio(String(best)) : best} (${phase})`;
   };
   return {
@@ -122,14 +134,14 @@ function statusLine(io: CliIO, id: string, budgetMs: number) {
         io.terminal.write(`\r\x1b[K${text(evaluations, best, phase)}`);
         return;
       }
-      const tenth = Math.floor(((now - started) / budgetMs) * 10);
+      const tenth = Math.floor((budgetMs === undefined ? evaluations / maxEvaluations! : (now - started) / budgetMs) * 10);
       if (phase !== lastPhase || tenth > lastTenth) io.err(text(evaluations, best, phase));
       lastPhase = phase;
       lastTenth = tenth;
     },
     done(result: AuditResult) {
       if (io.terminal) io.terminal.write('\r\x1b[K');
-      io.err(`audit ${id}: ${result.evaluations} evaluations; confirming the best cases took ${(result.seconds - budgetMs / 1000).toFixed(1)} s more`);
+      io.err(`audit ${id}: ${result.evaluations} evaluations in ${result.seconds} s, confirmation included`);
     },
   };
 }

@@ -7,6 +7,7 @@ import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import { constructionContent } from '../constructions/files.js';
 import { formatJson } from '../report/json.js';
 import { renderTable, showDigits } from '../report/text.js';
+import { requireWritableFolder } from './folders.js';
 import type { CliIO } from './io.js';
 
 export interface ConstructionsOptions {
@@ -16,6 +17,7 @@ export interface ConstructionsOptions {
 }
 
 export function constructionsCommand(options: ConstructionsOptions, io: CliIO): number {
+  if (options.write) requireWritableFolder('--counterexamples', options.counterexamples ?? 'counterexamples');
   const rows = CONSTRUCTIONS.map((c) => {
     const content = constructionContent(c);
     const file = options.write ? saveCounterexample(options.counterexamples ?? 'counterexamples', content) : null;

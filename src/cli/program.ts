@@ -4,13 +4,15 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, NumericalError } from '../errors.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
+import { packageVersion } from './version.js';
 import { demoCommand } from './demo.js';
 import { memoryIO, processIO, type CliIO } from './io.js';
 import { constructionsCommand, type ConstructionsOptions } from './constructions.js';
 import { replayCommand, type ReplayCommandOptions } from './replay.js';
 import { DEFAULT_VERIFY_PRECISION } from '../check/verdict.js';
 import { DEFAULT_RUNS } from '../check/check-all.js';
-import { runCommand, type RunOptions } from './run.js';
+import { DEFAULT_FINDINGS_FOLDER, runCommand, type RunOptions } from './run.js';
 import { DEFAULT_SIMULATION_PATHS, DEFAULT_STUDENT_T_DOF, simulateCommand, type SimulateOptions } from './simulate.js';
 import { DEFAULT_REPORT_FOLDER, mainCommand, type MainOptions } from './main.js';
 import { auditCommand, DEFAULT_AUDIT_FOLDER, DEFAULT_BUDGET, type AuditOptions } from './audit.js';
@@ -19,9 +21,7 @@ import { DEFAULT_SIMULATION_LEVEL } from '../check/stochastic-simulation.js';
 import { allChecks, registerConjectures } from '../theorems/catalog.js';
 import { loadConjectures } from '../conjectures/load.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_BAD_INPUT = 2;
+export { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 
 /** What a command reports besides its output: a violated card is not an error, but not a success. */
 interface Outcome {
@@ -34,6 +34,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(`samcheck: ${s}`) })
     .showSuggestionAfterError()
+    .version(packageVersion(), '-V, --version', 'print the version of samcheck')
     .enablePositionalOptions()
     .option('--only <ids>', `comma-separated checks and constructions (default: all): ${selectableIds().join(',')}`)
     .option('--runs <n>', `cases per check (default: ${DEFAULT_RUNS}, or the check's own budget, e.g. C4's 300)`)
@@ -42,7 +43,8 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--json', 'print the whole run as JSON instead of the table')
     .option('--report <dir>', 'where the HTML report (index.html) and new counterexamples go', DEFAULT_REPORT_FOLDER)
     .option('--no-report', 'write nothing: no report, no counterexample file')
-    .option('--counterexamples <dir>', 'the counterexample store replayed', 'counterexamples')
+    .option('--counterexamples <dir>', 'the counterexample store replayed (default: counterexamples)')
+    .option('--save-to <dir>', 'where new counterexamples go (default: REPORT/counterexamples)')
     .addHelpText(
       'after',
       '\nWith no command, samcheck runs the main job: every card and conjecture over its class, every\n' +
@@ -120,23 +122,23 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--seed <s>', 'seed of the search (default: random, printed)')
     .option('--precision <digits>', 'verification reruns near-misses in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
     .option('--constant <name=value>', "replace a card's named constant, e.g. c=0.5 (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
-    .option('--counterexamples <dir>', 'where violations are saved', 'counterexamples')
+    .option('--save-to <dir>', `where violations and falsifications are saved (default: ${DEFAULT_FINDINGS_FOLDER}; the regression store counterexamples/ only when named)`)
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  samcheck run L1 D-NC --runs 200 --seed 7 --json')
-    .action((ids: string[], options: RunOptions) => {
-      outcome.exitCode = runCommand(ids, options, io);
+    .action(async (ids: string[], options: RunOptions) => {
+      outcome.exitCode = await runCommand(ids, options, io);
     });
 
   program
     .command('audit')
     .description("Search the card's class for the case closest to (or beyond) its bound: sampling, then local search, then confirmation")
     .argument('<id>', 'a card or a conjecture with a bound')
-    .option('--budget <time>', 'search time, e.g. 60s, 2m (confirming the best cases comes after it)', DEFAULT_BUDGET)
+    .option('--budget <time>', `search time with its unit, e.g. 60s, 2m, 500ms (default: ${DEFAULT_BUDGET}, or none with --evaluations); confirming the best cases comes after it`)
     .option('--seed <s>', 'seed of the search (default: random, printed)')
-    .option('--evaluations <n>', 'stop after this many evaluations too (a run that repeats exactly on any machine)')
+    .option('--evaluations <n>', 'stop after this many evaluations (alone: no time limit, so the audit repeats exactly on any machine)')
     .option('--precision <digits>', 'confirmation in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
     .option('--audits <dir>', 'where the audit record (ID.json) goes; the report of the main job shows it', DEFAULT_AUDIT_FOLDER)
-    .option('--counterexamples <dir>', 'where a violation is saved', 'counterexamples')
+    .option('--save-to <dir>', `where a violation is saved (default: ${DEFAULT_FINDINGS_FOLDER})`)
     .option('--constant <name>', "audit the card's named constant (e.g. c): the fraction of it each case needs, all else fixed")
     .option('--json', 'machine-readable output: { id, bestRatio, instance, evaluations, trace, ... }')
     .addHelpText('after', '\nExamples:\n  samcheck audit D-NC --budget 60s --seed 1\n  samcheck audit S-SC-n --budget 2m --json\n  samcheck audit D-SC --constant c --budget 60s    # how much of the floor constant is needed')
@@ -159,11 +161,11 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .command('replay')
     .description('Rerun counterexample files and report whether each still reproduces')
     .argument('[files...]', 'counterexample files (default: every file of the folder)')
-    .option('--counterexamples <dir>', 'the folder replayed when no file is named', 'counterexamples')
+    .option('--counterexamples <dir>', 'the folder replayed when no file is named (default: counterexamples)')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  samcheck replay counterexamples/D-NC-1a2b3c4d5e6f.json')
-    .action((files: string[], options: ReplayCommandOptions) => {
-      outcome.exitCode = replayCommand(files, options, io);
+    .action(async (files: string[], options: ReplayCommandOptions) => {
+      outcome.exitCode = await replayCommand(files, options, io);
     });
   return program;
 }
@@ -172,11 +174,13 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const outcome: Outcome = { exitCode: EXIT_OK };
   try {
-    // The users' conjectures join the checks before the help and the ID lists are written.
+    // The users' conjectures join the checks before the help and the ID lists are written; a file
+    // that cannot be used is reported and skipped, and only the commands that would use it fail.
     const { conjectures, problems } = await loadConjectures();
-    for (const problem of problems) io.err(`samcheck: skipped a conjecture file: ${problem}`);
-    registerConjectures(conjectures);
+    for (const problem of problems) io.err(`samcheck: skipped a conjecture file: ${problem.message}`);
+    registerConjectures(conjectures, problems);
     const program = buildProgram(io, outcome);
+    requireKnownCommand(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return outcome.exitCode;
   } catch (error) {
@@ -191,6 +195,40 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     }
     throw error;
   }
+}
+
+/**
+ * The first word, when it is not an option, must be a command: the main job takes no
+ * arguments, so "samcheck simulat" would otherwise read as "too many arguments".
+ */
+function requireKnownCommand(program: Command, argv: readonly string[]): void {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-')) return;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (names.includes(first) || first === 'help') return;
+  const guess = closest(first, names);
+  const rule = `is not a samcheck command${guess ? ` (did you mean ${guess}?)` : ''}; the commands are ${names.join(', ')}`;
+  throw new InputError('command', first, rule, `unknown command '${first}'${guess ? ` (did you mean ${guess}?)` : ''}; the commands are ${names.join(', ')} (none: the main job)`);
+}
+
+/** The name nearest to `word` by edit distance, if it is near enough to be a likely typo. */
+function closest(word: string, names: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(word, name);
+    if (best === undefined || distance < best.distance) best = { name, distance };
+  }
+  return best !== undefined && best.distance <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 /** Runs the CLI in this process and collects what it printed (for tests and embedding). */

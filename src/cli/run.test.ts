@@ -14,7 +14,7 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('samcheck run', () => {
   test('--json reports every card with its cases, worst ratio and verdict levels', async () => {
-    const { code, stdout } = await samcheck('run', 'L1', 'D-NC', '--runs', '20', '--seed', '7', '--json', '--counterexamples', folder);
+    const { code, stdout } = await samcheck('run', 'L1', 'D-NC', '--runs', '20', '--seed', '7', '--json', '--save-to', folder);
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out).toMatchObject({ seed: 7, runs: 20, precision: 40 });
@@ -29,7 +29,7 @@ describe('samcheck run', () => {
   });
 
   test('a violated card exits 1, saves its counterexample, and the file replays', async () => {
-    const { code, stdout } = await samcheck('run', 'D-NC', '--runs', '200', '--seed', '5', '--constant', 'c=0.01', '--counterexamples', folder);
+    const { code, stdout } = await samcheck('run', 'D-NC', '--runs', '200', '--seed', '5', '--constant', 'c=0.01', '--save-to', folder);
     expect(code).toBe(1);
     expect(stdout).toMatch(/D-NC +violated/);
     const [name] = readdirSync(folder);
@@ -47,7 +47,7 @@ describe('samcheck run', () => {
     [['L2', '--constant', 'c=1'], 'samcheck: invalid --constant = "c=1": no selected card has a constant named c (L2: none)'],
     [['L1', '--constant', 'c=zero'], 'samcheck: invalid constant c = "zero": must be a finite number'],
   ])('bad input %j: one line, exit 2', async (argv, message) => {
-    const { code, stdout, stderr } = await samcheck('run', ...argv, '--runs', argv.includes('--runs') ? argv[1]! : '5', '--counterexamples', folder);
+    const { code, stdout, stderr } = await samcheck('run', ...argv, '--runs', argv.includes('--runs') ? argv[1]! : '5', '--save-to', folder);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n').at(-1)).toContain(message);

@@ -4,7 +4,9 @@
 import { randomInt } from 'node:crypto';
 import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
 import { float64 } from '../arith/float64.js';
-import { checkAll, constantsOf, DEFAULT_RUNS, type CheckedCard } from '../check/check-all.js';
+import { join } from 'node:path';
+import { checkAll, constantsOf, DEFAULT_RUNS, runsFor, type CheckAllHooks, type CheckedCard } from '../check/check-all.js';
+import { requireConstantValues } from '../check/admissible.js';
 import type { CardReport } from '../check/check-card.js';
 import { DEFAULT_VERIFY_PRECISION } from '../check/verdict.js';
 import { cardConstants } from '../check/observe.js';
@@ -13,7 +15,11 @@ import { MAX_SEED } from '../random/seeded.js';
 import { formatJson } from '../report/json.js';
 import { renderTable } from '../report/text.js';
 import { constructionsText, findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, worstInstanceText, worstText } from '../report/verdicts.js';
-import { allChecks, cardById } from '../theorems/catalog.js';
+import { allChecks, skippedConjectures, type SkippedConjecture } from '../theorems/catalog.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
+import { checkById } from '../conjectures/lookup.js';
+import { requireWritableFolder } from './folders.js';
+import { progressFor, withProgress, type Progress } from './progress.js';
 import type { CliIO } from './io.js';
 import { wholeOption } from './options.js';
 
@@ -23,8 +29,11 @@ export interface RunOptions {
   precision?: string;
   json?: boolean;
   constant?: string[];
-  counterexamples?: string;
+  saveTo?: string;
 }
+
+/** Where `run`, `audit` and the main job save what they find, unless told otherwise (not the regression store). */
+export const DEFAULT_FINDINGS_FOLDER = join('report', 'counterexamples');
 
 export interface RunSummary {
   readonly seed: number;
@@ -32,11 +41,12 @@ export interface RunSummary {
   readonly runs: number | null;
   readonly precision: number;
   readonly cards: CheckedCard[];
+  readonly skippedConjectures?: readonly SkippedConjecture[];
 }
 
 /** Runs the command and returns its exit code: 1 when a theorem card is violated or a check errs. */
-export function runCommand(ids: string[], options: RunOptions, io: CliIO): number {
-  const cards = ids.length === 0 ? allChecks() : ids.map((id) => cardById(id));
+export async function runCommand(ids: string[], options: RunOptions, io: CliIO): Promise<number> {
+  const cards = ids.length === 0 ? allChecks() : ids.map((id) => checkById(id));
   const asked = options.runs === undefined ? undefined : wholeOption('--runs', options.runs, 1, 1_000_000);
   const seed = seedOption(options.seed);
   const precision = precisionOption(options.precision);
@@ -47,15 +57,36 @@ export function runCommand(ids: string[], options: RunOptions, io: CliIO): numbe
       throw new InputError('--constant', `${name}=${value}`, `no selected card has a constant named ${name} (${known})`);
     }
   }
-  for (const card of cards) cardConstants(float64, card, constantsOf(card, constants)); // every value is a number, before any search
-  const checked = checkAll(
-    cards,
-    { runs: asked, seed, precision, constants, counterexampleFolder: options.counterexamples ?? 'counterexamples' },
-    { onStart: (card, runs) => io.err(`checking ${card.id}: ${runs} cases (seed ${seed})`) },
+  // Every value is a number and obeys its card's rule (positive unless the card says otherwise), before any search.
+  for (const card of cards) {
+    const own = constantsOf(card, constants);
+    cardConstants(float64, card, own);
+    requireConstantValues(card, own, (name) => `--constant ${name}`);
+  }
+  const saveTo = options.saveTo ?? DEFAULT_FINDINGS_FOLDER;
+  requireWritableFolder('--save-to', saveTo);
+  const units = cards.reduce((n, card) => n + runsFor(card, asked), 0);
+  io.err(`samcheck run: ${cards.length} check${cards.length === 1 ? '' : 's'}, seed ${seed}; findings go to ${saveTo}`);
+  const checked = await withProgress(progressFor(io, units), (progress) =>
+    checkAll(cards, { runs: asked, seed, precision, constants, counterexampleFolder: saveTo }, progressHooks(progress)),
   );
-  const summary: RunSummary = { seed, runs: asked ?? null, precision, cards: checked };
+  // With no IDs every conjecture was asked for: the files that could not be loaded were not checked.
+  const skipped = ids.length === 0 ? skippedConjectures() : [];
+  const summary: RunSummary = { seed, runs: asked ?? null, precision, cards: checked, ...(skipped.length > 0 ? { skippedConjectures: skipped } : {}) };
   io.out(options.json ? formatJson(summary) : runTable(summary));
-  return failed(summary.cards) ? 1 : 0;
+  for (const c of checked) if (c.counterexample?.notSaved) io.err(`samcheck: NOT written: the counterexample of ${c.id} (${c.counterexample.notSaved})`);
+  for (const problem of skipped) io.err(`samcheck: not checked: ${problem.message}`);
+  if (failed(summary.cards) || checked.some((c) => c.counterexample?.notSaved)) return EXIT_FAILED;
+  return skipped.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+/** The hooks of checkAll that drive a progress display: a phase per check, a unit per case. */
+export function progressHooks(progress: Progress): CheckAllHooks {
+  return {
+    onStart: (card, runs) => progress.begin(card.id, runs),
+    onCase: () => progress.advance(),
+    onDone: (card, report) => progress.end(`${card.id} ${report.status}: ${report.cases} cases in ${report.seconds} s${report.counterexample?.file ? ` (${report.counterexample.file})` : ''}`),
+  };
 }
 
 /** Whether a theorem card was violated or a check erred (a falsified conjecture is a finding, not a failure). */

@@ -30,6 +30,8 @@ import { stochasticSimulationJson, stochasticSimulationTable } from '../report/s
 import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
 import type { CliIO } from './io.js';
 import { asOptionError, oneOf, requireOption, wholeOption } from './options.js';
+import { admissibilityProblem } from '../check/admissible.js';
+import { CARDS } from '../theorems/catalog.js';
 
 export interface SimulateOptions {
   algorithm?: string;
@@ -245,6 +247,8 @@ export function simulateCommand(options: SimulateOptions, io: CliIO): void {
     const displayDigits = wholeOption('--digits', options.digits ?? '20', 1, MAX_DECIMAL_PRECISION);
     const maxRows = wholeOption('--rows', options.rows ?? '40', 0, MAX_STEPS);
     for (const note of request.notes) io.err(`note: ${note}`);
+    const outside = cardsWhoseStepSizesExclude(request.run);
+    if (outside !== undefined) io.err(`warning: ${outside}`);
     if (request.kind === 'stochastic') {
       const simulation = simulateStochastic(request.run, request.choice, request.level);
       io.out(format === 'json' ? stochasticSimulationJson(simulation) : stochasticSimulationTable(simulation, displayDigits, maxRows));
@@ -255,4 +259,20 @@ export function simulateCommand(options: SimulateOptions, io: CliIO): void {
   } catch (error) {
     throw error instanceof InputError ? asOptionError(error, OPTION_OF_FIELD) : error;
   }
+}
+
+/**
+ * The cards about this method and class whose step sizes exclude the run's η, in one line (the
+ * run is legitimate, but those bounds say nothing about it); undefined when none does.
+ */
+function cardsWhoseStepSizesExclude(run: RunSpec | StochasticRunSpec): string | undefined {
+  const excluding: { id: string; rule: string }[] = [];
+  for (const card of CARDS.filter((c) => c.algorithm === run.algorithm && !('rule' in c.eta))) {
+    const problem = admissibilityProblem(card, run, 'run');
+    if (problem?.field === 'run.eta') excluding.push({ id: card.id, rule: problem.rule });
+  }
+  if (excluding.length === 0) return undefined;
+  const scaled = /here η·β = (\S+)$/.exec(excluding[0]!.rule)?.[1];
+  const rules = [...new Set(excluding.map((e) => e.rule.replace(/ for \S+; here .*$/, '').replace(/^must satisfy /, '')))];
+  return `--eta: η·β = ${scaled ?? '?'} lies outside the step sizes of ${excluding.map((e) => e.id).join(', ')} (${rules.join('; ')}): the run is made, but their bounds do not apply to it`;
 }

@@ -3,18 +3,39 @@
  * test) whose default export was made by defineConjecture. The CLI loads the compiled folder
  * (dist/properties/conjectures, built by npm start, npm test and npm run build); the test suite
  * loads the TypeScript sources.
+ *
+ * A file that cannot be loaded never stops the others: it is reported, by its source file and
+ * line (source maps turn a position in dist/ back into the user's .ts), and skipped. So is a file
+ * whose conjecture ID is already taken, by a card or by an earlier file (files load in name order),
+ * with both places named.
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { filesOf } from '../check/replay.js';
+import { CARDS } from '../theorems/catalog.js';
+import { CONJECTURES } from './catalog.js';
 import { isConjecture, type Conjecture } from './define.js';
 
 /** properties/conjectures beside this module's tree: the sources, or their compiled copy under dist/. */
 export const CONJECTURE_FOLDER = fileURLToPath(new URL('../../properties/conjectures/', import.meta.url));
 
+/** Where the TypeScript sources of CONJECTURE_FOLDER are (itself, unless it is the compiled copy). */
+export const SOURCE_CONJECTURE_FOLDER = compiledRoot() === undefined ? CONJECTURE_FOLDER : join(compiledRoot()!, '..', 'properties', 'conjectures');
+
+export interface ConjectureProblem {
+  /** The file as the user knows it: the .ts source when the compiled .js failed. */
+  readonly file: string;
+  /** The conjecture's ID, when the file got as far as naming one. */
+  readonly id?: string;
+  /** One line: where (file:line when known) and what. */
+  readonly message: string;
+}
+
 export interface LoadedConjectures {
   readonly conjectures: Conjecture[];
-  /** Files that could not be loaded, with the reason (one line each). */
-  readonly problems: string[];
+  /** Files that could not be loaded, or whose ID is taken, with the reason (one line each). */
+  readonly problems: ConjectureProblem[];
 }
 
 export function conjectureModules(folder: string): string[] {
@@ -22,19 +43,85 @@ export function conjectureModules(folder: string): string[] {
 }
 
 export async function loadConjectures(folder: string = CONJECTURE_FOLDER): Promise<LoadedConjectures> {
+  // Stack traces of the compiled files then name the user's .ts and its line.
+  process.setSourceMapsEnabled(true);
   const conjectures: Conjecture[] = [];
-  const problems: string[] = [];
+  const problems: ConjectureProblem[] = [];
+  const owners = new Map<string, string>([...CARDS, ...CONJECTURES].map((c) => [c.id, 'a built-in card']));
   for (const file of conjectureModules(folder)) {
+    const source = sourceOf(file);
     try {
       const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
       if (!isConjecture(module.default)) {
-        problems.push(`${file}: its default export must be made by defineConjecture({...})`);
+        problems.push({ file: source, message: `${display(source)}: its default export must be made by defineConjecture({...})` });
         continue;
       }
+      const id = module.default.id;
+      const owner = owners.get(id);
+      if (owner !== undefined) {
+        problems.push({ file: source, id, message: `${display(source)}: conjecture id "${id}" is already the ID of ${owner}; this file is skipped` });
+        continue;
+      }
+      owners.set(id, display(source));
       conjectures.push(module.default);
     } catch (error) {
-      problems.push(`${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      problems.push({ file: source, ...idIn(source), message: `${display(source)}${lineOf(error, source)}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
     }
   }
   return { conjectures, problems };
+}
+
+/**
+ * The conjecture sources that define `id` but are not in the compiled folder (never built, or
+ * changed since), for a helpful message when `samcheck run ID` does not know it.
+ */
+export function unbuiltDefinitionOf(id: string): { source: string; reason: 'not built' | 'changed since the last build' } | undefined {
+  const root = compiledRoot();
+  if (root === undefined) return undefined;
+  for (const source of conjectureModules(SOURCE_CONJECTURE_FOLDER).filter((f) => f.endsWith('.ts'))) {
+    if (idIn(source).id !== id) continue;
+    const compiled = join(CONJECTURE_FOLDER, basename(source).replace(/\.ts$/, '.js'));
+    if (!existsSync(compiled)) return { source: display(source), reason: 'not built' };
+    if (statSync(source).mtimeMs > statSync(compiled).mtimeMs) return { source: display(source), reason: 'changed since the last build' };
+  }
+  return undefined;
+}
+
+/** The dist/ folder this module runs from, if it runs from the build. */
+function compiledRoot(): string | undefined {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const marker = `${sep}dist${sep}src${sep}`;
+  const at = here.lastIndexOf(marker);
+  return at < 0 ? undefined : here.slice(0, at + sep.length + 'dist'.length);
+}
+
+/** The .ts a compiled conjecture came from (the file itself when it is not compiled or has no source). */
+function sourceOf(file: string): string {
+  if (compiledRoot() === undefined || !file.endsWith('.js')) return file;
+  const source = join(SOURCE_CONJECTURE_FOLDER, basename(file).replace(/\.js$/, '.ts'));
+  return existsSync(source) ? source : file;
+}
+
+/** The conjecture ID a source file writes (`id: 'X'`), read as text: for messages about files that did not load. */
+function idIn(source: string): { id?: string } {
+  try {
+    const match = /\bid\s*:\s*['"]([A-Za-z][A-Za-z0-9-]*)['"]/.exec(readFileSync(source, 'utf8'));
+    return match ? { id: match[1]! } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** ":LINE" of the deepest frame of `error` in `source` (mapped to the .ts by source maps), or "". */
+function lineOf(error: unknown, source: string): string {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const name = basename(source).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${name}:(\\d+)(?::\\d+)?`).exec(stack);
+  return match ? `:${match[1]}` : '';
+}
+
+/** A path relative to the working folder when it lies inside it. */
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
 }

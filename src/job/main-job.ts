@@ -8,7 +8,7 @@ import { readCounterexample } from '../check/counterexamples.js';
 import { replayFile, type ReplayResult } from '../check/replay.js';
 import type { ConstructionCase } from '../constructions/construction.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
-import { InputError } from '../errors.js';
+import { unknownId } from '../conjectures/lookup.js';
 import { renderChart } from '../report/html/chart.js';
 import { auditChart, cardChart, constructionChart } from '../report/html/figures.js';
 import { auditKey, type AuditRecord } from '../audit/record.js';
@@ -68,7 +68,7 @@ export function selection(only: readonly string[] | undefined, files: readonly s
   if (only === undefined) return { checks: allChecks(), replayFiles: files, constructions: CONSTRUCTIONS };
   const known = selectableIds();
   for (const id of only) {
-    if (!known.includes(id)) throw new InputError('--only', id, `must be a comma-separated list of ${known.join(', ')}`);
+    if (!known.includes(id)) unknownId(id, '--only', known);
   }
   const wanted = new Set(only);
   return {

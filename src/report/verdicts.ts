@@ -7,10 +7,25 @@ import { describeRun } from './describe.js';
 import { CONFIDENCE_METHOD } from '../check/statistical.js';
 import { showDigits, showRatio } from './text.js';
 
-/** The worst ratio; for a statistical case its mean's ratio, then its lower bound's. */
+/** The worst ratio; for a statistical case its mean's ratio, then its lower bound's; marked when it needs the reason below. */
 export function worstText(c: CheckedCard): string {
   if (c.worst === null) return '-';
-  return `${showRatio(c.worst.ratio)}${c.worst.lowerRatio === undefined ? '' : ` (>= ${showRatio(c.worst.lowerRatio)})`}`;
+  const mark = aboveOneReason(c) === undefined ? '' : ' *';
+  return `${showRatio(c.worst.ratio)}${c.worst.lowerRatio === undefined ? '' : ` (>= ${showRatio(c.worst.lowerRatio)})`}${mark}`;
+}
+
+/**
+ * Why a worst ratio above 1 sits beside `holds` (or an undecided verdict), in words; undefined
+ * when the ratio does not exceed 1 or the card is contradicted anyway.
+ */
+export function aboveOneReason(c: CheckedCard): string | undefined {
+  const w = c.worst;
+  if (w === null || !(Number(w.ratio) > 1) || c.status === 'violated' || c.status === 'falsified') return undefined;
+  if (w.lowerRatio !== undefined) {
+    return `the sample mean lies above the bound, but its one-sided lower confidence bound (${showRatio(w.lowerRatio)} of the bound) does not: no evidence against the claim at the card's level`;
+  }
+  if (w.level === 'undecided') return 'neither decimal precision nor intervals could settle this near-equality: no violation is claimed';
+  return `an equality to rounding: the margin is below the rounding of the ${w.level} evaluation (runs at p and 2p digits agree that it vanishes)`;
 }
 
 export const LEVELS_HEADER = 'cert/ver/float/stat/undec';
@@ -42,6 +57,10 @@ export function worstInstanceText(c: CheckedCard): string {
 /** What the constructions reach, inconclusive conjectures, and each counterexample with its replay command. */
 export function findingLines(cards: readonly CheckedCard[]): string[] {
   const lines: string[] = [];
+  for (const c of cards) {
+    const reason = aboveOneReason(c);
+    if (reason !== undefined) lines.push(`* ${c.id}: worst ratio ${showRatio(c.worst!.ratio)} with ${c.status}: ${reason}.`);
+  }
   for (const c of cards.filter((card) => card.tightness.length > 0)) {
     const known = c.tightness.map((t) => `${t.construction} ${Number(t.constant.toPrecision(6))}${t.robust ? '' : ' (exact start only)'}`);
     lines.push(`${c.id}: constructions reach ${known.join(', ')} of the bound's constant.`);
@@ -53,7 +72,10 @@ export function findingLines(cards: readonly CheckedCard[]): string[] {
     const found = c.counterexample!;
     lines.push('', `${c.id} ${c.status}: ${c.error ?? `observed/bound = ${showDigits(found.ratio, 12)} (${found.level})`}`);
     lines.push(`  instance: ${JSON.stringify(found.instance)}`);
-    if (found.file) lines.push(`  saved: ${found.file}`, `  replay: npx samcheck replay ${found.file}`);
+    if (found.notSaved) lines.push(`  NOT saved: ${found.notSaved}`);
+    if (found.file) lines.push(`  ${found.written === false ? 'already saved (the same case, found before)' : 'saved'}: ${found.file}`);
+    if (found.file && found.replay?.reproduced !== false) lines.push(`  replay: npx samcheck replay ${found.file}`);
+    if (found.file && found.replay?.reproduced === false) lines.push(`  the file does not replay: ${found.replay.problem ?? 'unknown reason'}`);
     lines.push(`  fast-check: seed ${c.seed}, path "${found.path}"`);
   }
   return lines;

@@ -23,12 +23,22 @@ import { S_SC_N } from './s-sc-n.js';
 export const CARDS: readonly Card[] = [L1, L2, L3, L4, L5, L6, L7, D_SC, D_SC_RATE, D_C, D_NC, S_SC_N, S_SC_M, S_NC_N, S_NC_M];
 
 let userConjectures: readonly Card[] = [];
+let skipped: readonly SkippedConjecture[] = [];
+
+/** A conjecture file that could not be used (src/conjectures/load.ts says why, in one line). */
+export interface SkippedConjecture {
+  readonly file: string;
+  readonly id?: string;
+  readonly message: string;
+}
 
 /**
  * Adds the conjectures of properties/conjectures/ (see src/conjectures/load.ts) to the checks;
- * an ID that is already taken is an error.
+ * an ID that is already taken is an error. `problems` are the files that could not be loaded: the
+ * commands that would have used them say so and exit 2.
  */
-export function registerConjectures(conjectures: readonly Card[]): void {
+export function registerConjectures(conjectures: readonly Card[], problems: readonly SkippedConjecture[] = []): void {
+  skipped = problems;
   const taken = new Set([...CARDS, ...CONJECTURES].map((c) => c.id));
   for (const c of conjectures) {
     if (taken.has(c.id)) throw new InputError('conjecture id', c.id, 'is already the ID of another card or conjecture');
@@ -46,4 +56,9 @@ export function cardById(id: string): Card {
   const card = allChecks().find((c) => c.id === id);
   if (card === undefined) throw new InputError('card', id, `must be one of ${allChecks().map((c) => c.id).join(', ')}`);
   return card;
+}
+
+/** The conjecture files skipped at start-up, with the reason. */
+export function skippedConjectures(): readonly SkippedConjecture[] {
+  return skipped;
 }

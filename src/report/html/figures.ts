@@ -245,7 +245,7 @@ export function auditChart(record: AuditRecord): Chart {
   const last = points.at(-1);
   if (last && last.t < record.evaluations) points.push({ t: record.evaluations, value: last.value });
   return {
-    title: `audit of ${record.id}${record.constant ? `, constant ${record.constant}` : ''}: ${record.evaluations} evaluations in ${record.budgetSeconds} s`,
+    title: `audit of ${record.id}${record.constant ? `, constant ${record.constant}` : ''}: ${record.evaluations} evaluations in ${record.seconds} s`,
     xTitle: 'evaluations',
     yTitle: record.constant ? `largest fraction of ${record.constant} needed so far` : 'best observed/bound so far (float64)',
     series: [{ label: 'best ratio so far', style: 'observed', points }],

@@ -15,7 +15,7 @@ import { auditKey, type AuditRecord } from '../../audit/record.js';
 import { describeRun } from '../describe.js';
 import { showRatio } from '../text.js';
 import { BAND_LEVEL, shownCase } from './figures.js';
-import { levelsText, LEVELS_HEADER, tightnessInterval, worstText } from '../verdicts.js';
+import { aboveOneReason, levelsText, LEVELS_HEADER, tightnessInterval, worstText } from '../verdicts.js';
 
 export interface PageContext {
   readonly result: MainJobResult;
@@ -85,7 +85,7 @@ function verdictTable(ctx: PageContext): string {
 <td>${esc(card.title)}</td>
 <td class="status ${c.status}">${c.status}</td>
 <td class="num">${c.cases}</td>
-<td class="num">${esc(worstText(c))}${c.worst ? ` <span class="at">at ${c.worst.at}</span>` : ''}</td>
+<td class="num"${aboveOneReason(c) ? ` title="${esc(aboveOneReason(c)!)}"` : ''}>${esc(worstText(c))}${c.worst ? ` <span class="at">at ${c.worst.at}</span>` : ''}</td>
 <td class="num">${levelsText(c)}</td>
 <td class="num">${esc(tightnessInterval(c))}</td>
 </tr>`;
@@ -130,7 +130,7 @@ function cardSection(c: CheckedCard, card: Card, figure: Figure | undefined): st
 <p>${esc(card.title)}</p>
 <p class="claim"><code>${esc(card.claim)}</code></p>
 <p class="meta">Source: ${esc(card.source)}. Class: ${esc(card.requires)}; method: ${esc(card.algorithm)}. Tightness: ${esc(card.tightness)}</p>
-<p>${c.cases} ${c.cases === 1 ? 'case' : 'cases'} (seed ${c.seed}), ${c.seconds} s; worst ratio ${esc(worstText(c))}${c.worst ? ` at ${c.worst.at} (${c.worst.level})` : ''}.${
+<p>${c.cases} ${c.cases === 1 ? 'case' : 'cases'} (seed ${c.seed}), ${c.seconds} s; worst ratio ${esc(worstText(c))}${c.worst ? ` at ${c.worst.at} (${c.worst.level})` : ''}.${aboveOneReason(c) ? ` * ${esc(aboveOneReason(c)!)}.` : ''}${
     found ? ` Counterexample (${esc(found.level)}, ratio ${esc(found.ratio)})${found.file ? `: <code>${esc(found.file)}</code>, replay with <code>npx samcheck replay ${esc(found.file)}</code>` : ''}.` : ''
   }${c.error ? ` Error: ${esc(c.error)}` : ''}</p>
 ${figureHtml(figure, figureCaption(card, found !== undefined))}
@@ -174,7 +174,7 @@ function auditSection(audits: readonly AuditRecord[], figures: readonly Figure[]
     const [constructed] = a.tightness;
     return `<article id="audit-${esc(auditKey(a))}">
 <h3>Audit of ${esc(a.id)}${a.constant ? `, constant ${esc(a.constant)}` : ''}</h3>
-<p>${a.constant ? `The most demanding case needs ${esc(showRatio(String(a.bestRatio)))} of the stated ${esc(a.constant)}` : `Best ratio ${esc(showRatio(String(a.bestRatio)))}`} (${esc(a.level)}${c ? `; mean ${esc(c.mean)}, lower confidence bound ${esc(c.lower)}, bound ${esc(c.bound)} on ${c.paths} fresh paths` : ''}), after ${a.evaluations} evaluations in ${a.seconds} s (budget ${a.budgetSeconds} s, seed ${a.seed}); the float64 search saw ${esc(showRatio(String(a.searchRatio)))}. ${
+<p>${a.constant ? `The most demanding case needs ${esc(showRatio(String(a.bestRatio)))} of the stated ${esc(a.constant)}` : `Best ratio ${esc(showRatio(String(a.bestRatio)))}`} (${esc(a.level)}${c ? `; mean ${esc(c.mean)}, lower confidence bound ${esc(c.lower)}, bound ${esc(c.bound)} on ${c.paths} fresh paths` : ''}), after ${a.evaluations} evaluations in ${a.seconds} s (budget ${a.budgetSeconds === null ? `${a.evaluations} evaluations` : `${a.budgetSeconds} s`}, seed ${a.seed}); the float64 search saw ${esc(showRatio(String(a.searchRatio)))}. ${
       a.holds === false ? '<span class="bad">The best case violates the card.</span>' : a.holds === null ? 'Undecided on the best case.' : 'The card holds on it.'
     } Tightness: [${constructed === null ? 'no construction' : Number(constructed.toPrecision(6))}, 1].${a.counterexample ? ` Counterexample: <code>${esc(a.counterexample)}</code>.` : ''}</p>
 ${figureHtml(figures.find((f) => f.id === auditKey(a)), 'The best observed/bound found so far against the evaluations (sampling, then local search), with the stated constant and the best construction (dotted).')}
