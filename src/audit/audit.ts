@@ -177,7 +177,7 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
     const instance = isStochasticSpec(f.instance)
       ? { ...f.instance, paths: f.instance.paths * CONFIRM_PATH_FACTOR, seed: (f.instance.seed + 1) % (MAX_SEED + 1) }
       : f.instance;
-    const verdict = options.constant === undefined ? judgeCase(card, instance, { precision: options.precision }) : confirmThreshold(card, instance, options.constant, options.precision);
+    const verdict = options.constant === undefined ? judgeCase(card, instance, { precision: options.precision, maxVerificationUnits: Infinity }) : confirmThreshold(card, instance, options.constant, options.precision);
     confirmations.push({ instance, searchRatio: f.ratio, verdict });
   }
   const chosen = confirmations.reduce((a, b) => (evidence(b.verdict) > evidence(a.verdict) ? b : a));

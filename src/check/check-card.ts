@@ -97,7 +97,9 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
       levels[verdict.level]++;
       const c = verdict.confidence;
       const lowerRatio = c ? Number(c.lower) / Number(c.bound) : undefined;
-      if (worst === null || (lowerRatio ?? verdict.ratio) > evidenceOf(worst)) {
+      const evidence = lowerRatio ?? verdict.ratio;
+      // A case no arithmetic could judge (NaN) says nothing about the worst ratio.
+      if (!Number.isNaN(evidence) && (worst === null || evidence > evidenceOf(worst))) {
         worst = { ratio: verdict.ratioText, ...(lowerRatio !== undefined ? { lowerRatio: String(lowerRatio) } : {}), at: verdict.at, level: verdict.level, instance };
       }
     }

@@ -109,6 +109,7 @@ function replayFound(path: string, file: FoundFile, options: ReplayOptions): Rep
     constants: file.constants,
     method: options.method,
     alpha: file.observed.alpha,
+    maxVerificationUnits: Infinity, // a replay is asked for: it is judged in full, whatever it costs
   });
   return {
     file: path,

@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const executable = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
@@ -13,7 +13,18 @@ function samcheck(...argv: string[]) {
   return spawnSync(process.execPath, [executable, ...argv], { encoding: 'utf8' });
 }
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
 describe('the samcheck executable', () => {
+  test('every build leaves the bin executable, and `npx samcheck` runs it as a user does', () => {
+    // npm test builds first; a build rewrites dist/src/cli.js, and its run bit must survive that.
+    expect(statSync(executable).mode & 0o111).toBe(0o111);
+    const { status, stdout, stderr } = spawnSync('npx', ['--offline', 'samcheck', '--version'], { cwd: root, encoding: 'utf8' });
+    expect(stderr).not.toContain('Permission denied');
+    expect(status).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   test('demo: SAM stalls on its 2-cycle at 60 digits', () => {
     const { status, stdout } = samcheck('demo');
     expect(status).toBe(0);

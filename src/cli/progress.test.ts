@@ -33,3 +33,32 @@ describe('progress on stderr', () => {
     expect(io.stderr()).toBe('D-NC holds\n');
   });
 });
+
+describe('progress during one long case', () => {
+  test('on a terminal the bar keeps its clock and says what is being done', () => {
+    let written = '';
+    let clock = 0;
+    const progress = barProgress({ write: (t: string) => (written += t), columns: 160 }, 10, () => clock);
+    progress.begin('D-SC', 10);
+    progress.activity('verifying in decimal at 40 and 80 digits (508 steps)');
+    clock += 65_000;
+    progress.heartbeat();
+    expect(written).toMatch(/D-SC 0\/10 {2}1m05s {2}verifying in decimal at 40 and 80 digits \(508 steps\)/);
+  });
+
+  test('elsewhere a line every 15 s says which case is still running and what it does', () => {
+    const io = memoryIO();
+    let clock = 0;
+    const progress = lineProgress(io, () => clock);
+    progress.begin('D-SC', 100);
+    progress.advance(58);
+    progress.activity('verifying in decimal at 40 and 80 digits (508 steps)');
+    clock += 10_000;
+    progress.heartbeat();
+    expect(io.stderr()).toBe('');
+    clock += 6_000;
+    progress.heartbeat();
+    progress.heartbeat();
+    expect(io.stderr()).toBe('  D-SC 59/100: still verifying in decimal at 40 and 80 digits (508 steps) after 16 s\n');
+  });
+});

@@ -43,8 +43,19 @@ export function conjectureModules(folder: string): string[] {
 }
 
 export async function loadConjectures(folder: string = CONJECTURE_FOLDER): Promise<LoadedConjectures> {
-  // Stack traces of the compiled files then name the user's .ts and its line.
+  // Stack traces of the compiled files then name the user's .ts and its line, however deep in
+  // samcheck (a formula parser's recursion) the error was raised.
   process.setSourceMapsEnabled(true);
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 200;
+  try {
+    return await loadFrom(folder);
+  } finally {
+    Error.stackTraceLimit = stackLimit;
+  }
+}
+
+async function loadFrom(folder: string): Promise<LoadedConjectures> {
   const conjectures: Conjecture[] = [];
   const problems: ConjectureProblem[] = [];
   const owners = new Map<string, string>([...CARDS, ...CONJECTURES].map((c) => [c.id, 'a built-in card']));
@@ -65,7 +76,9 @@ export async function loadConjectures(folder: string = CONJECTURE_FOLDER): Promi
       owners.set(id, display(source));
       conjectures.push(module.default);
     } catch (error) {
-      problems.push({ file: source, ...idIn(source), message: `${display(source)}${lineOf(error, source)}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+      const where = frameIn(error, file) ?? { file: source, line: undefined };
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      problems.push({ file: where.file, ...idIn(source), message: `${display(where.file)}${where.line === undefined ? '' : `:${where.line}`}: ${message}` });
     }
   }
   return { conjectures, problems };
@@ -75,12 +88,14 @@ export async function loadConjectures(folder: string = CONJECTURE_FOLDER): Promi
  * The conjecture sources that define `id` but are not in the compiled folder (never built, or
  * changed since), for a helpful message when `samcheck run ID` does not know it.
  */
-export function unbuiltDefinitionOf(id: string): { source: string; reason: 'not built' | 'changed since the last build' } | undefined {
-  const root = compiledRoot();
-  if (root === undefined) return undefined;
-  for (const source of conjectureModules(SOURCE_CONJECTURE_FOLDER).filter((f) => f.endsWith('.ts'))) {
+export function unbuiltDefinitionOf(
+  id: string,
+  folders: { readonly sources: string; readonly compiled: string } | undefined = compiledRoot() === undefined ? undefined : { sources: SOURCE_CONJECTURE_FOLDER, compiled: CONJECTURE_FOLDER },
+): { source: string; reason: 'not built' | 'changed since the last build' } | undefined {
+  if (folders === undefined) return undefined; // running from the sources: nothing is built
+  for (const source of conjectureModules(folders.sources).filter((f) => f.endsWith('.ts'))) {
     if (idIn(source).id !== id) continue;
-    const compiled = join(CONJECTURE_FOLDER, basename(source).replace(/\.ts$/, '.js'));
+    const compiled = join(folders.compiled, basename(source).replace(/\.ts$/, '.js'));
     if (!existsSync(compiled)) return { source: display(source), reason: 'not built' };
     if (statSync(source).mtimeMs > statSync(compiled).mtimeMs) return { source: display(source), reason: 'changed since the last build' };
   }
@@ -112,12 +127,15 @@ function idIn(source: string): { id?: string } {
   }
 }
 
-/** ":LINE" of the deepest frame of `error` in `source` (mapped to the .ts by source maps), or "". */
-function lineOf(error: unknown, source: string): string {
+/**
+ * The file and line of the frame of `error` in the module `file` was loaded from: with source
+ * maps, the user's .ts (whatever folder it was compiled from); without, the file itself.
+ */
+function frameIn(error: unknown, file: string): { file: string; line: number } | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const name = basename(source).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${name}:(\\d+)(?::\\d+)?`).exec(stack);
-  return match ? `:${match[1]}` : '';
+  const stem = basename(file).replace(/\.[cm]?[jt]s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(?:file://)?(/[^\\s():]*${stem}\\.[cm]?[jt]s):(\\d+)(?::\\d+)?`).exec(stack);
+  return match ? { file: match[1]!, line: Number(match[2]) } : undefined;
 }
 
 /** A path relative to the working folder when it lies inside it. */
