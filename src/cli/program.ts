@@ -231,6 +231,24 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/**
+ * Parses a command line as `runCli` would, without running anything: throws when it names a
+ * command or an option that does not exist (commander's errors, or the unknown-command one).
+ * For tests that keep documentation and program in step.
+ */
+export async function validateCommandLine(argv: readonly string[]): Promise<void> {
+  const io = memoryIO();
+  const program = buildProgram(io, { exitCode: EXIT_OK });
+  for (const command of [program, ...program.commands]) command.action(() => {});
+  requireKnownCommand(program, argv);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError && error.exitCode !== 0) throw new Error(io.stderr().trim() || error.message);
+    if (!(error instanceof CommanderError)) throw error;
+  }
+}
+
 /** Runs the CLI in this process and collects what it printed (for tests and embedding). */
 export async function runCliCollecting(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = memoryIO();
