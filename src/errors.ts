@@ -35,11 +35,22 @@ export class OverflowError extends NumericalError {
     readonly quantity: string,
     /** The step at which it did. */
     readonly step: number,
-    backend: string,
-    context: string,
+    readonly backend: string,
+    readonly context: string,
+    /** Where, when the run was one of several: the path of a stochastic run, and the horizon of the run (a limit claim runs to T, 4T and 16T). */
+    readonly where: { readonly path?: number; readonly horizon?: number } = {},
   ) {
-    super(`${quantity} overflowed the ${backend} range: the run diverges (${context})${backend === 'float64' ? '; the decimal backend holds far larger numbers' : ''}`);
+    super(`${quantity}${where.path === undefined ? '' : ` of path ${where.path}`} overflowed the ${backend} range: the run diverges (${context})${backend === 'float64' ? '; the decimal backend holds far larger numbers' : ''}`);
     this.name = 'OverflowError';
+  }
+
+  get path(): number | undefined {
+    return this.where.path;
+  }
+
+  /** The same overflow, said to have happened on path `path`, or in the run to `horizon`. */
+  at(where: { readonly path?: number; readonly horizon?: number }): OverflowError {
+    return new OverflowError(this.quantity, this.step, this.backend, this.context, { ...this.where, ...where });
   }
 }
 

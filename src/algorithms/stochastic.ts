@@ -11,6 +11,7 @@
  * the running average (1/(t+1)) Σ_{s<=t} ‖∇f(x_s)‖².
  */
 import { heartbeat } from '../activity.js';
+import { OverflowError } from '../errors.js';
 import type { Backend } from '../arith/backend.js';
 import { parseNumbers, type NumberText } from '../arith/literal.js';
 import { normSq, type Vec } from '../arith/vector.js';
@@ -145,7 +146,11 @@ export function executeStochasticRun<T>(
       if (t === steps) break;
       const xi = oracle.draw(descentNoise);
       const y = perturbs ? METHODS.sam.ascent(B, x, oracle.sample(gradient, spec.algorithm === 'n-sam' ? oracle.draw(ascentNoise) : xi), rho) : x;
-      x = descend(B, x, eta, oracle.sample(y === x ? gradient : f.gradient(y), xi), t);
+      try {
+        x = descend(B, x, eta, oracle.sample(y === x ? gradient : f.gradient(y), xi), t);
+      } catch (error) {
+        throw error instanceof OverflowError ? error.at({ path: p }) : error; // which path diverged, for its confirmation
+      }
     }
   }
   return { f, oracle, x0, eta, rho, at: recorded, ...(kept ? { path: kept } : {}) };

@@ -112,7 +112,7 @@ function clone(spec: CaseSpec): Mutable {
   return JSON.parse(JSON.stringify(spec)) as Mutable;
 }
 
-/** η and ρ pulled back into the card's ranges (in units of 1/β of the rebuilt function). */
+/** η and ρ pulled back into the card's ranges, lower ends included (in units of 1/β of the rebuilt function). */
 function withinRanges(card: Card, s: Mutable): CaseSpec {
   if ('max' in card.eta && typeof s.eta === 'object' && s.eta !== null && 'overBeta' in s.eta) {
     s.eta = { overBeta: numberText(clampFraction(num(s.eta.overBeta), card.eta)) };
@@ -121,7 +121,8 @@ function withinRanges(card: Card, s: Mutable): CaseSpec {
     // ρ <= max/β: the β of the rebuilt function, from its float64 certificate.
     const beta = betaOf(s.function);
     const largest = (num(card.rho.max) / beta) * (card.rho.includeMax ? 1 : 1 - 1e-9) * (1 - 1e-9);
-    s.rho = numberText(Math.min(num(s.rho), largest));
+    const smallest = card.rho.min === undefined ? 0 : (num(card.rho.min) / beta) * (1 + 1e-9);
+    s.rho = numberText(Math.max(Math.min(smallest, largest), Math.min(num(s.rho), largest)));
   }
   return s as CaseSpec;
 }

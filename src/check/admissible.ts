@@ -5,9 +5,10 @@
  * (a D-NC file with η = 3/β "reproduces" a ratio of 10^12), so it is reported as invalid, with the
  * field and the rule it breaks; the same rules check what a user hands `samcheck run --constant`.
  *
- * Comparisons are made in decimal at COMPARISON_DIGITS digits with a relative slack of 10^-40, so
- * that a step size written as 1/β (η = "1/78.8") sits on the edge η = 1/β that the cards include,
- * whatever rounding the division made.
+ * Comparisons are made in decimal at COMPARISON_DIGITS digits with a relative slack of 10^-40 for
+ * η, so that a step size written as 1/β (η = "1/78.8") sits on the edge η = 1/β that the cards
+ * include whatever rounding the division made, and 10^-8 for ρ, which the generators write as a
+ * 12-digit decimal a relative 10^-10 inside its range.
  */
 import { decimalBackend } from '../arith/decimal.js';
 import { parseNumber, type NumberText } from '../arith/literal.js';
@@ -19,7 +20,8 @@ import { buildOracle } from '../oracles/build.js';
 import type { Card, FunctionClass, StepRange } from '../theorems/card.js';
 
 const COMPARISON_DIGITS = 60;
-const SLACK = '1e-40';
+/** Relative slack at a range's ends: rounding for η (exact as s/β), 12-digit decimals for ρ. */
+const SLACK = { eta: '1e-40', rho: '1e-8' } as const;
 
 /** The first condition of `card` that `spec` breaks, as an InputError naming `field` (e.g. the file); undefined when it is admissible. */
 export function admissibilityProblem(card: Card, spec: CaseSpec, field = 'run'): InputError | undefined {
@@ -65,11 +67,11 @@ export function requireAdmissible(card: Card, spec: CaseSpec, field = 'run'): vo
     const x0 = spec.x0.map((x, i) => parseNumber(B, `${at('x0')}[${i}]`, x));
     const rho = spec.rho === undefined ? B.zero : parseNumber(B, at('rho'), spec.rho);
     const eta = resolveStepSize(B, spec.eta, { f, x0, rho, steps: spec.steps });
-    requireWithin(B.mul(eta, beta), card.eta, at('eta'), spec.eta, card.id, 'η');
+    requireWithin(B.mul(eta, beta), card.eta, at('eta'), spec.eta, card.id, 'η', SLACK.eta);
   }
   if (card.rho !== undefined && spec.rho !== undefined) {
     const rho = parseNumber(B, at('rho'), spec.rho);
-    requireWithin(B.mul(rho, beta), card.rho, at('rho'), spec.rho, card.id, 'ρ');
+    requireWithin(B.mul(rho, beta), card.rho, at('rho'), spec.rho, card.id, 'ρ', SLACK.rho);
   }
   if (stochastic && card.scope === 'stochastic' && card.requiresSmoothComponents && !buildOracle(B, f, spec.oracle).certificate.componentsSmooth) {
     throw new InputError(at('oracle'), spec.oracle, `must have β-smooth components: ${card.id}'s analysis (m-SAM) needs them`);
@@ -82,9 +84,9 @@ function classOf(kind: 'convex' | 'strongly-convex' | undefined): FunctionClass[
 }
 
 /** `timesBeta` (η·β or ρ·β, in the comparison backend) within `range`, up to the slack. */
-function requireWithin(timesBeta: ReturnType<typeof decimalBackend>['zero'], range: StepRange, field: string, text: unknown, id: string, symbol: string): void {
+function requireWithin(timesBeta: ReturnType<typeof decimalBackend>['zero'], range: StepRange, field: string, text: unknown, id: string, symbol: string, relativeSlack: string): void {
   const B = decimalBackend(COMPARISON_DIGITS);
-  const slack = B.fromString(SLACK);
+  const slack = B.fromString(relativeSlack);
   const max = parseNumber(B, `${id} ${symbol} max`, range.max);
   const aboveMax = range.includeMax ? B.cmp(timesBeta, B.add(max, B.mul(max, slack))) > 0 : B.cmp(timesBeta, B.sub(max, B.mul(max, slack))) >= 0;
   const min = range.min === undefined ? undefined : parseNumber(B, `${id} ${symbol} min`, range.min);

@@ -12,10 +12,12 @@ import { FAMILYWISE_ALPHA } from './statistical.js';
 import { judgeCase, LEVELS, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
 
 /**
- * holds: no case contradicts the card; violated: a case contradicts a theorem; falsified: a case
- * contradicts a conjecture; inconclusive: a conjecture with undecided cases and no contradiction.
+ * holds: no case contradicts a theorem card; violated: a case contradicts a theorem; falsified: a
+ * case contradicts a conjecture; no counterexample: no case contradicts a conjecture (which is not
+ * evidence that it holds: the words say how much was searched); inconclusive: a conjecture with
+ * undecided cases and no contradiction.
  */
-export type CardStatus = 'holds' | 'violated' | 'falsified' | 'inconclusive' | 'error';
+export type CardStatus = 'holds' | 'violated' | 'falsified' | 'no counterexample' | 'inconclusive' | 'error';
 
 export const DEFAULT_SHRINK_EVALUATIONS = 200;
 
@@ -104,6 +106,10 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
       }
     }
     if (verdict.holds !== false) return true;
+    // A divergence shrinks to a smaller divergence: a candidate near the edge of divergence that
+    // only converges slowly would pass a limit claim's operational test as "stuck" at level float,
+    // a weaker finding than the one the search made.
+    if (!searching && diverged(lastFailure?.verdict) && !diverged(verdict)) return true;
     if (verdict.level !== 'float') lastConfirmed = { instance, verdict };
     searching = false;
     lastFailure = { instance, verdict };
@@ -112,7 +118,8 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
   const details = fc.check(property, { numRuns: options.runs, seed, endOnFailure: options.shrink === false });
   const base = { id: card.id, title: card.title, cases, worstRatio: worst === null ? null : evidenceOf(worst), worst, levels, seed };
   if (!details.failed || lastFailure === undefined) {
-    return { ...base, status: card.kind === 'conjecture' && levels.undecided > 0 ? 'inconclusive' : 'holds' };
+    const survived = levels.undecided > 0 ? 'inconclusive' : 'no counterexample';
+    return { ...base, status: card.kind === 'conjecture' ? survived : 'holds' };
   }
   const path = details.counterexamplePath ?? '';
   if (lastFailure.error !== undefined) {
@@ -167,6 +174,11 @@ export function cardSeed(seed: number, id: string): number {
   for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 0x9e3779b1);
   h ^= h >>> 16;
   return Math.imul(h, 0x85ebca6b) | 0;
+}
+
+/** Whether a verdict is a divergence (the run left float64's range: src/check/divergence.ts). */
+function diverged(verdict: CaseVerdict | undefined): boolean {
+  return verdict !== undefined && verdict.holds === false && verdict.ratio === Infinity;
 }
 
 /** How strongly a case speaks against the card: its ratio, or its lower confidence ratio. */

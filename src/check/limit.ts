@@ -17,6 +17,8 @@
  * z ≈ 4), so a stochastic case is sampled in stages of growing size (see judgeLimitCase).
  */
 import { float64 } from '../arith/float64.js';
+import { OverflowError } from '../errors.js';
+import { confirmDivergence } from './divergence.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { executeRun } from '../algorithms/run-spec.js';
 import { executeStochasticRun, measureMean, measureStep, type StochasticRunSpec } from '../algorithms/stochastic.js';
@@ -55,12 +57,19 @@ const SCREEN_ALPHA = 0.05;
  * With `screen` (while fast-check shrinks a falsification) a case the first stage sees stuck at the
  * lenient level counts as falsified; the shrunk case is then judged in full.
  */
-export function judgeLimitCase(card: LimitCard, spec: CaseSpec, alpha: number = FAMILYWISE_ALPHA, screen = false): CaseVerdict {
+export function judgeLimitCase(card: LimitCard, spec: CaseSpec, alpha: number = FAMILYWISE_ALPHA, screen = false, precision?: number): CaseVerdict {
   const horizons = limitHorizons(spec.steps);
   if (!isStochasticSpec(spec)) {
     const { estimates, delta0 } = deterministicEstimates(card, spec, horizons);
     const holds = decide(estimates, delta0);
-    return { ...verdictFields(estimates, delta0, horizons, holds), level: holds === undefined ? 'undecided' : 'float' };
+    const verdict: CaseVerdict = { ...verdictFields(estimates, delta0, horizons, holds), level: holds === undefined ? 'undecided' : 'float' };
+    // A measure that is stuck because it grows: when decimal shows the run diverging, the
+    // falsification is verified, not a float64 judgement of a slow transient.
+    if (holds === false && !screen && precision !== undefined) {
+      const divergence = confirmDivergence(spec, { step: horizons[2]!, horizon: horizons[2]! }, precision);
+      if (divergence.diverged) return { holds: false, level: 'verified', ratio: Infinity, ratioText: 'Infinity', at: divergence.step, reason: divergence.text };
+    }
+    return verdict;
   }
   const each = alpha / (4 * STAGES);
   let sample = spec;
@@ -106,9 +115,11 @@ function verdictFields(estimates: [Estimate, Estimate, Estimate], delta0: number
 function deterministicEstimates(card: LimitCard, spec: Exclude<CaseSpec, StochasticRunSpec>, horizons: number[]): { estimates: [Estimate, Estimate, Estimate]; delta0: number } {
   let delta0 = 0;
   const estimates = horizons.map((steps): Estimate => {
-    const { trajectory } = executeRun(float64, { ...spec, steps });
+    const { trajectory } = atHorizon(steps, () => executeRun(float64, { ...spec, steps }));
     delta0 = trajectory.gap[0]!;
     const value = measureAt(trajectory, card.measure, steps);
+    // The measure can leave float64's range before the iterate does (f ~ ‖x‖²).
+    if (!Number.isFinite(value)) throw new OverflowError(`the ${card.measure} at step ${steps}`, steps, 'float64', 'the measure grows without bound', { horizon: steps });
     return { mean: value, lower: value, upper: value };
   }) as [Estimate, Estimate, Estimate];
   return { estimates, delta0 };
@@ -118,9 +129,18 @@ function stochasticMeans(card: LimitCard, spec: StochasticRunSpec, horizons: num
   let delta0 = 0;
   const means = horizons.map((steps) => {
     const step = measureStep(card.measure, steps);
-    const run = executeStochasticRun(float64, { ...spec, steps }, [step]);
+    const run = atHorizon(steps, () => executeStochasticRun(float64, { ...spec, steps }, [step]));
     delta0 = run.f.gap(run.x0);
     return measureMean(run.at.get(step)!, card.measure);
   });
   return { means, delta0 };
+}
+
+/** `run()`, with an overflow said to have happened in the run to `horizon` (so that decimal reruns the same run). */
+function atHorizon<R>(horizon: number, run: () => R): R {
+  try {
+    return run();
+  } catch (error) {
+    throw error instanceof OverflowError ? error.at({ horizon }) : error;
+  }
 }

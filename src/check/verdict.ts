@@ -19,11 +19,12 @@ import { agreedDigits } from '../arith/digits.js';
 import { countingBackend } from '../arith/counting.js';
 import { float64 } from '../arith/float64.js';
 import { activity } from '../activity.js';
+import { asOverflow, confirmDivergence, divergenceVerdict, escapeOf } from './divergence.js';
 import { IndeterminateError, intervalBackend } from '../arith/interval.js';
 import { sign } from '../arith/scalar.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import type { RunSpec } from '../algorithms/run-spec.js';
-import { InputError } from '../errors.js';
+import { InputError, type OverflowError } from '../errors.js';
 import { timesText } from '../generators/numbers.js';
 import type { Card, Observation, RunCard, StepCard } from '../theorems/card.js';
 import { observe, type ObserveOptions } from './observe.js';
@@ -93,13 +94,27 @@ export interface VerdictOptions extends ObserveOptions {
  * judged in full.
  */
 export function judgeCase(card: Card, spec: CaseSpec, options: VerdictOptions, screen = false): CaseVerdict {
-  if (card.scope === 'limit') return judgeLimitCase(card, spec, options.alpha, screen);
+  if (card.scope === 'limit') return unlessDiverging(spec, options, screen, () => judgeLimitCase(card, spec, options.alpha, screen, options.precision));
   if (card.scope === 'stochastic') {
     if (!isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on stochastic runs (an oracle, paths and a seed)`);
-    return judgeStochasticCase(card, spec, options);
+    return unlessDiverging(spec, options, screen, () => judgeStochasticCase(card, spec, options));
   }
   if (isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on deterministic runs`);
   return judgeDeterministicCase(card, spec, options, screen);
+}
+
+/**
+ * A limit or stochastic verdict, or, when a float64 run overflows, the verdict of its divergence:
+ * a measure that grows without bound tends to no limit, and its expectation exceeds any bound.
+ */
+function unlessDiverging(spec: CaseSpec, options: VerdictOptions, screen: boolean, judge: () => CaseVerdict): CaseVerdict {
+  try {
+    return judge();
+  } catch (error) {
+    const overflow = asOverflow(error);
+    if (overflow === undefined) throw error;
+    return divergenceVerdict(spec, overflow, options.precision, screen);
+  }
 }
 
 /**
@@ -123,10 +138,18 @@ export function floatRatio(card: Card, spec: CaseSpec, options: ObserveOptions &
 }
 
 function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, screen: boolean): CaseVerdict {
-  const fastObservations = observe(float64, card, spec, options);
+  let fastObservations: Observation<number>[];
+  try {
+    fastObservations = observe(float64, card, spec, options);
+  } catch (error) {
+    const overflow = asOverflow(error);
+    if (overflow === undefined) throw error;
+    return judgeOverflowedRun(card, spec, options, screen, overflow);
+  }
   const fast = worstOf(float64, fastObservations);
   if (fast === undefined) return { holds: true, level: 'float', ratio: 0, ratioText: '0', at: 0 };
-  const perturbedObservations = observe(float64, card, perturbStart(spec), options);
+  // A moved start that overflows where the case does not: float64 cannot be trusted with the case.
+  const perturbedObservations = observeUnlessOverflow(card, perturbStart(spec), options) ?? [];
   const perturbed = worstOf(float64, perturbedObservations);
   const margin = 1 - fast.ratio;
   const drift = perturbed === undefined ? Infinity : Math.abs(perturbed.ratio - fast.ratio);
@@ -148,24 +171,62 @@ function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options
     // float64 cannot be trusted with this case (that is why it was escalated): its ratio is unknown.
     return { holds: undefined, level: 'undecided', ratio: NaN, ratioText: 'NaN', at: fast.at, reason: `decimal verification would cost ${units.toExponential(2)} units, more than the ${(options.maxVerificationUnits ?? MAX_VERIFICATION_UNITS).toExponential(0)} a case may use` };
   }
-  activity(`verifying in decimal at ${options.precision} and ${2 * options.precision} digits (${decided.steps} step${decided.steps === 1 ? '' : 's'})`);
+  const inDecimal = verifyInDecimal(card, decided, options);
+  const tail = prefix === undefined ? undefined : worstOf(float64, fastObservations.slice(inDecimal.observations));
+  const worst = tail !== undefined && (inDecimal.worst === undefined || tail.ratio > inDecimal.worst.ratio) ? { ...tail, text: String(tail.ratio) } : inDecimal.worst;
+  if (worst === undefined) return { holds: true, level: 'verified', ratio: 0, ratioText: '0', at: 0 };
+  return { holds: inDecimal.holds, level: inDecimal.level, ratio: worst.ratio, ratioText: worst.text, at: worst.at, ...(prefix === undefined ? {} : { prefix }) };
+}
+
+/**
+ * `spec` judged in decimal at p and 2p digits (and certified in intervals where that applies):
+ * whether it holds, at which level, its worst observation, and how many observations there were.
+ */
+function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions): { holds: boolean | undefined; level: Level; worst: Worst | undefined; observations: number } {
+  activity(`verifying in decimal at ${options.precision} and ${2 * options.precision} digits (${spec.steps} step${spec.steps === 1 ? '' : 's'})`);
   const p = options.precision;
   const low = decimalBackend(p);
   const high = decimalBackend(Math.min(2 * p, MAX_DECIMAL_PRECISION));
-  const atLow = observe(low, card, decided, options);
-  const atHigh = observe(high, card, decided, options);
+  const atLow = observe(low, card, spec, options);
+  const atHigh = observe(high, card, spec, options);
   // 0 <= 0 (both sides are rounding noise that shrinks with the precision) is an equality whose
   // ratio means nothing: it holds, and is left out of the worst ratio.
   const zero = atHigh.map((o, i) => atLow.length === atHigh.length && bothVanish(low, atLow[i]!, high, o, p));
-  const inDecimal = worstOf(high, atHigh.filter((_, i) => !zero[i])) ?? (zero.some(Boolean) ? { ratio: 0, text: '0/0', at: atHigh[0]!.at } : undefined);
-  const tail = prefix === undefined ? undefined : worstOf(float64, fastObservations.slice(atHigh.length));
-  const worst = tail !== undefined && (inDecimal === undefined || tail.ratio > inDecimal.ratio) ? { ...tail, text: String(tail.ratio) } : inDecimal;
-  if (worst === undefined) return { holds: true, level: 'verified', ratio: 0, ratioText: '0', at: 0 };
+  const worst = worstOf(high, atHigh.filter((_, i) => !zero[i])) ?? (zero.some(Boolean) ? { ratio: 0, text: '0/0', at: atHigh[0]!.at } : undefined);
   const verified = verify(low, atLow, high, atHigh, p, zero);
-  const certified = certify(card, decided, options);
+  const certified = certify(card, spec, options);
   const holds = certified ?? verified;
   const level: Level = certified !== undefined ? 'certified' : verified !== undefined ? 'verified' : 'undecided';
-  return { holds, level, ratio: worst.ratio, ratioText: worst.text, at: worst.at, ...(prefix === undefined ? {} : { prefix }) };
+  return { holds, level, worst, observations: atHigh.length };
+}
+
+/**
+ * A run whose float64 iterate overflowed (issue "Conjecture verdicts", item 3: divergence is a
+ * finding, not an error): judged in decimal up to the step where float64 overflowed. A bound it
+ * exceeds there is violated; a bound it does not exceed is undecided (what comes after is not
+ * known), with what decimal says of the divergence.
+ */
+function judgeOverflowedRun(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, screen: boolean, overflow: OverflowError): CaseVerdict {
+  if (screen) return { holds: false, level: 'float', ratio: Infinity, ratioText: 'Infinity', at: overflow.step, reason: overflow.message };
+  // Cut at the overflow unless η depends on the horizon (then the whole run, in decimal).
+  const ruled = typeof spec.eta === 'object' && 'rule' in spec.eta;
+  const decided = card.scope === 'run' && overflow.step < spec.steps && !ruled ? { ...spec, steps: overflow.step } : spec;
+  const divergence = confirmDivergence(spec, escapeOf(overflow), options.precision);
+  const inDecimal = verifyInDecimal(card, decided, options);
+  const worst = inDecimal.worst ?? { ratio: NaN, text: 'NaN', at: overflow.step };
+  const prefix = decided === spec ? {} : { prefix: decided.steps };
+  if (inDecimal.holds === false) return { holds: false, level: inDecimal.level, ratio: worst.ratio, ratioText: worst.text, at: worst.at, ...prefix, reason: divergence.text };
+  return { holds: undefined, level: 'undecided', ratio: worst.ratio, ratioText: worst.text, at: worst.at, ...prefix, reason: `${divergence.text}; the bound holds up to step ${decided.steps}, and float64 says nothing past it` };
+}
+
+/** The card's float64 observations, or undefined when the run overflows. */
+function observeUnlessOverflow(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions): Observation<number>[] | undefined {
+  try {
+    return observe(float64, card, spec, options);
+  } catch (error) {
+    if (asOverflow(error) !== undefined) return undefined;
+    throw error;
+  }
 }
 
 /** The weighted operations of observing `spec` once (in float64, which makes the same operations). */

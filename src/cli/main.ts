@@ -48,7 +48,7 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   const storeFiles = counterexampleFiles(store);
   requireReadable(storeFiles); // the whole store, selected or not: a broken file is never passed over silently
   const reportFolder = options.report === false ? null : (options.report ?? DEFAULT_REPORT_FOLDER);
-  const findings = reportFolder === null ? undefined : (options.saveTo ?? join(reportFolder, 'counterexamples'));
+  const findings = options.saveTo ?? (reportFolder === null ? undefined : join(reportFolder, 'counterexamples'));
   if (reportFolder !== null) requireWritableFolder('--report', reportFolder);
   if (findings !== undefined) requireWritableFolder('--save-to', findings);
   const audits = reportFolder === null ? { records: [], problems: [] } : readAuditRecords(join(reportFolder, 'audits'));

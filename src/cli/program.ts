@@ -42,7 +42,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--precision <digits>', 'verification reruns near-misses in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
     .option('--json', 'print the whole run as JSON instead of the table')
     .option('--report <dir>', 'where the HTML report (index.html) and new counterexamples go', DEFAULT_REPORT_FOLDER)
-    .option('--no-report', 'write nothing: no report, no counterexample file')
+    .option('--no-report', 'no report, and no counterexample file unless --save-to names a folder')
     .option('--counterexamples <dir>', 'the counterexample store replayed (default: counterexamples)')
     .option('--save-to <dir>', 'where new counterexamples go (default: REPORT/counterexamples)')
     .addHelpText(
@@ -51,7 +51,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
         'counterexample file replayed, a verdict table on stdout and an HTML report with charts.\n' +
         'Exit code 1 when a theorem card is violated or a file no longer reproduces, 2 on bad input.\n\n' +
         'Examples:\n' +
-        '  samcheck                                  # everything, about 90 s; report/index.html\n' +
+        '  samcheck                                  # everything, 2 to 3 minutes on 2 cores; report/index.html\n' +
         '  samcheck --only D-NC,LB-D-NC-b --runs 300 --seed 7\n' +
         '  samcheck --json --no-report > verdicts.json\n' +
         '  samcheck run D-NC --constant c=0.5        # one card, with a constant changed',

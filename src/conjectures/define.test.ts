@@ -1,4 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { parameterize } from '../audit/parameters.js';
+import { admissibilityProblem } from '../check/admissible.js';
+import { buildFunction } from '../functions/index.js';
+import { arbCardCase } from '../generators/cases.js';
 import { float64 } from '../arith/float64.js';
 import { judgeCase } from '../check/verdict.js';
 import { InputError } from '../errors.js';
@@ -61,5 +66,41 @@ describe('defineConjecture', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe(field);
     expect((error as InputError).rule).toMatch(rule);
+  });
+});
+
+describe('parameters a conjecture pins or bounds below (issue "Conjecture verdicts", item 4)', () => {
+  const pinned = defineConjecture({
+    id: 'PIN1',
+    statement: 'SAM with ρ = 2/β and η = 0.01/β on strongly convex functions',
+    class: 'strongly-convex',
+    algorithm: 'sam',
+    eta: { min: '0.01', max: '0.01' },
+    rho: { min: '2', max: '2' },
+    measure: 'gap',
+    claim: { bound: 'delta0 + beta*rho^2' },
+  });
+
+  test('every drawn case and every case the audit search moves to keeps η·β and ρ·β at their pins, and is admissible', () => {
+    const cases = fc.sample(arbCardCase(pinned), { seed: 3, numRuns: 40 });
+    for (const spec of cases) {
+      expect(spec.eta).toEqual({ overBeta: '0.01' });
+      const beta = buildFunction(float64, spec.function).certificate.beta;
+      expect(Math.abs(Number(spec.rho) * beta - 2)).toBeLessThan(1e-8);
+      expect(admissibilityProblem(pinned, spec)).toBeUndefined();
+      const moved = parameterize(pinned, spec);
+      const stepped = moved.rebuild(moved.parameters.map((p) => p.value + 3 * p.step));
+      expect(Math.abs(Number(stepped.rho) * buildFunction(float64, stepped.function).certificate.beta - 2)).toBeLessThan(1e-8);
+      expect(stepped.eta).toEqual({ overBeta: '0.01' });
+    }
+  });
+
+  test('a lower end of ρ is kept by the generator', () => {
+    const bounded = defineConjecture({ ...BASE, id: 'RHO1', algorithm: 'sam', rho: { min: '1', max: '4' } });
+    for (const spec of fc.sample(arbCardCase(bounded), { seed: 4, numRuns: 40 })) {
+      const rhoBeta = Number(spec.rho) * buildFunction(float64, spec.function).certificate.beta;
+      expect(rhoBeta).toBeGreaterThanOrEqual(1);
+      expect(rhoBeta).toBeLessThanOrEqual(4);
+    }
   });
 });

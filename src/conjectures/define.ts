@@ -55,8 +55,11 @@ export interface ConjectureSpec {
   readonly claim: { readonly bound: string } | { readonly limit: 0 };
   /** η's range in units of 1/β (default 0 < η <= 1/β; `min` raises the lower end), or a card's step-size rule. */
   readonly eta?: { readonly max: NumberText; readonly includeMax?: boolean; readonly min?: NumberText } | { readonly rule: StepSizeRule };
-  /** ρ's range in units of 1/β (default: drawn from 10^-4 to 10). */
-  readonly rho?: { readonly max: NumberText; readonly includeMax?: boolean };
+  /**
+   * ρ's range in units of 1/β (default: drawn from 10^-4 to 10); `min` raises the lower end, and
+   * min = max pins ρ to one value (η likewise).
+   */
+  readonly rho?: { readonly max: NumberText; readonly includeMax?: boolean; readonly min?: NumberText };
   readonly rhoDecay?: RhoDecay;
   /** Named constants of the bound, overridable with samcheck run --constant. */
   readonly constants?: Readonly<Record<string, NumberText>>;
@@ -107,7 +110,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     eta,
     ...(spec.families ? { families: spec.families } : {}),
     ...(spec.maxCondition !== undefined ? { maxCondition: spec.maxCondition } : {}),
-    ...(spec.rho ? { rho: { max: spec.rho.max, includeMax: spec.rho.includeMax ?? true } } : {}),
+    ...(spec.rho ? { rho: { max: spec.rho.max, includeMax: spec.rho.includeMax ?? true, ...(spec.rho.min ? { min: spec.rho.min } : {}) } } : {}),
     ...(spec.rhoDecay ? { rhoDecay: spec.rhoDecay } : {}),
     ...(spec.budget ? { search: spec.budget } : {}),
     expected: spec.expected ?? ('open' as const),

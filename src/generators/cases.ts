@@ -114,14 +114,27 @@ function arbShared(card: Card, shape: CaseShape) {
   );
 }
 
-/** ρ = s·max/β for s in (0, 1] (or (0, 1)), rounded down to 6 digits so that it stays in range. */
+/**
+ * ρ = s·max/β for s in (0, 1] (or (0, 1)), from [min/max, 1] when the range has a lower end, and
+ * max/β itself when min = max (a pinned ρ). ρ is a decimal text, not a multiple of 1/β, so it is
+ * written with 12 digits and kept a relative 10^-10 inside the range's ends (src/check/admissible.ts
+ * allows ρ a relative 10^-8 for that rounding).
+ */
 function arbRhoWithin(spec: FamilySpec, range: StepRange): fc.Arbitrary<NumberText> {
   const beta = buildFunction(float64, spec).certificate.beta;
   const largest = parseNumber(float64, 'rho', range.max) / beta;
+  const smallest = range.min === undefined ? 0 : parseNumber(float64, 'rho.min', range.min) / beta;
+  if (range.min !== undefined && smallest >= largest) return fc.constant(twelveDigits(largest));
+  const low = smallest / largest;
   return arbUnitFraction(6).map((s) => {
-    const fraction = s === '1' && !range.includeMax ? 0.999999 : Number(s);
-    return String(Number((fraction * largest * (1 - 1e-9)).toPrecision(6)));
+    const drawn = s === '1' && !range.includeMax ? 0.999999 : Number(s);
+    const rho = (low + drawn * (1 - low)) * largest;
+    return twelveDigits(Math.min(largest * (1 - 1e-10), Math.max(smallest * (1 + 1e-10), rho)));
   });
+}
+
+function twelveDigits(x: number): NumberText {
+  return String(Number(x.toPrecision(12)));
 }
 
 /** A stochastic case: a member of the card's class (of small dimension), an oracle, paths and a seed. */

@@ -110,7 +110,7 @@ export async function runMainJob(settings: MainJobSettings, progress: JobProgres
     progress.begin(`replay ${file}`, 1);
     const result = replayFile(file);
     progress.advance();
-    progress.end(`replay ${file}: ${result.error ? `ERROR ${result.error}` : result.reproduced ? `reproduced (${result.level})` : 'NOT reproduced'}`);
+    progress.end(`replay ${file}: ${result.error ? `ERROR ${result.error}` : result.invalid ? `INVALID ${result.invalid}` : result.reproduced ? `reproduced (${result.level})` : 'NOT reproduced'}`);
     return result;
   });
   const cardFigures: Figure[] = [];

@@ -54,6 +54,15 @@ export function worstInstanceText(c: CheckedCard): string {
   return c.worst === null ? '' : describeRun(c.worst.instance);
 }
 
+/**
+ * What a conjecture's survival rests on, in words (never "holds": that word is for theorems): the
+ * cases searched and how, and the case that came closest.
+ */
+export function survivalText(c: CheckedCard): string {
+  const best = c.worst === null ? 'no case claimed anything' : `best ratio ${showRatio(c.worst.ratio)} (${c.worst.level}) at ${describeRun(c.worst.instance)}`;
+  return `no counterexample in ${c.cases} cases drawn by fast-check (no targeted search yet); ${best}`;
+}
+
 /** What the constructions reach, inconclusive conjectures, and each counterexample with its replay command. */
 export function findingLines(cards: readonly CheckedCard[]): string[] {
   const lines: string[] = [];
@@ -64,6 +73,9 @@ export function findingLines(cards: readonly CheckedCard[]): string[] {
   for (const c of cards.filter((card) => card.tightness.length > 0)) {
     const known = c.tightness.map((t) => `${t.construction} ${Number(t.constant.toPrecision(6))}${t.robust ? '' : ' (exact start only)'}`);
     lines.push(`${c.id}: constructions reach ${known.join(', ')} of the bound's constant.`);
+  }
+  for (const c of cards.filter((card) => card.status === 'no counterexample')) {
+    lines.push('', `${c.id}: ${survivalText(c)}.`);
   }
   for (const c of cards.filter((card) => card.status === 'inconclusive')) {
     lines.push('', `${c.id} inconclusive: ${c.levels.undecided} of ${c.cases} cases undecided, none contradicts it at 99%.`);

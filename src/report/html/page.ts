@@ -15,7 +15,7 @@ import { auditKey, type AuditRecord } from '../../audit/record.js';
 import { describeRun } from '../describe.js';
 import { showRatio } from '../text.js';
 import { BAND_LEVEL, shownCase } from './figures.js';
-import { aboveOneReason, levelsText, LEVELS_HEADER, tightnessInterval, worstText } from '../verdicts.js';
+import { aboveOneReason, levelsText, LEVELS_HEADER, survivalText, tightnessInterval, worstText } from '../verdicts.js';
 
 export interface PageContext {
   readonly result: MainJobResult;
@@ -68,6 +68,7 @@ function summary(result: MainJobResult): string {
   const reproduced = result.replays.filter((r) => r.reproduced).length;
   const items = [
     `${count('holds')} hold`,
+    count('no counterexample') > 0 ? `${count('no counterexample')} ${count('no counterexample') === 1 ? 'conjecture' : 'conjectures'} without a counterexample` : '',
     count('violated') > 0 ? `<span class="bad">${count('violated')} violated</span>` : '0 violated',
     count('error') > 0 ? `<span class="bad">${count('error')} errors</span>` : '',
     count('falsified') > 0 ? `${count('falsified')} ${count('falsified') === 1 ? 'conjecture' : 'conjectures'} falsified` : '',
@@ -83,7 +84,7 @@ function verdictTable(ctx: PageContext): string {
     return `<tr>
 <td><a href="#card-${esc(c.id)}">${esc(c.id)}</a></td>
 <td>${esc(card.title)}</td>
-<td class="status ${c.status}">${c.status}</td>
+<td class="status ${statusClass(c.status)}"${c.status === 'no counterexample' ? ` title="${esc(survivalText(c))}"` : ''}>${c.status}</td>
 <td class="num">${c.cases}</td>
 <td class="num"${aboveOneReason(c) ? ` title="${esc(aboveOneReason(c)!)}"` : ''}>${esc(worstText(c))}${c.worst ? ` <span class="at">at ${c.worst.at}</span>` : ''}</td>
 <td class="num">${levelsText(c)}</td>
@@ -126,7 +127,7 @@ function cardSection(c: CheckedCard, card: Card, figure: Figure | undefined): st
   const found = c.counterexample;
   const shown = shownCase(c);
   return `<article id="card-${esc(c.id)}">
-<h3>${esc(c.id)} <span class="status ${c.status}">${c.status}</span></h3>
+<h3>${esc(c.id)} <span class="status ${statusClass(c.status)}">${c.status}</span></h3>
 <p>${esc(card.title)}</p>
 <p class="claim"><code>${esc(card.claim)}</code></p>
 <p class="meta">Source: ${esc(card.source)}. Class: ${esc(card.requires)}; method: ${esc(card.algorithm)}. Tightness: ${esc(card.tightness)}</p>
@@ -206,10 +207,15 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; } td.num { text-align: right; white-space: nowrap; }
 .status { font-weight: 600; white-space: nowrap; } .holds { color: #1a7f37; } .violated, .error, .bad { color: #c62828; }
-.falsified { color: #8250df; } .inconclusive { color: #9a6700; }
+.falsified { color: #8250df; } .inconclusive, .no-counterexample { color: #9a6700; }
 .meta, .legend, figcaption, .at { color: #555; font-size: .85rem; } .summary { font-size: 1.05rem; font-weight: 600; }
 code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: .85rem; }
 .claim code { background: #f6f8fa; padding: .15rem .3rem; border-radius: 3px; }
 pre { background: #f6f8fa; padding: .6rem; overflow-x: auto; }
 figure { margin: .8rem 0; } figure svg { max-width: 100%; height: auto; }
 `;
+
+/** A status as a CSS class ("no counterexample" -> "no-counterexample"). */
+function statusClass(status: string): string {
+  return status.replace(/ /g, '-');
+}

@@ -1,0 +1,107 @@
+/**
+ * Divergence as a finding (issue "Conjecture verdicts a researcher can trust", item 3): a run whose
+ * float64 iterate overflows is not an error of the suite and must not drop out of a check. It is
+ * rerun in decimal, whose exponent range holds what float64 cannot, up to the step where float64
+ * overflowed; the run DIVERGES when there its iterate exceeds DIVERGENCE_GROWTH times the scale of
+ * its start (max(1, ‖x0‖, ‖x*‖)). A diverging run falsifies a claim that the measure tends to 0, and
+ * any bound that stays finite (the deterministic verdict compares the bound in decimal).
+ *
+ * For a stochastic run the path that overflowed is rerun alone (the first path+1 paths: streams are
+ * per path, so path p is the same whatever N is). Its divergence falsifies a claim on expectations
+ * too: the noise sequence that drove it has positive probability (an atom of a discrete law, or a
+ * neighbourhood of it under a density, the finite-step map being continuous), and the measure on
+ * it is beyond any bound the cards state.
+ */
+import { decimalBackend } from '../arith/decimal.js';
+import { norm } from '../arith/vector.js';
+import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
+import { executeRun } from '../algorithms/run-spec.js';
+import { executeStochasticRun } from '../algorithms/stochastic.js';
+import { OverflowError } from '../errors.js';
+import type { CaseVerdict } from './verdict.js';
+
+/** How far past the scale of its start an iterate must go for a run to count as diverging. */
+export const DIVERGENCE_GROWTH = 1e100;
+
+export interface Divergence {
+  /** The step at which float64 overflowed, and the path (stochastic runs). */
+  readonly step: number;
+  readonly path?: number;
+  /** ‖x_step‖ in decimal, and the scale it is compared with. */
+  readonly size: string;
+  readonly scale: string;
+  readonly diverged: boolean;
+  /** One line: what diverged, where, how far. */
+  readonly text: string;
+}
+
+/** Where a float64 run left its range: the step, and the path and horizon when the run was one of several. */
+export interface Escape {
+  readonly step: number;
+  readonly path?: number;
+  readonly horizon?: number;
+}
+
+/** Reruns in decimal at `precision` what left float64's range (or grew huge in it), and says whether it diverges. */
+export function confirmDivergence(spec: CaseSpec, overflow: Escape, precision: number): Divergence {
+  const B = decimalBackend(precision);
+  const step = overflow.step;
+  // The run that overflowed, up to the step where it did; when η follows a rule that depends on
+  // the horizon (C4's η_T), the run to that horizon (what comes after the step is not computed).
+  const ruled = typeof spec.eta === 'object' && 'rule' in spec.eta;
+  const steps = ruled && overflow.horizon !== undefined ? overflow.horizon : step;
+  type Point = readonly ReturnType<typeof B.fromNumber>[];
+  let x: Point;
+  let x0: Point;
+  let xStar: Point | undefined;
+  if (isStochasticSpec(spec)) {
+    const path = overflow.path ?? 0;
+    const run = executeStochasticRun(B, { ...spec, steps, paths: Math.max(2, path + 1) }, [], path);
+    x = run.path!.iterates[step]!;
+    x0 = run.x0;
+    xStar = run.f.certificate.xStar;
+  } else {
+    const run = executeRun(B, { ...spec, steps });
+    x = run.trajectory.iterates[step]!;
+    x0 = run.x0;
+    xStar = run.f.certificate.xStar;
+  }
+  const scale = B.max(B.one, B.max(norm(B, x0), xStar === undefined ? B.zero : norm(B, xStar)));
+  const size = norm(B, x);
+  const diverged = B.cmp(size, B.mul(B.fromNumber(DIVERGENCE_GROWTH), scale)) > 0;
+  const where = `x_${step}${overflow.path === undefined ? '' : ` of path ${overflow.path}`}`;
+  const sizeText = B.toNumber(size) === Infinity || !Number.isFinite(B.toNumber(size)) ? size.toExponential(3) : Number(B.toNumber(size).toPrecision(4)).toExponential();
+  return {
+    step,
+    ...(overflow.path === undefined ? {} : { path: overflow.path }),
+    size: B.toString(size),
+    scale: B.toString(scale),
+    diverged,
+    text: diverged
+      ? `diverges: ‖${where}‖ = ${sizeText} in decimal at ${precision} digits, more than ${DIVERGENCE_GROWTH.toExponential(0)} times the scale of the start`
+      : `float64 overflowed at ${where}, but in decimal ‖${where}‖ = ${sizeText} stays within ${DIVERGENCE_GROWTH.toExponential(0)} times the scale of the start`,
+  };
+}
+
+/** Where an overflow happened. */
+export function escapeOf(overflow: OverflowError): Escape {
+  return { step: overflow.step, ...overflow.where };
+}
+
+/** The OverflowError that `error` is, if it is one. */
+export function asOverflow(error: unknown): OverflowError | undefined {
+  return error instanceof OverflowError ? error : undefined;
+}
+
+/**
+ * The verdict on a claim that a diverging run contradicts whatever its bound (a limit, or a bound
+ * on an expectation): falsified, verified in decimal; undecided when decimal shows the overflow
+ * was not divergence. With `screen` (fast-check shrinking), the overflow alone counts.
+ */
+export function divergenceVerdict(spec: CaseSpec, overflow: OverflowError, precision: number, screen: boolean): CaseVerdict {
+  if (screen) return { holds: false, level: 'float', ratio: Infinity, ratioText: 'Infinity', at: overflow.step, reason: overflow.message };
+  const divergence = confirmDivergence(spec, escapeOf(overflow), precision);
+  return divergence.diverged
+    ? { holds: false, level: 'verified', ratio: Infinity, ratioText: 'Infinity', at: divergence.step, reason: divergence.text }
+    : { holds: undefined, level: 'undecided', ratio: NaN, ratioText: 'NaN', at: divergence.step, reason: divergence.text };
+}
