@@ -1,6 +1,7 @@
 /**
  * The cells of a verdict table, shared by `samcheck run`, the main job and the HTML report.
  */
+import { Decimal } from 'decimal.js';
 import type { CheckedCard } from '../check/check-all.js';
 import { tightnessRange } from '../constructions/tightness.js';
 import { describeRun } from './describe.js';
@@ -20,7 +21,8 @@ export function worstText(c: CheckedCard): string {
  */
 export function aboveOneReason(c: CheckedCard): string | undefined {
   const w = c.worst;
-  if (w === null || !(Number(w.ratio) > 1) || c.status === 'violated' || c.status === 'falsified') return undefined;
+  // Compared as a decimal: 1 + 2e-79 is 1 in float64.
+  if (w === null || !exceedsOne(w.ratio) || c.status === 'violated' || c.status === 'falsified') return undefined;
   if (w.lowerRatio !== undefined) {
     return `the sample mean lies above the bound, but its one-sided lower confidence bound (${showRatio(w.lowerRatio)} of the bound) does not: no evidence against the claim at the card's level`;
   }
@@ -61,6 +63,14 @@ export function worstInstanceText(c: CheckedCard): string {
 export function survivalText(c: CheckedCard): string {
   const best = c.worst === null ? 'no case claimed anything' : `best ratio ${showRatio(c.worst.ratio)} (${c.worst.level}) at ${describeRun(c.worst.instance)}`;
   return `no counterexample in ${c.cases} cases drawn by fast-check (no targeted search yet); ${best}`;
+}
+
+function exceedsOne(ratio: string): boolean {
+  try {
+    return new Decimal(ratio).gt(1);
+  } catch {
+    return false; // "NaN", "0/0"
+  }
 }
 
 /** What the constructions reach, inconclusive conjectures, and each counterexample with its replay command. */
