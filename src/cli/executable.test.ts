@@ -25,6 +25,15 @@ describe('the samcheck executable', () => {
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  test('output piped into a reader that stops early (| head) ends quietly, with no EPIPE trace', () => {
+    // 20,000 rows fill the pipe long before head exits, so the writes after it fail with EPIPE.
+    const argv = 'simulate --algorithm gd --family quadratic --eigenvalues 1 --x0 1 --eta 0.1 --steps 20000 --rows 0 --backend float64 --no-check-digits';
+    const { status, stdout, stderr } = spawnSync('bash', ['-c', `"${process.execPath}" "${executable}" ${argv} | head -1; exit "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(stdout.split('\n')).toHaveLength(2);
+    expect(stderr).not.toContain('EPIPE');
+    expect(status).toBe(0);
+  });
+
   test('demo: SAM stalls on its 2-cycle at 60 digits', () => {
     const { status, stdout } = samcheck('demo');
     expect(status).toBe(0);

@@ -208,7 +208,7 @@ function requireKnownCommand(program: Command, argv: readonly string[]): void {
   if (names.includes(first) || first === 'help') return;
   const guess = closest(first, names);
   const rule = `is not a samcheck command${guess ? ` (did you mean ${guess}?)` : ''}; the commands are ${names.join(', ')}`;
-  throw new InputError('command', first, rule, `unknown command '${first}'${guess ? ` (did you mean ${guess}?)` : ''}; the commands are ${names.join(', ')} (none: the main job)`);
+  throw new InputError('command', first, rule, `unknown command '${first}'${guess ? ` (did you mean ${guess}?)` : ''}; the commands are ${names.join(', ')}, and with none samcheck runs the main job`);
 }
 
 /** The name nearest to `word` by edit distance, if it is near enough to be a likely typo. */
