@@ -7,7 +7,7 @@
  */
 import { counterexampleFiles, replayFile, requireReadable, type ReplayResult } from '../check/replay.js';
 import { formatJson } from '../report/json.js';
-import { replayText } from '../report/replay.js';
+import { replayOutcome, replayText } from '../report/replay.js';
 import { requireExistingFolder } from './folders.js';
 import type { CliIO } from './io.js';
 import { progressFor, withProgress } from './progress.js';
@@ -28,7 +28,7 @@ export async function replayCommand(files: string[], options: ReplayCommandOptio
       progress.begin(`replay ${path}`, 1);
       const result = replayFile(path);
       progress.advance();
-      progress.end(`replayed ${path}: ${result.reproduced ? `reproduced (${result.level})` : result.invalid ? 'INVALID' : 'NOT reproduced'}`);
+      progress.end(`replay ${path}: ${replayOutcome(result)}`);
       return result;
     }),
   );

@@ -5,7 +5,8 @@ import { randomInt } from 'node:crypto';
 import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
 import { float64 } from '../arith/float64.js';
 import { join } from 'node:path';
-import { checkAll, constantsOf, DEFAULT_RUNS, runsFor, type CheckAllHooks, type CheckedCard } from '../check/check-all.js';
+import { checkAll, constantsOf, DEFAULT_RUNS, runsFor, type CheckedCard } from '../check/check-all.js';
+import { checkProgress } from '../job/main-job.js';
 import { requireConstantValues } from '../check/admissible.js';
 import type { CardReport } from '../check/check-card.js';
 import { DEFAULT_VERIFY_PRECISION } from '../check/verdict.js';
@@ -19,7 +20,7 @@ import { allChecks, skippedConjectures, type SkippedConjecture } from '../theore
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { checkById } from '../conjectures/lookup.js';
 import { requireWritableFolder } from './folders.js';
-import { progressFor, withProgress, type Progress } from './progress.js';
+import { progressFor, withProgress } from './progress.js';
 import type { CliIO } from './io.js';
 import { wholeOption } from './options.js';
 
@@ -68,7 +69,7 @@ export async function runCommand(ids: string[], options: RunOptions, io: CliIO):
   const units = cards.reduce((n, card) => n + runsFor(card, asked), 0);
   io.err(`samcheck run: ${cards.length} check${cards.length === 1 ? '' : 's'}, seed ${seed}; findings go to ${saveTo}`);
   const checked = await withProgress(progressFor(io, units), (progress) =>
-    checkAll(cards, { runs: asked, seed, precision, constants, counterexampleFolder: saveTo }, progressHooks(progress)),
+    checkAll(cards, { runs: asked, seed, precision, constants, counterexampleFolder: saveTo }, checkProgress(progress)),
   );
   // With no IDs every conjecture was asked for: the files that could not be loaded were not checked.
   const skipped = ids.length === 0 ? skippedConjectures() : [];
@@ -80,14 +81,6 @@ export async function runCommand(ids: string[], options: RunOptions, io: CliIO):
   return skipped.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
-/** The hooks of checkAll that drive a progress display: a phase per check, a unit per case. */
-export function progressHooks(progress: Progress): CheckAllHooks {
-  return {
-    onStart: (card, runs) => progress.begin(card.id, runs),
-    onCase: () => progress.advance(),
-    onDone: (card, report) => progress.end(`${card.id} ${report.status}: ${report.cases} cases in ${report.seconds} s${report.counterexample?.file ? ` (${report.counterexample.file})` : ''}`),
-  };
-}
 
 /** Whether a theorem card was violated or a check erred (a falsified conjecture is a finding, not a failure). */
 export function failed(cards: readonly CardReport[]): boolean {

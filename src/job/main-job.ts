@@ -3,13 +3,14 @@
  * counterexample file replayed, and the charts of the report computed, with progress reported
  * phase by phase.
  */
-import { checkAll, runsFor, type CheckedCard } from '../check/check-all.js';
+import { checkAll, runsFor, type CheckAllHooks, type CheckedCard } from '../check/check-all.js';
 import { readCounterexample } from '../check/counterexamples.js';
 import { replayFile, type ReplayResult } from '../check/replay.js';
 import type { ConstructionCase } from '../constructions/construction.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import { unknownId } from '../conjectures/lookup.js';
 import { renderChart } from '../report/html/chart.js';
+import { replayOutcome } from '../report/replay.js';
 import { auditChart, cardChart, constructionChart } from '../report/html/figures.js';
 import { auditKey, type AuditRecord } from '../audit/record.js';
 import type { Card } from '../theorems/card.js';
@@ -95,22 +96,27 @@ export function jobUnits(settings: MainJobSettings): number {
   return cases + settings.replayFiles.length + charts;
 }
 
+/** The hooks of checkAll that drive a progress display: a phase per check, a unit per case. */
+export function checkProgress(progress: JobProgress): CheckAllHooks {
+  return {
+    onStart: (card, runs) => progress.begin(card.id, runs),
+    onCase: () => progress.advance(),
+    onDone: (card, report) => progress.end(`${card.id} ${report.status}: ${report.cases} cases in ${report.seconds} s${report.counterexample?.file ? ` (${report.counterexample.file})` : ''}`),
+  };
+}
+
 export async function runMainJob(settings: MainJobSettings, progress: JobProgress): Promise<MainJobResult> {
   const started = performance.now();
   const checks = checkAll(
     settings.checks,
     { runs: settings.runs, seed: settings.seed, precision: settings.precision, counterexampleFolder: settings.counterexampleFolder },
-    {
-      onStart: (card, runs) => progress.begin(card.id, runs),
-      onCase: () => progress.advance(),
-      onDone: (card, report) => progress.end(`${card.id} ${report.status}: ${report.cases} cases in ${report.seconds} s${report.counterexample?.file ? ` (${report.counterexample.file})` : ''}`),
-    },
+    checkProgress(progress),
   );
   const replays = settings.replayFiles.map((file) => {
     progress.begin(`replay ${file}`, 1);
     const result = replayFile(file);
     progress.advance();
-    progress.end(`replay ${file}: ${result.error ? `ERROR ${result.error}` : result.invalid ? `INVALID ${result.invalid}` : result.reproduced ? `reproduced (${result.level})` : 'NOT reproduced'}`);
+    progress.end(`replay ${file}: ${replayOutcome(result)}`);
     return result;
   });
   const cardFigures: Figure[] = [];

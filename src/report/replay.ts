@@ -6,6 +6,11 @@ import type { ReplayResult } from '../check/replay.js';
 import { observableName } from '../constructions/construction.js';
 import { showDigits } from './text.js';
 
+/** A replay's outcome in a few words, for progress lines: reproduced (level), NOT reproduced, INVALID, ERROR. */
+export function replayOutcome(r: ReplayResult): string {
+  return r.error ? `ERROR ${r.error}` : r.invalid ? `INVALID ${r.invalid}` : r.reproduced ? `reproduced (${r.level})` : 'NOT reproduced';
+}
+
 /** One line on a replay: reproduced or not, how sure, and what was compared. */
 export function replayText(r: ReplayResult): string {
   if (r.error) return `ERROR ${r.error}`;
