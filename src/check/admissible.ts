@@ -61,7 +61,7 @@ export function requireAdmissible(card: Card, spec: CaseSpec, field = 'run'): vo
   }
   if ('rule' in card.eta) {
     const rule = typeof spec.eta === 'object' && 'rule' in spec.eta ? spec.eta.rule : undefined;
-    if (rule !== card.eta.rule) throw new InputError(at('eta'), spec.eta, `must be { "rule": "${card.eta.rule} }": ${card.id} is a claim about that step size`);
+    if (rule !== card.eta.rule) throw new InputError(at('eta'), spec.eta, `must be { "rule": "${card.eta.rule}" }: ${card.id} is a claim about that step size`);
   } else {
     if (typeof spec.eta === 'object' && 'rule' in spec.eta) throw new InputError(at('eta'), spec.eta, `${card.id} admits ${rangeText(card.eta, 'η')}, not a rule`);
     const x0 = spec.x0.map((x, i) => parseNumber(B, `${at('x0')}[${i}]`, x));
