@@ -18,6 +18,11 @@ import { constantSchedule, decayingSchedule, RHO_DECAYS, STEP_SIZE_RULES, stepSi
  */
 export type StepSize = NumberText | { readonly overBeta: NumberText } | { readonly rule: StepSizeRule };
 
+/** Whether η is a card's rule (which may depend on the horizon T, so a run cut short changes it). */
+export function isStepSizeRule(eta: StepSize): eta is { readonly rule: StepSizeRule } {
+  return typeof eta === 'object' && 'rule' in eta;
+}
+
 export interface RunSpec {
   readonly algorithm: Algorithm;
   readonly function: FamilySpec;

@@ -13,7 +13,7 @@
 import { decimalBackend } from '../arith/decimal.js';
 import { parseNumber, type NumberText } from '../arith/literal.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
-import { resolveStepSize } from '../algorithms/run-spec.js';
+import { isStepSizeRule, resolveStepSize } from '../algorithms/run-spec.js';
 import { InputError } from '../errors.js';
 import { buildFunction } from '../functions/index.js';
 import { buildOracle } from '../oracles/build.js';
@@ -60,10 +60,10 @@ export function requireAdmissible(card: Card, spec: CaseSpec, field = 'run'): vo
     throw new InputError(at('rhoDecay'), decay, card.rhoDecay === undefined ? `${card.id} is a claim about a constant ρ` : `must be ${card.rhoDecay} (${card.id}'s radius schedule)`);
   }
   if ('rule' in card.eta) {
-    const rule = typeof spec.eta === 'object' && 'rule' in spec.eta ? spec.eta.rule : undefined;
+    const rule = isStepSizeRule(spec.eta) ? spec.eta.rule : undefined;
     if (rule !== card.eta.rule) throw new InputError(at('eta'), spec.eta, `must be { "rule": "${card.eta.rule}" }: ${card.id} is a claim about that step size`);
   } else {
-    if (typeof spec.eta === 'object' && 'rule' in spec.eta) throw new InputError(at('eta'), spec.eta, `${card.id} admits ${rangeText(card.eta, 'η')}, not a rule`);
+    if (isStepSizeRule(spec.eta)) throw new InputError(at('eta'), spec.eta, `${card.id} admits ${rangeText(card.eta, 'η')}, not a rule`);
     const x0 = spec.x0.map((x, i) => parseNumber(B, `${at('x0')}[${i}]`, x));
     const rho = spec.rho === undefined ? B.zero : parseNumber(B, at('rho'), spec.rho);
     const eta = resolveStepSize(B, spec.eta, { f, x0, rho, steps: spec.steps });
@@ -91,7 +91,23 @@ function requireWithin(timesBeta: ReturnType<typeof decimalBackend>['zero'], ran
   const aboveMax = range.includeMax ? B.cmp(timesBeta, B.add(max, B.mul(max, slack))) > 0 : B.cmp(timesBeta, B.sub(max, B.mul(max, slack))) >= 0;
   const min = range.min === undefined ? undefined : parseNumber(B, `${id} ${symbol} min`, range.min);
   const belowMin = min !== undefined && B.cmp(timesBeta, B.sub(min, B.mul(min, slack))) < 0;
-  if (aboveMax || belowMin) throw new InputError(field, text, `must satisfy ${rangeText(range, symbol)} for ${id}; here ${symbol}·β = ${Number(B.toNumber(timesBeta).toPrecision(6))}`);
+  if (aboveMax || belowMin) throw new OutOfRangeError(field, text, rangeText(range, symbol), id, symbol, Number(B.toNumber(timesBeta).toPrecision(6)));
+}
+
+/** A step size or radius outside a card's range, with the range and the value (η·β or ρ·β) as data. */
+export class OutOfRangeError extends InputError {
+  constructor(
+    field: string,
+    value: unknown,
+    /** The range in words, e.g. "0 < η <= 1/β". */
+    readonly range: string,
+    readonly card: string,
+    symbol: string,
+    /** η·β or ρ·β. */
+    readonly timesBeta: number,
+  ) {
+    super(field, value, `must satisfy ${range} for ${card}; here ${symbol}·β = ${timesBeta}`);
+  }
 }
 
 function rangeText(range: StepRange, symbol: string): string {

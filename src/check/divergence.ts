@@ -15,7 +15,7 @@
 import { decimalBackend } from '../arith/decimal.js';
 import { norm } from '../arith/vector.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
-import { executeRun } from '../algorithms/run-spec.js';
+import { executeRun, isStepSizeRule } from '../algorithms/run-spec.js';
 import { executeStochasticRun } from '../algorithms/stochastic.js';
 import { OverflowError } from '../errors.js';
 import type { CaseVerdict } from './verdict.js';
@@ -24,12 +24,8 @@ import type { CaseVerdict } from './verdict.js';
 export const DIVERGENCE_GROWTH = 1e100;
 
 export interface Divergence {
-  /** The step at which float64 overflowed, and the path (stochastic runs). */
+  /** The step at which float64 left its range. */
   readonly step: number;
-  readonly path?: number;
-  /** ‖x_step‖ in decimal, and the scale it is compared with. */
-  readonly size: string;
-  readonly scale: string;
   readonly diverged: boolean;
   /** One line: what diverged, where, how far. */
   readonly text: string;
@@ -48,8 +44,7 @@ export function confirmDivergence(spec: CaseSpec, overflow: Escape, precision: n
   const step = overflow.step;
   // The run that overflowed, up to the step where it did; when η follows a rule that depends on
   // the horizon (C4's η_T), the run to that horizon (what comes after the step is not computed).
-  const ruled = typeof spec.eta === 'object' && 'rule' in spec.eta;
-  const steps = ruled && overflow.horizon !== undefined ? overflow.horizon : step;
+  const steps = isStepSizeRule(spec.eta) && overflow.horizon !== undefined ? overflow.horizon : step;
   type Point = readonly ReturnType<typeof B.fromNumber>[];
   let x: Point;
   let x0: Point;
@@ -70,12 +65,10 @@ export function confirmDivergence(spec: CaseSpec, overflow: Escape, precision: n
   const size = norm(B, x);
   const diverged = B.cmp(size, B.mul(B.fromNumber(DIVERGENCE_GROWTH), scale)) > 0;
   const where = `x_${step}${overflow.path === undefined ? '' : ` of path ${overflow.path}`}`;
-  const sizeText = B.toNumber(size) === Infinity || !Number.isFinite(B.toNumber(size)) ? size.toExponential(3) : Number(B.toNumber(size).toPrecision(4)).toExponential();
+  // A decimal's own exponential form: the size is often beyond float64's range.
+  const sizeText = size.toExponential(3);
   return {
     step,
-    ...(overflow.path === undefined ? {} : { path: overflow.path }),
-    size: B.toString(size),
-    scale: B.toString(scale),
     diverged,
     text: diverged
       ? `diverges: ‖${where}‖ = ${sizeText} in decimal at ${precision} digits, more than ${DIVERGENCE_GROWTH.toExponential(0)} times the scale of the start`

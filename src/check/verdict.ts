@@ -23,7 +23,7 @@ import { asOverflow, confirmDivergence, divergenceVerdict, escapeOf } from './di
 import { IndeterminateError, intervalBackend } from '../arith/interval.js';
 import { sign } from '../arith/scalar.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
-import type { RunSpec } from '../algorithms/run-spec.js';
+import { isStepSizeRule, type RunSpec } from '../algorithms/run-spec.js';
 import { InputError, type OverflowError } from '../errors.js';
 import { timesText } from '../generators/numbers.js';
 import type { Card, Observation, RunCard, StepCard } from '../theorems/card.js';
@@ -209,8 +209,7 @@ function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: Verdi
 function judgeOverflowedRun(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, screen: boolean, overflow: OverflowError): CaseVerdict {
   if (screen) return { holds: false, level: 'float', ratio: Infinity, ratioText: 'Infinity', at: overflow.step, reason: overflow.message };
   // Cut at the overflow unless η depends on the horizon (then the whole run, in decimal).
-  const ruled = typeof spec.eta === 'object' && 'rule' in spec.eta;
-  const decided = card.scope === 'run' && overflow.step < spec.steps && !ruled ? { ...spec, steps: overflow.step } : spec;
+  const decided = card.scope === 'run' && overflow.step < spec.steps && !isStepSizeRule(spec.eta) ? { ...spec, steps: overflow.step } : spec;
   const divergence = confirmDivergence(spec, escapeOf(overflow), options.precision);
   const inDecimal = verifyInDecimal(card, decided, options);
   const worst = inDecimal.worst ?? { ratio: NaN, text: 'NaN', at: overflow.step };

@@ -30,7 +30,7 @@ import { stochasticSimulationJson, stochasticSimulationTable } from '../report/s
 import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
 import type { CliIO } from './io.js';
 import { asOptionError, oneOf, requireOption, wholeOption } from './options.js';
-import { admissibilityProblem } from '../check/admissible.js';
+import { admissibilityProblem, OutOfRangeError } from '../check/admissible.js';
 import { CARDS } from '../theorems/catalog.js';
 
 export interface SimulateOptions {
@@ -266,13 +266,12 @@ export function simulateCommand(options: SimulateOptions, io: CliIO): void {
  * run is legitimate, but those bounds say nothing about it); undefined when none does.
  */
 function cardsWhoseStepSizesExclude(run: RunSpec | StochasticRunSpec): string | undefined {
-  const excluding: { id: string; rule: string }[] = [];
+  const excluding: OutOfRangeError[] = [];
   for (const card of CARDS.filter((c) => c.algorithm === run.algorithm && !('rule' in c.eta))) {
     const problem = admissibilityProblem(card, run, 'run');
-    if (problem?.field === 'run.eta') excluding.push({ id: card.id, rule: problem.rule });
+    if (problem instanceof OutOfRangeError && problem.field === 'run.eta') excluding.push(problem);
   }
   if (excluding.length === 0) return undefined;
-  const scaled = /here η·β = (\S+)$/.exec(excluding[0]!.rule)?.[1];
-  const rules = [...new Set(excluding.map((e) => e.rule.replace(/ for \S+; here .*$/, '').replace(/^must satisfy /, '')))];
-  return `--eta: η·β = ${scaled ?? '?'} lies outside the step sizes of ${excluding.map((e) => e.id).join(', ')} (${rules.join('; ')}): the run is made, but their bounds do not apply to it`;
+  const ranges = [...new Set(excluding.map((e) => e.range))];
+  return `--eta: η·β = ${excluding[0]!.timesBeta} lies outside the step sizes of ${excluding.map((e) => e.card).join(', ')} (${ranges.join('; ')}): the run is made, but their bounds do not apply to it`;
 }
