@@ -4,8 +4,7 @@
  *
  * 1. breadth: cases drawn by fast-check from the card's own generator (half the budget);
  * 2. depth: a compass (pattern) search over the continuous parameters of the best distinct cases
- *    (src/audit/parameters.ts), round robin, each poll trying ±step on every coordinate and
- *    halving the steps when none improves;
+ *    (src/audit/compass.ts, the same search every check of samcheck run makes before a verdict);
  * 3. confirmation: the three best distinct cases (best first, the others while the audit is within
  *    1.5 budgets) judged in full, as `samcheck run` would (decimal
  *    at p and 2p digits, intervals when they apply; for a stochastic card, 8 times the paths from
@@ -17,7 +16,6 @@
  */
 import fc from 'fast-check';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
-import { MAX_SEED } from '../random/seeded.js';
 import { floatRatio, judgeCase, perturbStart, stableOrNaN, type CaseVerdict } from '../check/verdict.js';
 import { decimalBackend, MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
 import { float64 } from '../arith/float64.js';
@@ -26,9 +24,10 @@ import { cardSeed } from '../check/check-card.js';
 import { requireConstant } from '../check/observe.js';
 import { knownTightness } from '../constructions/tightness.js';
 import { InputError } from '../errors.js';
-import { arbCardCase } from '../generators/cases.js';
+import { arbCardCase } from '../generators/card-cases.js';
 import type { Card } from '../theorems/card.js';
-import { parameterize } from './parameters.js';
+import { compassSearch, keepTop, type Scored } from './compass.js';
+import { confirmationCase } from '../check/search.js';
 
 export interface AuditOptions {
   /**
@@ -81,8 +80,6 @@ const TOP = 5;
 const FINALISTS = 3;
 const SAMPLE_BATCH = 16;
 const SAMPLING_SHARE = 0.5;
-const MIN_STEP = 1e-4;
-const CONFIRM_PATH_FACTOR = 8;
 const CONFIRM_SHARE = 1.5;
 
 export function auditCard(card: Card, options: AuditOptions): AuditResult {
@@ -96,11 +93,11 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
   const seed = cardSeed(options.seed, `audit ${card.id}`);
   const trace: TracePoint[] = [];
   let evaluations = 0;
-  let best: { ratio: number; instance: CaseSpec } | undefined;
-  const top: { ratio: number; instance: CaseSpec }[] = [];
+  let best: Scored | undefined;
+  const top: Scored[] = [];
   // The best distinct cases of the whole search, confirmed at the end: float64 may have ranked
   // a rounding artefact first.
-  const finalists: { ratio: number; instance: CaseSpec }[] = [];
+  const finalists: Scored[] = [];
   const exhausted = (share: number) => elapsed() >= share * budgetMs || (options.maxEvaluations !== undefined && evaluations >= share * options.maxEvaluations);
 
   const evaluate = (instance: CaseSpec, phase: Phase): number => {
@@ -140,32 +137,7 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
   }
 
   // 2. Depth: compass search from each of the best cases in turn.
-  const searches = top.map((start) => {
-    const p = parameterize(card, start.instance);
-    return { p, values: p.parameters.map((q) => q.value), steps: p.parameters.map((q) => q.step), ratio: start.ratio };
-  });
-  while (!exhausted(1) && searches.some((s) => s.steps.some((step) => step >= MIN_STEP))) {
-    for (const s of searches) {
-      if (exhausted(1)) break;
-      let improved = false;
-      for (let i = 0; i < s.values.length && !exhausted(1); i++) {
-        if (s.steps[i]! < MIN_STEP) continue;
-        for (const direction of [1, -1]) {
-          const trial = s.values.slice();
-          trial[i] = trial[i]! + direction * s.steps[i]!;
-          const ratio = evaluate(s.p.rebuild(trial), 'local search');
-          if (ratio > s.ratio) {
-            s.values = trial;
-            s.ratio = ratio;
-            s.steps[i] = s.steps[i]! * 2; // a successful direction is tried further next poll
-            improved = true;
-            break;
-          }
-        }
-      }
-      if (!improved) s.steps = s.steps.map((step) => step / 2);
-    }
-  }
+  compassSearch(card, top, (instance) => evaluate(instance, 'local search'), () => exhausted(1));
 
   // 3. Confirmation, in full, of the finalists, best first; the best confirmed one is the answer.
   // After the first, only while the whole audit is within 1.5 budgets (a decimal rerun of a
@@ -174,9 +146,7 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
   // When float64 could tell nothing about any case, the first one drawn is confirmed all the same.
   for (const f of finalists.length > 0 ? finalists : [best!]) {
     if (confirmations.length > 0 && elapsed() >= CONFIRM_SHARE * budgetMs) break;
-    const instance = isStochasticSpec(f.instance)
-      ? { ...f.instance, paths: f.instance.paths * CONFIRM_PATH_FACTOR, seed: (f.instance.seed + 1) % (MAX_SEED + 1) }
-      : f.instance;
+    const instance = confirmationCase(card, f.instance);
     const verdict = options.constant === undefined ? judgeCase(card, instance, { precision: options.precision, maxVerificationUnits: Infinity }) : confirmThreshold(card, instance, options.constant, options.precision);
     confirmations.push({ instance, searchRatio: f.ratio, verdict });
   }
@@ -230,18 +200,4 @@ function confirmThreshold(card: Card, instance: CaseSpec, constant: string, prec
 /** A confirmed case's ratio; for a statistical one, its lower confidence bound's. */
 function evidence(v: CaseVerdict): number {
   return v.confidence ? Number(v.confidence.lower) / Number(v.confidence.bound) : v.ratio;
-}
-
-/** Keeps the `size` best cases, one per function (the best seen for it). */
-function keepTop(top: { ratio: number; instance: CaseSpec }[], candidate: { ratio: number; instance: CaseSpec }, size: number): void {
-  if (candidate.ratio === -Infinity) return;
-  const key = JSON.stringify(candidate.instance.function);
-  const same = top.findIndex((t) => JSON.stringify(t.instance.function) === key);
-  if (same >= 0) {
-    if (top[same]!.ratio >= candidate.ratio) return;
-    top.splice(same, 1);
-  }
-  top.push(candidate);
-  top.sort((a, b) => b.ratio - a.ratio);
-  top.length = Math.min(top.length, size);
 }

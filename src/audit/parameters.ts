@@ -49,8 +49,9 @@ export function parameterize(card: Card, spec: CaseSpec): Parameterization {
   };
   const num = (text: string) => parseNumber(float64, 'parameter', text);
 
-  if (spec.rho !== undefined) add('rho', 'log', num(spec.rho), (s, q) => (s.rho = numberText(q)));
-  if (typeof spec.eta === 'object' && 'overBeta' in spec.eta) add('eta·β', 'log', num(spec.eta.overBeta), (s, q) => (s.eta = { overBeta: numberText(q) }));
+  // A pinned η or ρ (min = max) is no parameter: every step away would be pulled back.
+  if (spec.rho !== undefined && !isPinned(card.rho)) add('rho', 'log', num(spec.rho), (s, q) => (s.rho = numberText(q)));
+  if (typeof spec.eta === 'object' && 'overBeta' in spec.eta && !('max' in card.eta && isPinned(card.eta))) add('eta·β', 'log', num(spec.eta.overBeta), (s, q) => (s.eta = { overBeta: numberText(q) }));
   const size = Math.hypot(...spec.x0.map(num)) / Math.sqrt(spec.x0.length) || 1;
   spec.x0.forEach((text, i) => add(`x0[${i + 1}]`, 'linear', num(text), (s, q) => (s.x0[i] = numberText(q)), 0.5 * (Math.abs(num(text)) + size)));
   familyParameters(spec.function, add, num);
@@ -112,19 +113,32 @@ function clone(spec: CaseSpec): Mutable {
   return JSON.parse(JSON.stringify(spec)) as Mutable;
 }
 
+/** A case with η and ρ pulled back into the card's ranges (a copy; the generators' corners use it). */
+export function keepInRanges(card: Card, spec: CaseSpec): CaseSpec {
+  return withinRanges(card, clone(spec));
+}
+
 /** η and ρ pulled back into the card's ranges, lower ends included (in units of 1/β of the rebuilt function). */
 function withinRanges(card: Card, s: Mutable): CaseSpec {
   if ('max' in card.eta && typeof s.eta === 'object' && s.eta !== null && 'overBeta' in s.eta) {
     s.eta = { overBeta: numberText(clampFraction(num(s.eta.overBeta), card.eta)) };
   }
-  if (card.rho !== undefined && s.rho !== undefined) {
-    // ρ <= max/β: the β of the rebuilt function, from its float64 certificate.
-    const beta = betaOf(s.function);
-    const largest = (num(card.rho.max) / beta) * (card.rho.includeMax ? 1 : 1 - 1e-9) * (1 - 1e-9);
-    const smallest = card.rho.min === undefined ? 0 : (num(card.rho.min) / beta) * (1 + 1e-9);
-    s.rho = numberText(Math.max(Math.min(smallest, largest), Math.min(num(s.rho), largest)));
-  }
+  // ρ <= max/β: the β of the rebuilt function, from its float64 certificate.
+  if (card.rho !== undefined && s.rho !== undefined) s.rho = numberText(rhoInRange(card, betaOf(s.function), num(s.rho)));
   return s as CaseSpec;
+}
+
+/** ρ pulled into the card's range for a function of smoothness β (ρ itself when the card has none). */
+export function rhoInRange(card: Card, beta: number, rho: number): number {
+  if (card.rho === undefined) return rho;
+  const largest = (num(card.rho.max) / beta) * (card.rho.includeMax ? 1 : 1 - 1e-9) * (1 - 1e-9);
+  const smallest = card.rho.min === undefined ? 0 : (num(card.rho.min) / beta) * (1 + 1e-9);
+  return Math.max(Math.min(smallest, largest), Math.min(rho, largest));
+}
+
+/** Whether a range is one value (min = max). */
+export function isPinned(range: StepRange | undefined): boolean {
+  return range?.min !== undefined && num(range.min) >= num(range.max);
 }
 
 function clampFraction(value: number, range: StepRange): number {

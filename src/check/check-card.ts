@@ -5,9 +5,13 @@
  */
 import fc from 'fast-check';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
-import { arbCardCase, DEFAULT_SHAPE, type CaseShape } from '../generators/cases.js';
+import { isStochasticAlgorithm } from '../algorithms/stochastic.js';
+import { keepTop, type Scored } from '../audit/compass.js';
+import { arbTaggedCase } from '../generators/card-cases.js';
+import { DEFAULT_SHAPE, type CaseShape } from '../generators/cases.js';
 import type { Card } from '../theorems/card.js';
 import { storeCounterexample, type CounterexampleContent } from './counterexamples.js';
+import { confirmationCase, SEARCH_FINALISTS, SEARCH_STARTS, targetedSearch } from './search.js';
 import { FAMILYWISE_ALPHA } from './statistical.js';
 import { judgeCase, LEVELS, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
 
@@ -32,8 +36,30 @@ export interface CardCheckOptions extends VerdictOptions {
   readonly counterexampleFolder?: string;
   /** Shrink a violation to a small instance before reporting it (default true). */
   readonly shrink?: boolean;
+  /**
+   * Evaluations of the targeted search made when the sampling finds nothing (default: the card's
+   * own `search.searchEvaluations`, else one per case drawn); 0 skips it.
+   */
+  readonly searchEvaluations?: number;
   /** Called after each case of the search (not during shrinking), for progress. */
   readonly onCase?: (index: number, verdict: CaseVerdict) => void;
+}
+
+/** What the targeted search after the sampling did (src/check/search.ts). */
+export interface SearchReport {
+  readonly evaluations: number;
+  /** The best float64 objective it saw (null: none it could score). */
+  readonly bestRatio: number | null;
+  /** Its finalists judged in full, and how many of them no arithmetic could decide. */
+  readonly judged: number;
+  readonly undecided: number;
+}
+
+/** The cases drawn, by family, by noise model (stochastic checks) and by construction corner. */
+export interface Coverage {
+  readonly families: Readonly<Record<string, number>>;
+  readonly noise?: Readonly<Record<string, number>>;
+  readonly corners: Readonly<Record<string, number>>;
 }
 
 export interface CardReport {
@@ -68,6 +94,8 @@ export interface CardReport {
     readonly replay?: { readonly reproduced: boolean; readonly problem?: string };
   };
   readonly error?: string;
+  readonly search?: SearchReport;
+  readonly coverage: Coverage;
 }
 
 export function checkCard(card: Card, options: CardCheckOptions): CardReport {
@@ -82,10 +110,16 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
   let shrinkVerifications = 0;
   let lastFailure: { instance: CaseSpec; verdict?: CaseVerdict; error?: unknown } | undefined;
   let lastConfirmed: { instance: CaseSpec; verdict: CaseVerdict } | undefined;
+  // The best distinct cases of the sampling, where the targeted search starts.
+  const starts: Scored[] = [];
+  const coverage = { families: {} as Record<string, number>, noise: {} as Record<string, number>, corners: {} as Record<string, number> };
+  const evaluations = options.searchEvaluations ?? card.search?.searchEvaluations ?? defaultSearchEvaluations(card, options.runs);
 
-  // A statistical case gets its share of the familywise level (see statistical.ts).
-  const caseOptions = { ...options, alpha: options.alpha ?? FAMILYWISE_ALPHA / options.runs };
-  const property = fc.property(arbCardCase(card, options.shape ?? DEFAULT_SHAPE), (instance) => {
+  // A statistical case gets its share of the familywise level (see statistical.ts): the cases
+  // drawn and the search's finalists.
+  const tests = options.runs + (evaluations > 0 ? SEARCH_FINALISTS : 0);
+  const caseOptions = { ...options, alpha: options.alpha ?? FAMILYWISE_ALPHA / tests };
+  const property = fc.property(arbTaggedCase(card, options.shape ?? DEFAULT_SHAPE), ({ instance, corner }) => {
     if (!searching && shrinkEvaluations-- <= 0) return true;
     let verdict: CaseVerdict;
     try {
@@ -105,13 +139,9 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
       options.onCase?.(cases, verdict);
       cases++;
       levels[verdict.level]++;
-      const c = verdict.confidence;
-      const lowerRatio = c ? Number(c.lower) / Number(c.bound) : undefined;
-      const evidence = lowerRatio ?? verdict.ratio;
-      // A case no arithmetic could judge (NaN) says nothing about the worst ratio.
-      if (!Number.isNaN(evidence) && (worst === null || evidence > evidenceOf(worst))) {
-        worst = { ratio: verdict.ratioText, ...(lowerRatio !== undefined ? { lowerRatio: String(lowerRatio) } : {}), at: verdict.at, level: verdict.level, instance };
-      }
+      count(coverage, instance, corner);
+      worst = worseOf(worst, instance, verdict);
+      keepTop(starts, { ratio: evidenceOfVerdict(verdict), instance }, SEARCH_STARTS);
     }
     if (verdict.holds !== false) return true;
     // A divergence shrinks to a smaller divergence: a candidate near the edge of divergence that
@@ -124,30 +154,54 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
     return false;
   });
   const details = fc.check(property, { numRuns: options.runs, seed, endOnFailure: options.shrink === false });
-  const base = { id: card.id, title: card.title, cases, worstRatio: worst === null ? null : evidenceOf(worst), worst, levels, seed };
+  const counted = { families: coverage.families, ...(isStochasticAlgorithm(card.algorithm) ? { noise: coverage.noise } : {}), corners: coverage.corners };
+  const base = () => ({ id: card.id, title: card.title, cases, worstRatio: worst === null ? null : evidenceOf(worst), worst, levels, seed, coverage: counted });
+  const found = (instance: CaseSpec, verdict: CaseVerdict, searchPath: string, search?: SearchReport): CardReport => {
+    const saved = options.counterexampleFolder === undefined ? undefined : saveFinding(options.counterexampleFolder, {
+      kind: 'found',
+      claims: [{ card: card.id, relation: 'violates' }],
+      run: instance,
+      ...(options.constants && Object.keys(options.constants).length > 0 ? { constants: options.constants } : {}),
+      arithmetic: isStochasticSpec(instance) ? { backend: 'float64' } : { backend: 'decimal', precision: options.precision },
+      search: { seed, path: searchPath, runs: options.runs, ...(search ? { evaluations: search.evaluations } : {}) },
+      observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, ...(verdict.confidence ? { alpha: caseOptions.alpha } : {}) },
+    });
+    const status = card.kind === 'conjecture' ? 'falsified' : 'violated';
+    return { ...base(), status, ...(search ? { search } : {}), counterexample: { file: saved?.path ?? null, path: searchPath, instance, ratio: verdict.ratioText, level: verdict.level, ...saved?.outcome } };
+  };
+
   if (!details.failed || lastFailure === undefined) {
-    const survived = levels.undecided > 0 ? 'inconclusive' : 'no counterexample';
-    return { ...base, status: card.kind === 'conjecture' ? survived : 'holds' };
+    // Nothing in the sampling: the targeted search, then its finalists judged in full (those
+    // float64 sees above 1, and the best one, so that the worst ratio says what the search reached).
+    let search: SearchReport | undefined;
+    if (evaluations > 0 && starts.length > 0) {
+      const outcome = targetedSearch(card, starts, { ...caseOptions, evaluations });
+      let judged = 0;
+      let undecided = 0;
+      const report = () => ({ evaluations: outcome.evaluations, bestRatio: outcome.best === undefined ? null : outcome.best.ratio, judged, undecided });
+      for (const [i, finalist] of outcome.finalists.entries()) {
+        if (i > 0 && !(finalist.ratio > 1)) break;
+        if (i === 0 && !(finalist.ratio > 1) && worst !== null && !(finalist.ratio > evidenceOf(worst))) break;
+        const instance = confirmationCase(card, finalist.instance);
+        const verdict = judgeCase(card, instance, caseOptions);
+        judged++;
+        if (verdict.level === 'undecided') undecided++;
+        worst = worseOf(worst, instance, verdict);
+        if (verdict.holds === false) return found(instance, verdict, '', report());
+      }
+      search = report();
+    }
+    const survived = levels.undecided > 0 || (search?.undecided ?? 0) > 0 ? 'inconclusive' : 'no counterexample';
+    return { ...base(), status: card.kind === 'conjecture' ? survived : 'holds', ...(search ? { search } : {}) };
   }
   const path = details.counterexamplePath ?? '';
   if (lastFailure.error !== undefined) {
     const message = lastFailure.error instanceof Error ? lastFailure.error.message : String(lastFailure.error);
-    return { ...base, status: 'error', error: message, counterexample: { file: null, path, instance: lastFailure.instance, ratio: 'NaN', level: 'undecided' } };
+    return { ...base(), status: 'error', error: message, counterexample: { file: null, path, instance: lastFailure.instance, ratio: 'NaN', level: 'undecided' } };
   }
   const { instance, verdict } = confirmed(lastFailure as { instance: CaseSpec; verdict: CaseVerdict }, lastConfirmed, card, caseOptions);
   // fast-check's path leads to the shrunk case; it describes the saved one only if that is it.
-  const searchPath = instance === lastFailure.instance ? path : '';
-  const saved = options.counterexampleFolder === undefined ? undefined : saveFinding(options.counterexampleFolder, {
-    kind: 'found',
-    claims: [{ card: card.id, relation: 'violates' }],
-    run: instance,
-    ...(options.constants && Object.keys(options.constants).length > 0 ? { constants: options.constants } : {}),
-    arithmetic: isStochasticSpec(instance) ? { backend: 'float64' } : { backend: 'decimal', precision: options.precision },
-    search: { seed, path: searchPath, runs: options.runs },
-    observed: { ratio: verdict.ratioText, at: verdict.at, level: verdict.level, ...(verdict.confidence ? { alpha: caseOptions.alpha } : {}) },
-  });
-  const status = card.kind === 'conjecture' ? 'falsified' : 'violated';
-  return { ...base, status, counterexample: { file: saved?.path ?? null, path: searchPath, instance, ratio: verdict.ratioText, level: verdict.level, ...saved?.outcome } };
+  return found(instance, verdict, instance === lastFailure.instance ? path : '');
 }
 
 /**
@@ -176,6 +230,15 @@ function confirmed(
   return lastConfirmed!;
 }
 
+/**
+ * The targeted search's default budget: one evaluation per case drawn for a conjecture, whose
+ * survival would otherwise rest on sampling alone; a quarter of that for a theorem card, which the
+ * paper proves (its search looks for tightness and for bugs, and costs the main job little).
+ */
+export function defaultSearchEvaluations(card: Card, runs: number): number {
+  return card.kind === 'conjecture' ? runs : Math.ceil(runs / 4);
+}
+
 /** A card's own seed: the user's seed mixed with the card ID, so adding a card changes no other. */
 export function cardSeed(seed: number, id: string): number {
   let h = seed | 0;
@@ -192,4 +255,28 @@ function diverged(verdict: CaseVerdict | undefined): boolean {
 /** How strongly a case speaks against the card: its ratio, or its lower confidence ratio. */
 function evidenceOf(worst: NonNullable<CardReport['worst']>): number {
   return Number(worst.lowerRatio ?? worst.ratio);
+}
+
+/** A verdict's evidence: its ratio, or for a statistical one (lower confidence bound)/bound. */
+function evidenceOfVerdict(verdict: CaseVerdict): number {
+  const c = verdict.confidence;
+  return c ? Number(c.lower) / Number(c.bound) : verdict.ratio;
+}
+
+/** The worst case so far, or this one if it speaks more strongly against the card. */
+function worseOf(worst: CardReport['worst'], instance: CaseSpec, verdict: CaseVerdict): CardReport['worst'] {
+  const evidence = evidenceOfVerdict(verdict);
+  // A case no arithmetic could judge (NaN) says nothing about the worst ratio.
+  if (Number.isNaN(evidence) || (worst !== null && !(evidence > evidenceOf(worst)))) return worst;
+  const c = verdict.confidence;
+  const lowerRatio = c ? String(Number(c.lower) / Number(c.bound)) : undefined;
+  return { ratio: verdict.ratioText, ...(lowerRatio !== undefined ? { lowerRatio } : {}), at: verdict.at, level: verdict.level, instance };
+}
+
+/** Adds a drawn case to the coverage counts. */
+function count(coverage: { families: Record<string, number>; noise: Record<string, number>; corners: Record<string, number> }, instance: CaseSpec, corner: string | undefined): void {
+  const add = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+  add(coverage.families, instance.function.family);
+  if (isStochasticSpec(instance)) add(coverage.noise, instance.oracle.kind);
+  if (corner !== undefined) add(coverage.corners, corner);
 }

@@ -49,8 +49,11 @@ export interface FoundFile extends FileCommon {
   readonly kind: 'found';
   /** The card's constants when they differ from the card's own. */
   readonly constants?: Readonly<Record<string, NumberText>>;
-  /** How the search found it: fast-check's seed and path, and the number of runs asked for. */
-  readonly search?: { readonly seed: number; readonly path: string; readonly runs: number };
+  /**
+   * How the search found it: fast-check's seed and path (empty when the targeted search found it,
+   * after the sampling), the number of runs asked for, and the targeted search's evaluations.
+   */
+  readonly search?: { readonly seed: number; readonly path: string; readonly runs: number; readonly evaluations?: number };
   /** What was observed: the largest observed/bound, where, and how sure the verdict is (with the
    * case's level α for a statistical verdict, which the replay uses again). */
   readonly observed: { readonly ratio: string; readonly at: number; readonly level: Level; readonly alpha?: number };

@@ -19,7 +19,8 @@ import { auditCommand, DEFAULT_AUDIT_FOLDER, DEFAULT_BUDGET, type AuditOptions }
 import { selectableIds } from '../job/main-job.js';
 import { DEFAULT_SIMULATION_LEVEL } from '../check/stochastic-simulation.js';
 import { allChecks, registerConjectures } from '../theorems/catalog.js';
-import { loadConjectures } from '../conjectures/load.js';
+import { CONJECTURE_FOLDER, loadConjectures } from '../conjectures/load.js';
+import { requireExistingFolder } from './folders.js';
 
 export { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 
@@ -45,6 +46,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--no-report', 'no report, and no counterexample file unless --save-to names a folder')
     .option('--counterexamples <dir>', 'the counterexample store replayed (default: counterexamples)')
     .option('--save-to <dir>', 'where new counterexamples go (default: REPORT/counterexamples)')
+    .option('--conjectures <dir>', CONJECTURES_HELP, collect)
     .addHelpText(
       'after',
       '\nWith no command, samcheck runs the main job: every card and conjecture over its class, every\n' +
@@ -121,10 +123,11 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--runs <n>', `cases per card (default: ${DEFAULT_RUNS}, or the check's own budget)`)
     .option('--seed <s>', 'seed of the search (default: random, printed)')
     .option('--precision <digits>', 'verification reruns near-misses in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
-    .option('--constant <name=value>', "replace a card's named constant, e.g. c=0.5 (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option('--constant <name=value>', "replace a card's named constant, e.g. c=0.5 (repeatable)", collect)
     .option('--save-to <dir>', `where violations and falsifications are saved (default: ${DEFAULT_FINDINGS_FOLDER}; the regression store counterexamples/ only when named)`)
     .option('--json', 'machine-readable output')
-    .addHelpText('after', '\nExample:\n  samcheck run L1 D-NC --runs 200 --seed 7 --json')
+    .option('--conjectures <dir>', CONJECTURES_HELP, collect)
+    .addHelpText('after', '\nExamples:\n  samcheck run L1 D-NC --runs 200 --seed 7 --json\n  samcheck run --conjectures my-conjectures    # every card, and the conjectures of that folder too')
     .action(async (ids: string[], options: RunOptions) => {
       outcome.exitCode = await runCommand(ids, options, io);
     });
@@ -141,6 +144,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--save-to <dir>', `where a violation is saved (default: ${DEFAULT_FINDINGS_FOLDER})`)
     .option('--constant <name>', "audit the card's named constant (e.g. c): the fraction of it each case needs, all else fixed")
     .option('--json', 'machine-readable output: { id, bestRatio, instance, evaluations, trace, ... }')
+    .option('--conjectures <dir>', CONJECTURES_HELP, collect)
     .addHelpText('after', '\nExamples:\n  samcheck audit D-NC --budget 60s --seed 1\n  samcheck audit S-SC-n --budget 2m --json\n  samcheck audit D-SC --constant c --budget 60s    # how much of the floor constant is needed')
     .action((id: string, options: AuditOptions) => {
       outcome.exitCode = auditCommand(id, options, io);
@@ -176,7 +180,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
   try {
     // The users' conjectures join the checks before the help and the ID lists are written; a file
     // that cannot be used is reported and skipped, and only the commands that would use it fail.
-    const { conjectures, problems } = await loadConjectures();
+    const { conjectures, problems } = await loadConjectures([CONJECTURE_FOLDER, ...conjectureFolders(argv)]);
     for (const problem of problems) io.err(`samcheck: skipped a conjecture file: ${problem.message}`);
     registerConjectures(conjectures, problems);
     const program = buildProgram(io, outcome);
@@ -195,6 +199,31 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     }
     throw error;
   }
+}
+
+const CONJECTURES_HELP = 'a folder of conjecture files (.js, .mjs) to check beside properties/conjectures/ (repeatable)';
+
+/** A repeatable option's values. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/**
+ * The folders of --conjectures DIR (or --conjectures=DIR), anywhere on the line: they are loaded
+ * before the command line is parsed, since the help and the ID lists name their conjectures.
+ */
+export function conjectureFolders(argv: readonly string[]): string[] {
+  const folders: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const folder = arg === '--conjectures' ? argv[++i] : arg.startsWith('--conjectures=') ? arg.slice('--conjectures='.length) : undefined;
+    if (arg === '--conjectures' && folder === undefined) throw new InputError('--conjectures', undefined, 'needs a folder');
+    if (folder === undefined) continue;
+    requireExistingFolder('--conjectures', folder);
+    folders.push(folder);
+  }
+  return folders;
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parameterize } from '../audit/parameters.js';
 import { admissibilityProblem } from '../check/admissible.js';
 import { buildFunction } from '../functions/index.js';
-import { arbCardCase } from '../generators/cases.js';
+import { arbCardCase } from '../generators/card-cases.js';
 import { float64 } from '../arith/float64.js';
 import { judgeCase } from '../check/verdict.js';
 import { InputError } from '../errors.js';

@@ -10,7 +10,7 @@
  * with both places named.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { filesOf } from '../check/replay.js';
 import { CARDS } from '../theorems/catalog.js';
@@ -42,23 +42,33 @@ export function conjectureModules(folder: string): string[] {
   return filesOf(folder, (n) => /\.(ts|js|mjs)$/.test(n) && !/\.(test|spec)\.[cm]?[jt]s$/.test(n) && !n.endsWith('.d.ts'));
 }
 
-export async function loadConjectures(folder: string = CONJECTURE_FOLDER): Promise<LoadedConjectures> {
+/**
+ * The conjectures of `folders` (properties/conjectures by default; samcheck --conjectures adds
+ * more), in folder order then name order: an ID taken in an earlier folder skips the later file.
+ */
+export async function loadConjectures(folders: string | readonly string[] = CONJECTURE_FOLDER): Promise<LoadedConjectures> {
   // Stack traces of the compiled files then name the user's .ts and its line, however deep in
   // samcheck (a formula parser's recursion) the error was raised.
   process.setSourceMapsEnabled(true);
   const stackLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 200;
   try {
-    return await loadFrom(folder);
+    const owners = new Map<string, string>([...CARDS, ...CONJECTURES].map((c) => [c.id, 'a built-in card']));
+    const loaded: LoadedConjectures = { conjectures: [], problems: [] };
+    for (const folder of typeof folders === 'string' ? [folders] : folders) {
+      const { conjectures, problems } = await loadFrom(folder, owners);
+      loaded.conjectures.push(...conjectures);
+      loaded.problems.push(...problems);
+    }
+    return loaded;
   } finally {
     Error.stackTraceLimit = stackLimit;
   }
 }
 
-async function loadFrom(folder: string): Promise<LoadedConjectures> {
+async function loadFrom(folder: string, owners: Map<string, string>): Promise<LoadedConjectures> {
   const conjectures: Conjecture[] = [];
   const problems: ConjectureProblem[] = [];
-  const owners = new Map<string, string>([...CARDS, ...CONJECTURES].map((c) => [c.id, 'a built-in card']));
   for (const file of conjectureModules(folder)) {
     const source = sourceOf(file);
     try {
@@ -112,7 +122,8 @@ function compiledRoot(): string | undefined {
 
 /** The .ts a compiled conjecture came from (the file itself when it is not compiled or has no source). */
 function sourceOf(file: string): string {
-  if (compiledRoot() === undefined || !file.endsWith('.js')) return file;
+  // Only the compiled properties/conjectures has sources elsewhere (a user's folder is its own source).
+  if (compiledRoot() === undefined || !file.endsWith('.js') || resolve(dirname(file)) !== resolve(CONJECTURE_FOLDER)) return file;
   const source = join(SOURCE_CONJECTURE_FOLDER, basename(file).replace(/\.js$/, '.ts'));
   return existsSync(source) ? source : file;
 }

@@ -59,7 +59,7 @@ export function arbStepSize(eta: Card['eta']): fc.Arbitrary<StepSize> {
   return arbUnitFraction(6).map((s) => ({ overBeta: timesNumberText(s === '1' && !range.includeMax ? '0.999999' : fraction(s), range.max) }));
 }
 
-function arbHorizon(card: Card, shape: CaseShape): fc.Arbitrary<number> {
+export function arbHorizon(card: Card, shape: CaseShape): fc.Arbitrary<number> {
   if (card.scope === 'step') return fc.constant(1);
   const maxSteps = isStochasticAlgorithm(card.algorithm) ? shape.stochastic.maxSteps : shape.maxSteps;
   // A limit claim is judged at T, 4T and 16T: T from 16 up to a sixteenth of the longest run.
@@ -88,8 +88,11 @@ export function shapeFor(card: Card, shape: CaseShape = DEFAULT_SHAPE): CaseShap
   };
 }
 
-/** Every instance a card can be checked on, as an exact run spec. */
-export function arbCardCase(card: Card, defaults: CaseShape = DEFAULT_SHAPE): fc.Arbitrary<CaseSpec> {
+/**
+ * Instances a card can be checked on, drawn over its whole class and ranges, as exact run specs
+ * (the corners of the constructions are added by src/generators/card-cases.ts).
+ */
+export function arbGeneralCase(card: Card, defaults: CaseShape = DEFAULT_SHAPE): fc.Arbitrary<CaseSpec> {
   const shape = shapeFor(card, defaults);
   const algorithm = card.algorithm;
   if (isStochasticAlgorithm(algorithm)) return arbStochasticCase(card, algorithm, shape);
@@ -99,10 +102,10 @@ export function arbCardCase(card: Card, defaults: CaseShape = DEFAULT_SHAPE): fc
   );
 }
 
-/** The function, ρ, η and horizon of a case, as the card restricts them. */
-function arbShared(card: Card, shape: CaseShape) {
+/** The function, ρ, η and horizon of a case, as the card restricts them (its families, or fewer). */
+export function arbShared(card: Card, shape: CaseShape, families: readonly FamilyName[] | undefined = card.families) {
   const bounded = card.maxCondition === undefined ? shape : { ...shape, maxCondition: Math.min(shape.maxCondition, card.maxCondition) };
-  const functions = arbFunctionOfClass(card.requires, bounded, card.families);
+  const functions = arbFunctionOfClass(card.requires, bounded, families);
   const withinCondition = card.maxCondition === undefined ? functions : functions.filter((spec) => conditionNumber(spec) <= card.maxCondition!);
   return withinCondition.chain((spec) =>
     fc.record({
@@ -137,9 +140,14 @@ function twelveDigits(x: number): NumberText {
   return String(Number(x.toPrecision(12)));
 }
 
+/** The shape of a stochastic case's function: of the stochastic dimension. */
+export function stochasticShape(shape: CaseShape): CaseShape {
+  return { ...shape, maxDim: shape.stochastic.maxDim };
+}
+
 /** A stochastic case: a member of the card's class (of small dimension), an oracle, paths and a seed. */
 function arbStochasticCase(card: Card, algorithm: StochasticAlgorithm, shape: CaseShape): fc.Arbitrary<StochasticRunSpec> {
-  const small = { ...shape, maxDim: shape.stochastic.maxDim };
+  const small = stochasticShape(shape);
   return fc
     .tuple(arbShared(card, small), fc.integer({ min: 0, max: MAX_SEED }))
     .chain(([partial, seed]) =>
@@ -155,35 +163,59 @@ function conditionNumber(spec: FamilySpec): number {
   return mu === undefined || mu === 0 ? Infinity : beta / mu;
 }
 
-function dimensionOf(spec: FamilySpec): number {
+export function dimensionOf(spec: FamilySpec): number {
   return spec.family === 'quadratic' ? (spec.eigenvalues ?? spec.matrix)!.length : spec.dim;
 }
 
-/** A start for f: x* plus an offset of any scale, tiny compared with ρ, or near SAM's 2-cycle. */
+/**
+ * A start for f: x* plus an offset of any scale, tiny compared with ρ, near SAM's 2-cycle, or
+ * exactly x* (rarely: SAM stays there, by the zero-gradient convention).
+ */
 export function arbStart(spec: FamilySpec, rho: NumberText, eta: StepSize): fc.Arbitrary<NumberText[]> {
-  const f = buildFunction(float64, spec);
-  const xStar = f.certificate.xStar!.map((v) => String(v));
+  const xStar = optimumOf(spec);
   const d = xStar.length;
   const direction = arbPoint(d, [-1, 1]).filter((v) => v.some((c) => c !== '0'));
   const offsetBy = (scale: fc.Arbitrary<NumberText>) =>
     fc.tuple(scale, direction).map(([r, v]) => xStar.map((c, i) => plusText(c, timesText(r, v[i]!))));
-  const starts: fc.Arbitrary<NumberText[]>[] = [
-    offsetBy(arbPositive(-8, 3)),
-    offsetBy(arbPositive(-10, -2).map((s) => timesText(s, rho))),
+  const starts: { weight: number; arbitrary: fc.Arbitrary<NumberText[]> }[] = [
+    { weight: 4, arbitrary: offsetBy(arbPositive(-8, 3)) },
+    { weight: 4, arbitrary: offsetBy(arbPositive(-10, -2).map((s) => timesText(s, rho))) },
+    { weight: 1, arbitrary: fc.constant(xStar) },
   ];
-  const cycle = spec.family === 'quadratic' && typeof eta === 'object' && 'overBeta' in eta ? cycleStart(spec, rho, eta.overBeta) : undefined;
-  if (cycle) starts.push(cycle);
+  const cycle = cycleStart(spec, rho, eta);
+  if (cycle) starts.push({ weight: 4, arbitrary: cycle });
   return fc.oneof(...starts);
 }
 
+/** x* of a member, as exact texts of its float64 certificate. */
+export function optimumOf(spec: FamilySpec): NumberText[] {
+  return buildFunction(float64, spec).certificate.xStar!.map((v) => String(v));
+}
+
 /** ±r*(1 + ε) along the top eigenvector, ε in {0, ±10^-6, ±10^-3}: on or near SAM's 2-cycle. */
-function cycleStart(spec: QuadraticSpec, rho: NumberText, etaBetaText: NumberText): fc.Arbitrary<NumberText[]> | undefined {
-  const etaBeta = parseNumber(float64, 'eta', etaBetaText);
-  if (spec.eigenvalues === undefined || etaBeta >= 2) return undefined;
-  const d = spec.eigenvalues.length;
-  const top = spec.rotationSeed === undefined ? Array.from({ length: d }, (_, i) => (i === 0 ? 1 : 0)) : seededOrthogonal(float64, d, spec.rotationSeed).map((row) => row[0]!);
-  const rStar = (etaBeta * Number(rho)) / (2 - etaBeta);
+function cycleStart(spec: FamilySpec, rho: NumberText, eta: StepSize): fc.Arbitrary<NumberText[]> | undefined {
+  if (cyclePoint(spec, rho, eta, 1, 0) === undefined) return undefined;
   return fc
     .tuple(fc.constantFrom(0, 1e-6, -1e-6, 1e-3, -1e-3), fc.constantFrom(1, -1))
-    .map(([epsilon, sign]) => top.map((q) => String(sign * rStar * (1 + epsilon) * q)));
+    .map(([epsilon, sign]) => cyclePoint(spec, rho, eta, sign, epsilon)!);
+}
+
+/**
+ * sign·r*(1 + ε)·q for q the top eigenvector of a quadratic given by its spectrum, r* = ηβρ/(2 − ηβ):
+ * a point of SAM's 2-cycle (LB-D-SC) when ε = 0. Undefined when there is no such cycle (not a
+ * quadratic with a spectrum, η a rule, or ηβ >= 2).
+ */
+export function cyclePoint(spec: FamilySpec, rho: NumberText, eta: StepSize, sign: 1 | -1, epsilon: number): NumberText[] | undefined {
+  if (spec.family !== 'quadratic' || spec.eigenvalues === undefined || typeof eta !== 'object' || !('overBeta' in eta)) return undefined;
+  const etaBeta = parseNumber(float64, 'eta', eta.overBeta);
+  if (etaBeta >= 2) return undefined;
+  return topDirection({ ...spec, eigenvalues: spec.eigenvalues }).map((q) => String(sign * ((etaBeta * Number(rho)) / (2 - etaBeta)) * (1 + epsilon) * q));
+}
+
+/** The unit eigenvector of the largest eigenvalue of a quadratic given by its spectrum. */
+export function topDirection(spec: QuadraticSpec & { readonly eigenvalues: readonly NumberText[] }): number[] {
+  const values = spec.eigenvalues.map((e) => parseNumber(float64, 'eigenvalue', e));
+  const top = values.indexOf(Math.max(...values));
+  const d = values.length;
+  return spec.rotationSeed === undefined ? Array.from({ length: d }, (_, i) => (i === top ? 1 : 0)) : seededOrthogonal(float64, d, spec.rotationSeed).map((row) => row[top]!);
 }

@@ -61,8 +61,22 @@ export function worstInstanceText(c: CheckedCard): string {
  * cases searched and how, and the case that came closest.
  */
 export function survivalText(c: CheckedCard): string {
-  const best = c.worst === null ? 'no case claimed anything' : `best ratio ${showRatio(c.worst.ratio)} (${c.worst.level}) at ${describeRun(c.worst.instance)}`;
-  return `no counterexample in ${c.cases} cases drawn by fast-check (no targeted search yet); ${best}`;
+  const search = c.search === undefined ? 'no targeted search' : `${c.search.evaluations} evaluations of targeted search`;
+  const best = c.worst === null ? 'no case claimed anything' : `best ratio ${showRatio(c.worst.ratio)}${c.worst.lowerRatio === undefined ? '' : ` (lower bound ${showRatio(c.worst.lowerRatio)})`} (${c.worst.level}) at ${describeRun(c.worst.instance)}`;
+  return `no counterexample in ${c.cases} cases (${search}; ${best}); ${coverageText(c)}`;
+}
+
+/** The cases drawn per family, noise model and construction corner, in words. */
+export function coverageText(c: CheckedCard): string {
+  const list = (counts: Readonly<Record<string, number>>) =>
+    Object.entries(counts)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, n]) => `${n} ${name}`)
+      .join(', ');
+  const parts = [`families: ${list(c.coverage.families) || 'none'}`];
+  if (c.coverage.noise !== undefined) parts.push(`noise: ${list(c.coverage.noise) || 'none'}`);
+  parts.push(`construction corners: ${list(c.coverage.corners) || 'none in its class'}`);
+  return `cases drawn by ${parts.join('; ')}`;
 }
 
 function exceedsOne(ratio: string): boolean {
@@ -88,7 +102,8 @@ export function findingLines(cards: readonly CheckedCard[]): string[] {
     lines.push('', `${c.id}: ${survivalText(c)}.`);
   }
   for (const c of cards.filter((card) => card.status === 'inconclusive')) {
-    lines.push('', `${c.id} inconclusive: ${c.levels.undecided} of ${c.cases} cases undecided, none contradicts it at 99%.`);
+    const searched = c.search === undefined ? '' : ` (and ${c.search.undecided} of the targeted search's ${c.search.judged} finalists)`;
+    lines.push('', `${c.id} inconclusive: ${c.levels.undecided} of ${c.cases} cases undecided${searched}, none contradicts it at 99%.`);
   }
   for (const c of cards.filter((card) => card.counterexample !== undefined)) {
     const found = c.counterexample!;
@@ -98,7 +113,7 @@ export function findingLines(cards: readonly CheckedCard[]): string[] {
     if (found.file) lines.push(`  ${found.written === false ? 'already saved (the same case, found before)' : 'saved'}: ${found.file}`);
     if (found.file && found.replay?.reproduced !== false) lines.push(`  replay: npx samcheck replay ${found.file}`);
     if (found.file && found.replay?.reproduced === false) lines.push(`  the file does not replay: ${found.replay.problem ?? 'unknown reason'}`);
-    lines.push(`  fast-check: seed ${c.seed}, path "${found.path}"`);
+    lines.push(found.path === '' && c.search !== undefined ? `  found by the targeted search after ${c.cases} cases (fast-check seed ${c.seed}, ${c.search.evaluations} evaluations)` : `  fast-check: seed ${c.seed}, path "${found.path}"`);
   }
   return lines;
 }

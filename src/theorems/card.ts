@@ -86,6 +86,8 @@ export interface SearchShape {
   readonly rhoExponents?: readonly [number, number];
   /** Predicate evaluations fast-check may spend shrinking a counterexample (default 200). */
   readonly shrinkEvaluations?: number;
+  /** Evaluations of the targeted search after the sampling (default: one per case drawn). */
+  readonly searchEvaluations?: number;
 }
 
 /** What a step card sees: one step of the method from x (THEOREMS.md §2 notation). */

@@ -1,0 +1,85 @@
+/**
+ * The targeted search of a check (issue "Conjecture verdicts a researcher can trust", item 1):
+ * after fast-check's sampling finds no violation, the best distinct cases it drew are moved
+ * uphill by the audit's compass search (src/audit/compass.ts) on a float64 objective, within a
+ * budget counted in evaluations; the finalists that float64 sees above 1 (and the best one in any
+ * case, so the worst ratio reflects the search) are then judged in full by the caller.
+ *
+ * The objective is the audit's: observed/bound in float64, trusted only when a moved start keeps
+ * it (floatRatio); for a stochastic card the lower confidence bound over the bound on the case's
+ * own paths (common random numbers: the seed stays while the parameters move, so the objective is
+ * a deterministic function of them); for a limit claim the ratio its operational test compares
+ * (m_16T over 3/4 of m_4T, src/check/limit.ts), screened on the first stage of paths. A run that
+ * overflows is the worst case there is (+Infinity): its confirmation judges the divergence.
+ */
+import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
+import { compassSearch, keepTop, type Scored } from '../audit/compass.js';
+import { OverflowError } from '../errors.js';
+import { MAX_SEED } from '../random/seeded.js';
+import type { Card } from '../theorems/card.js';
+import { judgeLimitCase } from './limit.js';
+import type { ObserveOptions } from './observe.js';
+import { floatRatio } from './verdict.js';
+
+/** Starting cases of the local search, and finalists judged in full. */
+export const SEARCH_STARTS = 5;
+export const SEARCH_FINALISTS = 3;
+/** A stochastic finalist is judged on this many times its paths, from a fresh seed. */
+export const CONFIRM_PATH_FACTOR = 8;
+
+export interface SearchOptions extends ObserveOptions {
+  /** Evaluations of the objective the search may spend (the starts' own included). */
+  readonly evaluations: number;
+  readonly alpha: number;
+}
+
+export interface SearchOutcome {
+  readonly evaluations: number;
+  /** The best case the search saw, with its float64 objective (undefined: it saw nothing it could score). */
+  readonly best: Scored | undefined;
+  /** The best distinct cases, best first. */
+  readonly finalists: readonly Scored[];
+}
+
+/** The search's float64 objective for one case: larger is worse for the card; -Infinity when unscorable. */
+export function searchObjective(card: Card, instance: CaseSpec, options: ObserveOptions & { readonly alpha: number }): number {
+  try {
+    const ratio = card.scope === 'limit' ? judgeLimitCase(card, instance, options.alpha, true).ratio : floatRatio(card, instance, options);
+    return Number.isNaN(ratio) ? -Infinity : ratio;
+  } catch (error) {
+    if (error instanceof OverflowError) return Infinity;
+    return -Infinity; // a parameter step out of the family's domain
+  }
+}
+
+/** The compass search from `starts` (the best cases of the sampling), within `options.evaluations`. */
+export function targetedSearch(card: Card, starts: readonly Scored[], options: SearchOptions): SearchOutcome {
+  let evaluations = 0;
+  const finalists: Scored[] = [];
+  const evaluate = (instance: CaseSpec): number => {
+    evaluations++;
+    const ratio = searchObjective(card, instance, options);
+    keepTop(finalists, { ratio, instance }, SEARCH_FINALISTS);
+    return ratio;
+  };
+  const exhausted = () => evaluations >= options.evaluations;
+  // The starts are scored by the search's own objective: the sampling judged them otherwise.
+  const scored: Scored[] = [];
+  for (const start of starts) {
+    if (exhausted()) break;
+    scored.push({ ratio: evaluate(start.instance), instance: start.instance });
+  }
+  compassSearch(card, scored.filter((s) => s.ratio > -Infinity && s.ratio < Infinity), evaluate, exhausted);
+  return { evaluations, best: finalists[0], finalists };
+}
+
+/**
+ * The case a finalist is judged on: itself, or for a stochastic case the same parameters from a
+ * fresh seed, so that the search's luck with its own paths does not count, on CONFIRM_PATH_FACTOR
+ * times the paths (a limit claim's verdict draws more paths in stages of its own).
+ */
+export function confirmationCase(card: Card, instance: CaseSpec): CaseSpec {
+  if (!isStochasticSpec(instance)) return instance;
+  const paths = card.scope === 'limit' ? instance.paths : instance.paths * CONFIRM_PATH_FACTOR;
+  return { ...instance, paths, seed: (instance.seed + 1) % (MAX_SEED + 1) };
+}

@@ -1,0 +1,159 @@
+/**
+ * The corners that the constructions teach (THEOREMS.md §4; issue "Conjecture verdicts a
+ * researcher can trust", item 2): the regimes where the paper's bounds are known to be tight or
+ * its claims known to fail, as named generators that every card and conjecture whose class,
+ * families and method contain them draws with a fixed share of its cases
+ * (src/generators/card-cases.ts). Each corner draws the rest of the case as the card would and
+ * keeps to the card's ranges (η, ρ and their pins, the horizon, β/μ); a corner whose regime lies
+ * outside them comes as close as the ranges allow.
+ *
+ * - LB-D-SC 2-cycle: a quadratic started exactly on SAM's 2-cycle ±r* along its top eigenvector.
+ * - LB-D-SC-step overshoot: a quadratic started 10^-20 to 10^-6 ρ from x*, ηβ near 0.01, short horizons.
+ * - LB-D-NC-q alternation: a quadratic at the card's largest η (ηβ = 1 where allowed): ±ρ forever.
+ * - LB-D-NC-a cosine trap: (β/k²)cos(kx) started at exactly −ρ, kρ in {1, 0.1, 0.01}.
+ * - LB-D-NC-b cosine trap: k = θ* / ρ, started inside the basin (−π/k, 0).
+ * - LB-S asymmetric noise: (β/2)x² from x* = 0 with two-point noise (K in {3, 9, 99},
+ *   s = 1, 2 or 4 times βρ), ρ = 0.5/β to 2/β, ηβ near 0.01, the longest horizon the card draws.
+ *
+ * Not here: LB-D-NC-c's piecewise quadratics need a family the suite does not have yet.
+ */
+import fc from 'fast-check';
+import type { CaseSpec } from '../algorithms/case.js';
+import type { RunSpec, StepSize } from '../algorithms/run-spec.js';
+import { isStochasticAlgorithm, type StochasticRunSpec } from '../algorithms/stochastic.js';
+import { keepInRanges, numberText, rhoInRange } from '../audit/parameters.js';
+import { thetaStar } from '../constructions/theta-star.js';
+import { float64 } from '../arith/float64.js';
+import { parseNumber, type NumberText } from '../arith/literal.js';
+import type { FamilyName, FamilySpec } from '../functions/types.js';
+import { MAX_SEED } from '../random/seeded.js';
+import type { Card } from '../theorems/card.js';
+import { arbHorizon, arbShared, arbStart, arbStepSize, cyclePoint, optimumOf, stochasticShape, topDirection, type CaseShape } from './cases.js';
+import { arbPositive } from './numbers.js';
+
+export const CORNER_NAMES = ['LB-D-SC 2-cycle', 'LB-D-SC-step overshoot', 'LB-D-NC-q alternation', 'LB-D-NC-a cosine trap', 'LB-D-NC-b cosine trap', 'LB-S asymmetric noise'] as const;
+export type CornerName = (typeof CORNER_NAMES)[number];
+
+export interface Corner {
+  readonly name: CornerName;
+  readonly arbitrary: fc.Arbitrary<CaseSpec>;
+}
+
+const THETA_STAR = thetaStar(float64);
+
+/** The corners of `card` (none when no construction's regime lies in its class, families and method). */
+export function cornersOf(card: Card, shape: CaseShape): Corner[] {
+  const corners: Corner[] = [];
+  const allows = (family: FamilyName) => card.families === undefined || card.families.includes(family);
+  const add = (name: CornerName, arbitrary: fc.Arbitrary<CaseSpec> | undefined) => arbitrary && corners.push({ name, arbitrary });
+  if (card.algorithm === 'sam' && allows('quadratic')) {
+    add('LB-D-SC 2-cycle', cycleCorner(card, shape));
+    add('LB-D-SC-step overshoot', overshootCorner(card, shape));
+    add('LB-D-NC-q alternation', alternationCorner(card, shape));
+  }
+  if (card.algorithm === 'sam' && card.requires === 'smooth' && allows('cosine')) {
+    add('LB-D-NC-a cosine trap', cosineTrap(card, shape, 'exact'));
+    add('LB-D-NC-b cosine trap', cosineTrap(card, shape, 'basin'));
+  }
+  if ((card.algorithm === 'n-sam' || card.algorithm === 'm-sam') && allows('quadratic')) add('LB-S asymmetric noise', asymmetricNoise(card, shape));
+  return corners;
+}
+
+/** Exactly on the 2-cycle (when η is a range: the cycle's radius needs η's value). */
+function cycleCorner(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> | undefined {
+  if (!('max' in card.eta)) return undefined;
+  return arbShared(card, shape, ['quadratic']).chain((partial) => {
+    const on = (sign: 1 | -1) => cyclePoint(partial.function, partial.rho, partial.eta, sign, 0);
+    const start = on(1) === undefined ? arbStart(partial.function, partial.rho, partial.eta) : fc.constantFrom(on(1)!, on(-1)!);
+    return start.map((x0) => deterministic(card, { ...partial, x0 }));
+  });
+}
+
+/** Next to x*, along the top eigenvector, with a small η: one step overshoots to (β/2)(ηβρ)². */
+function overshootCorner(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
+  return fc
+    .tuple(arbShared(card, shape, ['quadratic']), fc.constantFrom(1e-20, 1e-10, 1e-6), fc.integer({ min: 1, max: 8 }))
+    .map(([partial, epsilon, steps]) => {
+      const xStar = optimumOf(partial.function);
+      const f = partial.function;
+      const direction = f.family === 'quadratic' && f.eigenvalues !== undefined ? topDirection({ ...f, eigenvalues: f.eigenvalues }) : xStar.map((_, i) => (i === 0 ? 1 : 0));
+      const offset = epsilon * Number(partial.rho);
+      const x0 = xStar.map((c, i) => numberText(Number(c) + offset * direction[i]!));
+      return deterministic(card, { ...partial, eta: etaNear(card, '0.01'), steps: horizonNear(card, shape, steps), x0 });
+    });
+}
+
+/** At the largest η the card allows: on (β/2)x² with η = 1/β SAM alternates ±ρ from any start. */
+function alternationCorner(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
+  return arbShared(card, shape, ['quadratic']).chain((partial) => {
+    const eta = etaNear(card, '1e9'); // pulled down to the range's end
+    return arbStart(partial.function, partial.rho, eta).map((x0) => deterministic(card, { ...partial, eta, x0 }));
+  });
+}
+
+/**
+ * (β/k²)cos(kx) in one dimension: 'exact' starts at −ρ, so that y0 is the local maximum and SAM
+ * never moves (LB-D-NC-a, kρ in {1, 0.1, 0.01}); 'basin' takes k = θ* / ρ and starts inside
+ * (−π/k, 0), from where SAM converges to a point that is not stationary (LB-D-NC-b).
+ */
+function cosineTrap(card: Card, shape: CaseShape, kind: 'exact' | 'basin'): fc.Arbitrary<CaseSpec> {
+  const placement = kind === 'exact' ? fc.constantFrom(1, 0.1, 0.01) : fc.constantFrom(0.2, 0.5, 0.9);
+  return fc
+    .record({ beta: arbPositive(-1, 2), rhoTimesBeta: arbPositive(-2, 1), placement, eta: arbStepSize(card.eta), steps: arbHorizon(card, shape) })
+    .map(({ beta, rhoTimesBeta, placement: p, eta, steps }) => {
+      const b = Number(beta);
+      const rho = numberText(rhoInRange(card, b, Number(rhoTimesBeta) / b));
+      const k = kind === 'exact' ? `${p}/${rho}` : numberText(THETA_STAR / Number(rho));
+      const x0 = kind === 'exact' ? `-${rho}` : numberText((-p * Math.PI) / parseNumber(float64, 'k', k));
+      const fn: FamilySpec = { family: 'cosine', dim: 1, terms: [{ beta, k }], quadBeta: beta };
+      return deterministic(card, { function: fn, rho, eta, steps, x0: [x0] });
+    });
+}
+
+/** LB-S: (β/2)x² from x* = 0 under asymmetric two-point noise, a small η and a long horizon. */
+function asymmetricNoise(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
+  return fc
+    .record({
+      beta: arbPositive(-1, 2),
+      rhoTimesBeta: fc.constantFrom(0.5, 1, 2),
+      K: fc.constantFrom('3', '9', '99'),
+      sOverBetaRho: fc.constantFrom(1, 2, 4),
+      seed: fc.integer({ min: 0, max: MAX_SEED }),
+    })
+    .map(({ beta, rhoTimesBeta, K, sOverBetaRho, seed }): CaseSpec => {
+      const b = Number(beta);
+      const rho = numberText(rhoInRange(card, b, rhoTimesBeta / b));
+      const spec: StochasticRunSpec = {
+        algorithm: card.algorithm as StochasticRunSpec['algorithm'],
+        function: { family: 'quadratic', eigenvalues: [beta] },
+        oracle: { kind: 'two-point', K, s: numberText(sOverBetaRho * b * Number(rho)) },
+        x0: ['0'],
+        rho,
+        eta: etaNear(card, '0.01'),
+        steps: horizonNear(card, stochasticShape(shape), shape.stochastic.maxSteps),
+        paths: shape.stochastic.paths,
+        seed,
+      };
+      return keepInRanges(card, spec);
+    });
+}
+
+/** A deterministic case of the card's method (its ρ decay too), kept in its ranges. */
+function deterministic(card: Card, partial: Omit<RunSpec, 'algorithm'>): CaseSpec {
+  if (isStochasticAlgorithm(card.algorithm)) throw new RangeError(`${card.id}: a deterministic corner of a stochastic card`);
+  const decay = card.rhoDecay === undefined ? {} : { rhoDecay: card.rhoDecay };
+  return keepInRanges(card, { algorithm: card.algorithm, ...partial, ...decay });
+}
+
+/** η at `overBeta`/β, pulled into the card's range; the card's rule when η follows one. */
+function etaNear(card: Card, overBeta: NumberText): StepSize {
+  return 'rule' in card.eta ? card.eta : { overBeta }; // keepInRanges clamps it
+}
+
+/** A horizon near `steps` that the card draws: 1 for a step card, T with 16T <= the longest run for a limit claim. */
+function horizonNear(card: Card, shape: CaseShape, steps: number): number {
+  if (card.scope === 'step') return 1;
+  const longest = isStochasticAlgorithm(card.algorithm) ? shape.stochastic.maxSteps : shape.maxSteps;
+  if (card.scope === 'limit') return Math.max(16, Math.min(Math.floor(steps / 16), Math.floor(longest / 16)));
+  return Math.max(1, Math.min(steps, longest));
+}
