@@ -13,6 +13,7 @@ import type { OracleSpec } from '../oracles/oracle.js';
 import { buildFunction } from '../functions/index.js';
 import type { FamilySpec } from '../functions/types.js';
 import type { Card, StepRange } from '../theorems/card.js';
+import { optimumOf } from '../generators/cases.js';
 
 export interface Parameter {
   readonly name: string;
@@ -53,7 +54,8 @@ export function parameterize(card: Card, spec: CaseSpec): Parameterization {
   if (spec.rho !== undefined && !isPinned(card.rho)) add('rho', 'log', num(spec.rho), (s, q) => (s.rho = numberText(q)));
   if (typeof spec.eta === 'object' && 'overBeta' in spec.eta && !('max' in card.eta && isPinned(card.eta))) add('eta·β', 'log', num(spec.eta.overBeta), (s, q) => (s.eta = { overBeta: numberText(q) }));
   const size = Math.hypot(...spec.x0.map(num)) / Math.sqrt(spec.x0.length) || 1;
-  spec.x0.forEach((text, i) => add(`x0[${i + 1}]`, 'linear', num(text), (s, q) => (s.x0[i] = numberText(q)), 0.5 * (Math.abs(num(text)) + size)));
+  // A pinned start (x*) is no parameter either.
+  if (card.start !== 'optimum') spec.x0.forEach((text, i) => add(`x0[${i + 1}]`, 'linear', num(text), (s, q) => (s.x0[i] = numberText(q)), 0.5 * (Math.abs(num(text)) + size)));
   familyParameters(spec.function, add, num);
   if (isStochasticSpec(spec)) oracleParameters(spec.oracle, add, num);
 
@@ -125,6 +127,8 @@ function withinRanges(card: Card, s: Mutable): CaseSpec {
   }
   // ρ <= max/β: the β of the rebuilt function, from its float64 certificate.
   if (card.rho !== undefined && s.rho !== undefined) s.rho = numberText(rhoInRange(card, betaOf(s.function), num(s.rho)));
+  // A pinned start follows x* when the function moves (a logistic regression's λ moves its minimizer).
+  if (card.start === 'optimum') s.x0 = optimumOf(s.function);
   return s as CaseSpec;
 }
 

@@ -17,6 +17,9 @@ import { isStepSizeRule, resolveStepSize } from '../algorithms/run-spec.js';
 import { InputError } from '../errors.js';
 import { buildFunction } from '../functions/index.js';
 import { buildOracle } from '../oracles/build.js';
+import { norm } from '../arith/vector.js';
+import type { Backend } from '../arith/backend.js';
+import type { SmoothFunction } from '../functions/types.js';
 import type { Card, FunctionClass, StepRange } from '../theorems/card.js';
 
 const COMPARISON_DIGITS = 60;
@@ -73,9 +76,27 @@ export function requireAdmissible(card: Card, spec: CaseSpec, field = 'run'): vo
     const rho = parseNumber(B, at('rho'), spec.rho);
     requireWithin(B.mul(rho, beta), card.rho, at('rho'), spec.rho, card.id, 'ρ', SLACK.rho);
   }
+  if (stochastic && card.noise !== undefined && !card.noise.includes(spec.oracle.kind)) {
+    throw new InputError(at('oracle.kind'), spec.oracle.kind, `must be one of ${card.noise.join(', ')}: the noise models ${card.id} is a claim about`);
+  }
+  const { min, max } = card.horizon ?? {};
+  if ((min !== undefined && spec.steps < min) || (max !== undefined && spec.steps > max)) {
+    throw new InputError(at('steps'), spec.steps, `must be ${min ?? 1} <= T${max === undefined ? '' : ` <= ${max}`}: the horizons ${card.id} is a claim about`);
+  }
+  if (card.start === 'optimum') requireAtOptimum(B, f, spec, at('x0'), card.id);
   if (stochastic && card.scope === 'stochastic' && card.requiresSmoothComponents && !buildOracle(B, f, spec.oracle).certificate.componentsSmooth) {
     throw new InputError(at('oracle'), spec.oracle, `must have β-smooth components: ${card.id}'s analysis (m-SAM) needs them`);
   }
+}
+
+/** x0 = x* (to 10^-9 of max(1, ‖x*‖): a generator writes x* from the float64 certificate). */
+function requireAtOptimum<T>(B: Backend<T>, f: SmoothFunction<T>, spec: CaseSpec, field: string, id: string): void {
+  const xStar = f.certificate.xStar;
+  if (xStar === undefined) throw new InputError(field, spec.x0, `${id} starts at x*, and this member has no minimizer`);
+  const x0 = spec.x0.map((x, i) => parseNumber(B, `${field}[${i + 1}]`, x));
+  const distance = B.toNumber(norm(B, x0.map((x, i) => B.sub(x, xStar[i]!))));
+  const scale = Math.max(1, B.toNumber(norm(B, xStar)));
+  if (!(distance <= 1e-9 * scale)) throw new InputError(field, spec.x0, `must be x* (${id} starts every run at the minimizer); it is ${distance.toExponential(3)} away`);
 }
 
 /** The classes a member belongs to: smooth always; convex and strongly convex by its certificate. */

@@ -13,7 +13,7 @@ import { formatJson } from '../report/json.js';
 import { reportPage } from '../report/html/page.js';
 import { replayText } from '../report/replay.js';
 import { renderTable } from '../report/text.js';
-import { findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, tightnessInterval, worstText } from '../report/verdicts.js';
+import { findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, tightnessInterval, worstText } from '../report/verdicts.js';
 import { allChecks, skippedConjectures, type SkippedConjecture } from '../theorems/catalog.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { requireExistingFolder, requireWritableFolder } from './folders.js';
@@ -122,13 +122,13 @@ function jobJson(result: MainJobResult, reportFolder: string | null, skipped: re
 function jobTable(result: MainJobResult, skipped: readonly SkippedConjecture[]): string {
   const rows = result.checks.map((c) => {
     const card = allChecks().find((k) => k.id === c.id)!;
-    return [c.id, card.title, c.status, String(c.cases), worstText(c), levelsText(c), tightnessInterval(c)];
+    return [c.id, card.title, c.status, String(c.cases), searchedText(c), worstText(c), levelsText(c), tightnessInterval(c)];
   });
   const reproduced = result.replays.filter((r) => r.reproduced).length;
   const lines = [
     `samcheck: seed ${result.seed}, ${result.runs ?? 'default'} cases per check, verification at ${result.precision} and ${2 * result.precision} digits, ${result.seconds} s`,
     '',
-    renderTable(['ID', 'claim', 'status', 'cases', 'worst ratio', LEVELS_HEADER, 'tightness'], rows, ['left', 'left', 'left', 'right', 'right', 'right', 'right']),
+    renderTable(['ID', 'claim', 'status', 'cases', 'searched', 'worst ratio', LEVELS_HEADER, 'tightness'], rows, ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right']),
     '',
     `Counterexample files: ${reproduced} of ${result.replays.length} reproduced.`,
     ...result.replays.filter((r) => !r.reproduced).map((r) => `  ${r.file}: ${replayText(r)}`),

@@ -15,7 +15,7 @@ import { InputError } from '../errors.js';
 import { MAX_SEED } from '../random/seeded.js';
 import { formatJson } from '../report/json.js';
 import { renderTable } from '../report/text.js';
-import { constructionsText, findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, worstInstanceText, worstText } from '../report/verdicts.js';
+import { constructionsText, findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, worstInstanceText, worstText } from '../report/verdicts.js';
 import { allChecks, skippedConjectures, type SkippedConjecture } from '../theorems/catalog.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { checkById } from '../conjectures/lookup.js';
@@ -112,6 +112,7 @@ function runTable(summary: RunSummary): string {
     c.id,
     c.status,
     String(c.cases),
+    searchedText(c),
     worstText(c),
     c.worst === null ? '-' : String(c.worst.at),
     c.worst === null ? '-' : c.worst.level,
@@ -122,9 +123,10 @@ function runTable(summary: RunSummary): string {
   const lines = [
     `samcheck run: ${summary.runs ?? `${DEFAULT_RUNS} (or the check's own budget)`} cases per check, seed ${summary.seed}, verification at ${summary.precision} and ${2 * summary.precision} digits`,
     '',
-    renderTable(['card', 'status', 'cases', 'worst ratio', 'at', 'level', LEVELS_HEADER, 'constructions', 'worst instance'], rows, [
+    renderTable(['card', 'status', 'cases', 'searched', 'worst ratio', 'at', 'level', LEVELS_HEADER, 'constructions', 'worst instance'], rows, [
       'left',
       'left',
+      'right',
       'right',
       'right',
       'right',

@@ -95,6 +95,44 @@ describe('parameters a conjecture pins or bounds below (issue "Conjecture verdic
     }
   });
 
+  test('a pinned start, horizon and noise model hold for every drawn case (corners included) and every search step, and replays check them', () => {
+    const fromOptimum = defineConjecture({
+      id: 'PIN2',
+      statement: 'n-SAM from x* under two-point noise, at T = 200',
+      class: 'strongly-convex',
+      algorithm: 'n-sam',
+      horizon: { min: 200, max: 200 },
+      start: 'optimum',
+      noise: ['two-point'],
+      measure: 'gap',
+      claim: { bound: 'beta*rho^2' },
+    });
+    const cases = fc.sample(arbCardCase(fromOptimum), { seed: 5, numRuns: 30 });
+    expect(cases.some((spec) => spec.function.family === 'logistic')).toBe(true); // x* is not always 0
+    for (const spec of cases) {
+      expect(spec.steps).toBe(200);
+      expect('oracle' in spec && spec.oracle.kind).toBe('two-point');
+      expect(admissibilityProblem(fromOptimum, spec)).toBeUndefined();
+      const moved = parameterize(fromOptimum, spec);
+      expect(moved.parameters.some((p) => p.name.startsWith('x0'))).toBe(false);
+      const stepped = moved.rebuild(moved.parameters.map((p) => p.value + 2 * p.step));
+      expect(admissibilityProblem(fromOptimum, stepped)).toBeUndefined(); // x0 followed x* when λ moved
+    }
+    const spec = cases[0]!;
+    expect(admissibilityProblem(fromOptimum, { ...spec, steps: 199 })?.message).toMatch(/steps.*must be 200 <= T <= 200/);
+    expect(admissibilityProblem(fromOptimum, { ...spec, x0: spec.x0.map((x) => String(Number(x) + 0.1)) })?.message).toMatch(/must be x\*/);
+    expect(admissibilityProblem(fromOptimum, { ...spec, oracle: { kind: 'gaussian', sigma: '1' } } as typeof spec)?.message).toMatch(/oracle.kind.*must be one of two-point/);
+  });
+
+  test.each([
+    [{ horizon: { min: 0 } }, /horizon.min.*whole number/],
+    [{ horizon: { min: 10, max: 5 } }, /min <= max/],
+    [{ start: 'x*' }, /start.*'optimum'/],
+    [{ noise: ['gaussian'] }, /noise.*stochastic methods/],
+  ])('a pin that cannot be is refused: %j', (fields, message) => {
+    expect(() => defineConjecture({ ...BASE, id: 'BAD', ...(fields as object) })).toThrow(message);
+  });
+
   test('a lower end of ρ is kept by the generator', () => {
     const bounded = defineConjecture({ ...BASE, id: 'RHO1', algorithm: 'sam', rho: { min: '1', max: '4' } });
     for (const spec of fc.sample(arbCardCase(bounded), { seed: 4, numRuns: 40 })) {

@@ -27,6 +27,8 @@ import { RHO_DECAYS, STEP_SIZE_RULES, type RhoDecay, type StepSizeRule } from '.
 import { isStochasticAlgorithm, STOCHASTIC_ALGORITHMS, type StochasticAlgorithm } from '../algorithms/stochastic.js';
 import { InputError } from '../errors.js';
 import { FAMILY_NAMES, type FamilySpec } from '../functions/index.js';
+import { ORACLE_KINDS } from '../oracles/build.js';
+import type { OracleKind } from '../oracles/oracle.js';
 import type { Card, FunctionClass, LimitCard, Observation, RunCard, SearchShape, StochasticCard } from '../theorems/card.js';
 import { parseFormula } from './formula.js';
 
@@ -61,6 +63,12 @@ export interface ConjectureSpec {
    */
   readonly rho?: { readonly max: NumberText; readonly includeMax?: boolean; readonly min?: NumberText };
   readonly rhoDecay?: RhoDecay;
+  /** The horizons T drawn (a limit claim's base T, judged at T, 4T, 16T): min <= T <= max; min = max pins T. */
+  readonly horizon?: { readonly min?: number; readonly max?: number };
+  /** 'optimum': every case starts exactly at x* (the search keeps it there). */
+  readonly start?: 'optimum';
+  /** Stochastic claims: only these noise models (gaussian, rademacher, student-t, discrete, two-point, finite-sum). */
+  readonly noise?: readonly OracleKind[];
   /** Named constants of the bound, overridable with samcheck run --constant. */
   readonly constants?: Readonly<Record<string, NumberText>>;
   /** Only members with β/μ at most this. */
@@ -98,6 +106,27 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     invalid(field('eta.rule'), spec.eta.rule, `must be one of ${STEP_SIZE_RULES.join(', ')}`);
   }
   const constants = spec.constants ?? {};
+  const horizon = spec.horizon;
+  if (horizon !== undefined) {
+    const whole = (name: 'min' | 'max') => {
+      const value = horizon[name];
+      if (value !== undefined && !(Number.isInteger(value) && value >= 1)) invalid(field(`horizon.${name}`), value, 'must be a whole number of steps >= 1');
+    };
+    if (typeof horizon !== 'object' || horizon === null) invalid(field('horizon'), horizon, 'must be { min?, max? } (whole numbers of steps)');
+    whole('min');
+    whole('max');
+    if (horizon.min !== undefined && horizon.max !== undefined && horizon.min > horizon.max) invalid(field('horizon'), horizon, 'must have min <= max');
+  }
+  if (spec.start !== undefined && spec.start !== 'optimum') invalid(field('start'), spec.start, "must be 'optimum' (every case starts at x*), or absent");
+  if (spec.noise !== undefined) {
+    if (!stochastic) invalid(field('noise'), spec.noise, 'is for stochastic methods (n-sam, m-sam, sgd)');
+    if (!Array.isArray(spec.noise) || spec.noise.length === 0) invalid(field('noise'), spec.noise, `must be a non-empty list of ${ORACLE_KINDS.join(', ')}`);
+    for (const kind of spec.noise) if (!ORACLE_KINDS.includes(kind)) invalid(field('noise'), kind, `must be one of ${ORACLE_KINDS.join(', ')}`);
+    const onlyQuadratics = spec.families !== undefined && spec.families.every((f) => f === 'quadratic');
+    if (spec.noise.every((kind) => kind === 'finite-sum') && !onlyQuadratics) {
+      invalid(field('noise'), spec.noise, "finite-sum noise needs quadratics: add families: ['quadratic']");
+    }
+  }
   const eta: Card['eta'] = spec.eta === undefined ? { max: '1', includeMax: true } : 'rule' in spec.eta ? spec.eta : { max: spec.eta.max, includeMax: spec.eta.includeMax ?? true, ...(spec.eta.min ? { min: spec.eta.min } : {}) };
   const fields = {
     id,
@@ -113,6 +142,9 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     ...(spec.rho ? { rho: { max: spec.rho.max, includeMax: spec.rho.includeMax ?? true, ...(spec.rho.min ? { min: spec.rho.min } : {}) } } : {}),
     ...(spec.rhoDecay ? { rhoDecay: spec.rhoDecay } : {}),
     ...(spec.budget ? { search: spec.budget } : {}),
+    ...(horizon ? { horizon } : {}),
+    ...(spec.start ? { start: spec.start } : {}),
+    ...(spec.noise ? { noise: spec.noise } : {}),
     expected: spec.expected ?? ('open' as const),
     isConjecture: true as const,
   };

@@ -62,6 +62,10 @@ export function arbStepSize(eta: Card['eta']): fc.Arbitrary<StepSize> {
 export function arbHorizon(card: Card, shape: CaseShape): fc.Arbitrary<number> {
   if (card.scope === 'step') return fc.constant(1);
   const maxSteps = isStochasticAlgorithm(card.algorithm) ? shape.stochastic.maxSteps : shape.maxSteps;
+  if (card.horizon !== undefined) {
+    const [min, max] = horizonRange(card, maxSteps);
+    return min === max ? fc.constant(min) : fc.integer({ min, max });
+  }
   // A limit claim is judged at T, 4T and 16T: T from 16 up to a sixteenth of the longest run.
   if (card.scope === 'limit') return fc.integer({ min: 16, max: Math.max(16, Math.floor(maxSteps / 16)) });
   const long = Math.max(65, maxSteps);
@@ -70,6 +74,17 @@ export function arbHorizon(card: Card, shape: CaseShape): fc.Arbitrary<number> {
     { weight: 2, arbitrary: fc.integer({ min: 1, max: Math.min(512, long) }) },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: long }) },
   );
+}
+
+/**
+ * The horizons a card with a `horizon` draws: its min and max (defaults: 1, or 16 for a limit
+ * claim's base T, and the shape's longest run, a sixteenth of it for a limit claim).
+ */
+export function horizonRange(card: Card, longest: number): [number, number] {
+  const limit = card.scope === 'limit';
+  const min = card.horizon?.min ?? (limit ? 16 : 1);
+  const max = card.horizon?.max ?? Math.max(min, limit ? Math.floor(longest / 16) : longest);
+  return [min, Math.max(min, max)];
 }
 
 /** The shape of a card's search: the defaults, narrowed by the card's own `search`. */
@@ -152,7 +167,7 @@ function arbStochasticCase(card: Card, algorithm: StochasticAlgorithm, shape: Ca
     .tuple(arbShared(card, small), fc.integer({ min: 0, max: MAX_SEED }))
     .chain(([partial, seed]) =>
       fc
-        .tuple(arbStart(partial.function, partial.rho, partial.eta), arbOracleSpec(partial.function, dimensionOf(partial.function)))
+        .tuple(arbStart(partial.function, partial.rho, partial.eta), arbOracleSpec(partial.function, dimensionOf(partial.function), card.noise))
         .map(([x0, oracle]): StochasticRunSpec => ({ algorithm, ...partial, seed, x0, oracle, paths: shape.stochastic.paths })),
     );
 }

@@ -55,7 +55,8 @@ export function cornersOf(card: Card, shape: CaseShape): Corner[] {
     add('LB-D-NC-a cosine trap', cosineTrap(card, shape, 'exact'));
     add('LB-D-NC-b cosine trap', cosineTrap(card, shape, 'basin'));
   }
-  if ((card.algorithm === 'n-sam' || card.algorithm === 'm-sam') && allows('quadratic')) add('LB-S asymmetric noise', asymmetricNoise(card, shape));
+  const twoPoint = card.noise === undefined || card.noise.includes('two-point');
+  if ((card.algorithm === 'n-sam' || card.algorithm === 'm-sam') && allows('quadratic') && twoPoint) add('LB-S asymmetric noise', asymmetricNoise(card, shape));
   return corners;
 }
 
@@ -98,8 +99,12 @@ function alternationCorner(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec>
  */
 function cosineTrap(card: Card, shape: CaseShape, kind: 'exact' | 'basin'): fc.Arbitrary<CaseSpec> {
   const placement = kind === 'exact' ? fc.constantFrom(1, 0.1, 0.01) : fc.constantFrom(0.2, 0.5, 0.9);
+  // The exact trap is an unstable fixed point: float64 cannot be trusted with it (a moved start
+  // leaves), so every such case is verified in decimal, and its ratio is the same at every T.
+  // Short horizons show it as well as long ones, at a fraction of the cost.
+  const steps = kind === 'exact' ? fc.integer({ min: 1, max: 64 }).map((t) => horizonNear(card, shape, t)) : arbHorizon(card, shape);
   return fc
-    .record({ beta: arbPositive(-1, 2), rhoTimesBeta: arbPositive(-2, 1), placement, eta: arbStepSize(card.eta), steps: arbHorizon(card, shape) })
+    .record({ beta: arbPositive(-1, 2), rhoTimesBeta: arbPositive(-2, 1), placement, eta: arbStepSize(card.eta), steps })
     .map(({ beta, rhoTimesBeta, placement: p, eta, steps }) => {
       const b = Number(beta);
       const rho = numberText(rhoInRange(card, b, Number(rhoTimesBeta) / b));

@@ -6,25 +6,31 @@
 import fc from 'fast-check';
 import type { NumberText } from '../arith/literal.js';
 import type { FamilySpec } from '../functions/types.js';
-import type { OracleSpec } from '../oracles/oracle.js';
+import type { OracleKind, OracleSpec } from '../oracles/oracle.js';
 import { arbPoint } from './functions.js';
 import { arbPositive, plusText, timesText } from './numbers.js';
 
-export function arbOracleSpec(f: FamilySpec, d: number): fc.Arbitrary<OracleSpec> {
+/** The noise of a stochastic case: every model the suite has, or only those of `allowed`. */
+export function arbOracleSpec(f: FamilySpec, d: number, allowed?: readonly OracleKind[]): fc.Arbitrary<OracleSpec> {
   const sigma = arbPositive(-2, 1);
-  const kinds: fc.Arbitrary<OracleSpec>[] = [
-    sigma.map((s) => ({ kind: 'gaussian' as const, sigma: s })),
-    fc
-      .array(fc.oneof(fc.constant('0'), arbPositive(-2, 1)), { minLength: d, maxLength: d })
-      .filter((scales) => scales.some((s) => s !== '0'))
-      .map((scales) => ({ kind: 'gaussian' as const, scales })),
-    sigma.map((s) => ({ kind: 'rademacher' as const, sigma: s })),
-    fc.tuple(sigma, fc.constantFrom(5, 6, 10, 30)).map(([s, dof]) => ({ kind: 'student-t' as const, sigma: s, dof })),
-    arbDiscrete(d),
-    fc.tuple(arbPositive(0, 2), arbPositive(-1, 1)).map(([K, s]) => ({ kind: 'two-point' as const, K, s })),
+  const kinds: [OracleKind, fc.Arbitrary<OracleSpec>][] = [
+    ['gaussian', sigma.map((s) => ({ kind: 'gaussian' as const, sigma: s }))],
+    [
+      'gaussian',
+      fc
+        .array(fc.oneof(fc.constant('0'), arbPositive(-2, 1)), { minLength: d, maxLength: d })
+        .filter((scales) => scales.some((s) => s !== '0'))
+        .map((scales) => ({ kind: 'gaussian' as const, scales })),
+    ],
+    ['rademacher', sigma.map((s) => ({ kind: 'rademacher' as const, sigma: s }))],
+    ['student-t', fc.tuple(sigma, fc.constantFrom(5, 6, 10, 30)).map(([s, dof]) => ({ kind: 'student-t' as const, sigma: s, dof }))],
+    ['discrete', arbDiscrete(d)],
+    ['two-point', fc.tuple(arbPositive(0, 2), arbPositive(-1, 1)).map(([K, s]) => ({ kind: 'two-point' as const, K, s }))],
   ];
-  if (f.family === 'quadratic') kinds.push(arbFiniteSum(d));
-  return fc.oneof(...kinds).filter(hasNoise);
+  if (f.family === 'quadratic') kinds.push(['finite-sum', arbFiniteSum(d)]);
+  const chosen = kinds.filter(([kind]) => allowed === undefined || allowed.includes(kind)).map(([, arbitrary]) => arbitrary);
+  if (chosen.length === 0) throw new RangeError(`no noise model among ${allowed?.join(', ')} for a ${f.family}`);
+  return fc.oneof(...chosen).filter(hasNoise);
 }
 
 /** Whether the noise is not identically 0 (σ² > 0): a discrete or finite-sum draw can be all zeros. */

@@ -66,6 +66,22 @@ export function survivalText(c: CheckedCard): string {
   return `no counterexample in ${c.cases} cases (${search}; ${best}); ${coverageText(c)}`;
 }
 
+/** The targeted search's evaluations for the tables ("-": none was made). */
+export function searchedText(c: CheckedCard): string {
+  return c.search === undefined ? '-' : String(c.search.evaluations);
+}
+
+/** What the targeted search did, and what the cases covered: one line for a card's section. */
+export function searchText(c: CheckedCard): string {
+  if (c.status === 'no counterexample') return survivalText(c);
+  const s = c.search;
+  const search =
+    s === undefined
+      ? 'no targeted search (the sampling decided, or found nothing to start from)'
+      : `targeted search: ${s.evaluations} evaluations, best float64 ratio ${s.bestRatio === null ? '-' : showRatio(String(s.bestRatio))}, ${s.judged} finalist${s.judged === 1 ? '' : 's'} judged in full${s.undecided > 0 ? ` (${s.undecided} undecided)` : ''}`;
+  return `${search}; ${coverageText(c)}`;
+}
+
 /** The cases drawn per family, noise model and construction corner, in words. */
 export function coverageText(c: CheckedCard): string {
   const list = (counts: Readonly<Record<string, number>>) =>

@@ -16,6 +16,7 @@ import type { StochasticAlgorithm } from '../algorithms/stochastic.js';
 import type { Trajectory } from '../algorithms/run.js';
 import type { RhoDecay, StepSizeRule } from '../algorithms/schedules.js';
 import type { FamilyName, SmoothFunction } from '../functions/types.js';
+import type { OracleKind } from '../oracles/oracle.js';
 
 /** Classes of functions, each containing the next: smooth ⊃ convex ⊃ strongly convex. */
 export type FunctionClass = 'smooth' | 'convex' | 'strongly-convex';
@@ -73,6 +74,12 @@ interface CardFields {
   readonly rhoDecay?: RhoDecay;
   /** How this check searches, where it differs from the defaults (src/generators/cases.ts). */
   readonly search?: SearchShape;
+  /** The horizons drawn (a limit claim's base T): min <= T <= max; min = max pins T. */
+  readonly horizon?: { readonly min?: number; readonly max?: number };
+  /** 'optimum': every case starts exactly at x* (the corners and the search too). */
+  readonly start?: 'optimum';
+  /** Only these noise models (a stochastic claim). */
+  readonly noise?: readonly OracleKind[];
 }
 
 export interface SearchShape {

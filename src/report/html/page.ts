@@ -15,7 +15,7 @@ import { auditKey, type AuditRecord } from '../../audit/record.js';
 import { describeRun } from '../describe.js';
 import { showRatio } from '../text.js';
 import { BAND_LEVEL, shownCase } from './figures.js';
-import { aboveOneReason, levelsText, LEVELS_HEADER, survivalText, tightnessInterval, worstText } from '../verdicts.js';
+import { aboveOneReason, levelsText, LEVELS_HEADER, searchedText, searchText, survivalText, tightnessInterval, worstText } from '../verdicts.js';
 
 export interface PageContext {
   readonly result: MainJobResult;
@@ -86,13 +86,14 @@ function verdictTable(ctx: PageContext): string {
 <td>${esc(card.title)}</td>
 <td class="status ${statusClass(c.status)}"${c.status === 'no counterexample' ? ` title="${esc(survivalText(c))}"` : ''}>${c.status}</td>
 <td class="num">${c.cases}</td>
+<td class="num">${searchedText(c)}</td>
 <td class="num"${aboveOneReason(c) ? ` title="${esc(aboveOneReason(c)!)}"` : ''}>${esc(worstText(c))}${c.worst ? ` <span class="at">at ${c.worst.at}</span>` : ''}</td>
 <td class="num">${levelsText(c)}</td>
 <td class="num">${esc(tightnessInterval(c))}</td>
 </tr>`;
   });
   return `<table>
-<thead><tr><th>ID</th><th>claim</th><th>status</th><th>cases</th><th>worst ratio</th><th>${LEVELS_HEADER}</th><th>tightness</th></tr></thead>
+<thead><tr><th>ID</th><th>claim</th><th>status</th><th>cases</th><th>searched</th><th>worst ratio</th><th>${LEVELS_HEADER}</th><th>tightness</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -134,9 +135,14 @@ function cardSection(c: CheckedCard, card: Card, figure: Figure | undefined): st
 <p>${c.cases} ${c.cases === 1 ? 'case' : 'cases'} (seed ${c.seed}), ${c.seconds} s; worst ratio ${esc(worstText(c))}${c.worst ? ` at ${c.worst.at} (${c.worst.level})` : ''}.${aboveOneReason(c) ? ` * ${esc(aboveOneReason(c)!)}.` : ''}${
     found ? ` Counterexample (${esc(found.level)}, ratio ${esc(found.ratio)})${found.file ? `: <code>${esc(found.file)}</code>, replay with <code>npx samcheck replay ${esc(found.file)}</code>` : ''}.` : ''
   }${c.error ? ` Error: ${esc(c.error)}` : ''}</p>
+<p class="meta">${esc(capitalized(searchText(c)))}.</p>
 ${figureHtml(figure, figureCaption(card, found !== undefined))}
 ${shown ? `<details><summary>${found ? 'counterexample' : 'worst case'}: ${esc(describeRun(shown))}</summary><pre>${esc(JSON.stringify(shown, null, 2))}</pre></details>` : ''}
 </article>`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function figureCaption(card: Card, counterexample: boolean): string {
