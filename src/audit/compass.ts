@@ -32,6 +32,7 @@ export function compassSearch(card: Card, starts: readonly Scored[], evaluate: (
       for (let i = 0; i < s.values.length && !exhausted(); i++) {
         if (s.steps[i]! < MIN_STEP) continue;
         for (const direction of [1, -1]) {
+          if (exhausted()) break;
           const trial = s.values.slice();
           trial[i] = trial[i]! + direction * s.steps[i]!;
           const ratio = evaluate(s.p.rebuild(trial));

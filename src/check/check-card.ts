@@ -11,7 +11,7 @@ import { arbTaggedCase } from '../generators/card-cases.js';
 import { DEFAULT_SHAPE, type CaseShape } from '../generators/cases.js';
 import type { Card } from '../theorems/card.js';
 import { storeCounterexample, type CounterexampleContent } from './counterexamples.js';
-import { confirmationCase, SEARCH_FINALISTS, SEARCH_STARTS, targetedSearch } from './search.js';
+import { caseWork, confirmationCase, SEARCH_FINALISTS, SEARCH_STARTS, targetedSearch } from './search.js';
 import { FAMILYWISE_ALPHA } from './statistical.js';
 import { judgeCase, LEVELS, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
 
@@ -38,7 +38,7 @@ export interface CardCheckOptions extends VerdictOptions {
   readonly shrink?: boolean;
   /**
    * Evaluations of the targeted search made when the sampling finds nothing (default: the card's
-   * own `search.searchEvaluations`, else one per case drawn); 0 skips it.
+   * own `search.searchEvaluations`, else defaultSearchBudget's); 0 skips it.
    */
   readonly searchEvaluations?: number;
   /** Called after each case of the search (not during shrinking), for progress. */
@@ -48,6 +48,9 @@ export interface CardCheckOptions extends VerdictOptions {
 /** What the targeted search after the sampling did (src/check/search.ts). */
 export interface SearchReport {
   readonly evaluations: number;
+  /** Its float64 work (src/check/search.ts caseWork), and the sampling's, which bounds it. */
+  readonly work: number;
+  readonly sampledWork: number;
   /** The best float64 objective it saw (null: none it could score). */
   readonly bestRatio: number | null;
   /** Its finalists judged in full, and how many of them no arithmetic could decide. */
@@ -113,7 +116,10 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
   // The best distinct cases of the sampling, where the targeted search starts.
   const starts: Scored[] = [];
   const coverage = { families: {} as Record<string, number>, noise: {} as Record<string, number>, corners: {} as Record<string, number> };
-  const evaluations = options.searchEvaluations ?? card.search?.searchEvaluations ?? defaultSearchEvaluations(card, options.runs);
+  const budget = defaultSearchBudget(card, options.runs);
+  const asked = options.searchEvaluations ?? card.search?.searchEvaluations;
+  const evaluations = asked ?? budget.evaluations;
+  let sampledWork = 0;
 
   // A statistical case gets its share of the familywise level (see statistical.ts): the cases
   // drawn and the search's finalists.
@@ -140,6 +146,7 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
       cases++;
       levels[verdict.level]++;
       count(coverage, instance, corner);
+      sampledWork += caseWork(card, instance);
       worst = worseOf(worst, instance, verdict);
       keepTop(starts, { ratio: evidenceOfVerdict(verdict), instance }, SEARCH_STARTS);
     }
@@ -175,10 +182,10 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
     // float64 sees above 1, and the best one, so that the worst ratio says what the search reached).
     let search: SearchReport | undefined;
     if (evaluations > 0 && starts.length > 0) {
-      const outcome = targetedSearch(card, starts, { ...caseOptions, evaluations });
+      const outcome = targetedSearch(card, starts, { ...caseOptions, evaluations, ...(asked === undefined ? { work: budget.workShare * sampledWork } : {}) });
       let judged = 0;
       let undecided = 0;
-      const report = () => ({ evaluations: outcome.evaluations, bestRatio: outcome.best === undefined ? null : outcome.best.ratio, judged, undecided });
+      const report = () => ({ evaluations: outcome.evaluations, work: outcome.work, sampledWork, bestRatio: outcome.best === undefined ? null : outcome.best.ratio, judged, undecided });
       for (const [i, finalist] of outcome.finalists.entries()) {
         if (i > 0 && !(finalist.ratio > 1)) break;
         if (i === 0 && !(finalist.ratio > 1) && worst !== null && !(finalist.ratio > evidenceOf(worst))) break;
@@ -231,12 +238,15 @@ function confirmed(
 }
 
 /**
- * The targeted search's default budget: one evaluation per case drawn for a conjecture, whose
- * survival would otherwise rest on sampling alone; a quarter of that for a theorem card, which the
- * paper proves (its search looks for tightness and for bugs, and costs the main job little).
+ * The targeted search's budget, in counts: evaluations, and float64 work as a share of what the
+ * sampling did (src/check/search.ts caseWork), whichever ends first, so that a search from the
+ * heaviest cases (the worst ratios sit at long horizons) costs what its share says. A conjecture,
+ * whose survival would otherwise rest on sampling alone: one evaluation per case drawn and as much
+ * work as the sampling; a theorem card, which the paper proves (its search looks for tightness and
+ * bugs): a quarter of the evaluations and a tenth of the work.
  */
-export function defaultSearchEvaluations(card: Card, runs: number): number {
-  return card.kind === 'conjecture' ? runs : Math.ceil(runs / 4);
+export function defaultSearchBudget(card: Card, runs: number): { evaluations: number; workShare: number } {
+  return card.kind === 'conjecture' ? { evaluations: runs, workShare: 1 } : { evaluations: Math.ceil(runs / 4), workShare: 0.1 };
 }
 
 /** A card's own seed: the user's seed mixed with the card ID, so adding a card changes no other. */

@@ -17,6 +17,8 @@ import { compassSearch, keepTop, type Scored } from '../audit/compass.js';
 import { OverflowError } from '../errors.js';
 import { MAX_SEED } from '../random/seeded.js';
 import type { Card } from '../theorems/card.js';
+import type { FamilySpec } from '../functions/types.js';
+import { OPERATION_WEIGHTS } from '../arith/counting.js';
 import { judgeLimitCase } from './limit.js';
 import type { ObserveOptions } from './observe.js';
 import { floatRatio } from './verdict.js';
@@ -30,11 +32,15 @@ export const CONFIRM_PATH_FACTOR = 8;
 export interface SearchOptions extends ObserveOptions {
   /** Evaluations of the objective the search may spend (the starts' own included). */
   readonly evaluations: number;
+  /** And the float64 work it may spend, in caseWork units (the search stops at whichever comes first). */
+  readonly work?: number;
   readonly alpha: number;
 }
 
 export interface SearchOutcome {
   readonly evaluations: number;
+  /** The float64 work spent, in caseWork units. */
+  readonly work: number;
   /** The best case the search saw, with its float64 objective (undefined: it saw nothing it could score). */
   readonly best: Scored | undefined;
   /** The best distinct cases, best first. */
@@ -55,14 +61,16 @@ export function searchObjective(card: Card, instance: CaseSpec, options: Observe
 /** The compass search from `starts` (the best cases of the sampling), within `options.evaluations`. */
 export function targetedSearch(card: Card, starts: readonly Scored[], options: SearchOptions): SearchOutcome {
   let evaluations = 0;
+  let work = 0;
   const finalists: Scored[] = [];
   const evaluate = (instance: CaseSpec): number => {
     evaluations++;
+    work += caseWork(card, instance);
     const ratio = searchObjective(card, instance, options);
     keepTop(finalists, { ratio, instance }, SEARCH_FINALISTS);
     return ratio;
   };
-  const exhausted = () => evaluations >= options.evaluations;
+  const exhausted = () => evaluations >= options.evaluations || work >= (options.work ?? Infinity);
   // The starts are scored by the search's own objective: the sampling judged them otherwise.
   const scored: Scored[] = [];
   for (const start of starts) {
@@ -70,8 +78,35 @@ export function targetedSearch(card: Card, starts: readonly Scored[], options: S
     scored.push({ ratio: evaluate(start.instance), instance: start.instance });
   }
   compassSearch(card, scored.filter((s) => s.ratio > -Infinity && s.ratio < Infinity), evaluate, exhausted);
-  return { evaluations, best: finalists[0], finalists };
+  return { evaluations, work, best: finalists[0], finalists };
 }
+
+/**
+ * A machine-independent measure of a case's float64 work, for the search's budget: the gradients
+ * its run evaluates (steps, times the paths of a stochastic case, times the three horizons T, 4T
+ * and 16T of a limit claim) times one gradient's operations, weighted as the counting backend
+ * weighs them (src/arith/counting.ts: a multiplication 1, exp, log, sin and cos 150).
+ */
+export function caseWork(card: Card, instance: CaseSpec): number {
+  const horizons = card.scope === 'limit' ? 21 : 1;
+  const paths = isStochasticSpec(instance) ? instance.paths : 1;
+  return horizons * instance.steps * paths * gradientWork(instance.function);
+}
+
+function gradientWork(f: FamilySpec): number {
+  switch (f.family) {
+    case 'quadratic': {
+      const d = (f.eigenvalues ?? f.matrix)!.length;
+      return d * d;
+    }
+    case 'logistic':
+      return (f.samples + 2 * f.dim) * (2 * f.dim + 2 * TRANSCENDENTAL);
+    case 'cosine':
+      return f.terms.length * (2 + TRANSCENDENTAL) + f.dim;
+  }
+}
+
+const TRANSCENDENTAL = OPERATION_WEIGHTS.transcendental;
 
 /**
  * The case a finalist is judged on: itself, or for a stochastic case the same parameters from a

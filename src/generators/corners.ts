@@ -63,7 +63,7 @@ export function cornersOf(card: Card, shape: CaseShape): Corner[] {
 /** Exactly on the 2-cycle (when η is a range: the cycle's radius needs η's value). */
 function cycleCorner(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> | undefined {
   if (!('max' in card.eta)) return undefined;
-  return arbShared(card, shape, ['quadratic']).chain((partial) => {
+  return arbShared(card, small(shape), ['quadratic']).chain((partial) => {
     const on = (sign: 1 | -1) => cyclePoint(partial.function, partial.rho, partial.eta, sign, 0);
     const start = on(1) === undefined ? arbStart(partial.function, partial.rho, partial.eta) : fc.constantFrom(on(1)!, on(-1)!);
     return start.map((x0) => deterministic(card, { ...partial, x0 }));
@@ -73,7 +73,7 @@ function cycleCorner(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> | und
 /** Next to x*, along the top eigenvector, with a small η: one step overshoots to (β/2)(ηβρ)². */
 function overshootCorner(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
   return fc
-    .tuple(arbShared(card, shape, ['quadratic']), fc.constantFrom(1e-20, 1e-10, 1e-6), fc.integer({ min: 1, max: 8 }))
+    .tuple(arbShared(card, small(shape), ['quadratic']), fc.constantFrom(1e-20, 1e-10, 1e-6), fc.integer({ min: 1, max: 8 }))
     .map(([partial, epsilon, steps]) => {
       const xStar = optimumOf(partial.function);
       const f = partial.function;
@@ -86,7 +86,7 @@ function overshootCorner(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
 
 /** At the largest η the card allows: on (β/2)x² with η = 1/β SAM alternates ±ρ from any start. */
 function alternationCorner(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
-  return arbShared(card, shape, ['quadratic']).chain((partial) => {
+  return arbShared(card, small(shape), ['quadratic']).chain((partial) => {
     const eta = etaNear(card, '1e9'); // pulled down to the range's end
     return arbStart(partial.function, partial.rho, eta).map((x0) => deterministic(card, { ...partial, eta, x0 }));
   });
@@ -141,6 +141,16 @@ function asymmetricNoise(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
       };
       return keepInRanges(card, spec);
     });
+}
+
+/**
+ * The constructions live in one or two dimensions: corners draw at most CORNER_MAX_DIM, which
+ * shows their regime as well and keeps the interval certificates of their equality cases cheap.
+ */
+const CORNER_MAX_DIM = 4;
+
+function small(shape: CaseShape): CaseShape {
+  return { ...shape, maxDim: Math.min(shape.maxDim, CORNER_MAX_DIM) };
 }
 
 /** A deterministic case of the card's method (its ρ decay too), kept in its ranges. */
