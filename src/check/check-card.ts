@@ -13,7 +13,7 @@ import type { Card } from '../theorems/card.js';
 import { storeCounterexample, type CounterexampleContent } from './counterexamples.js';
 import { caseWork, confirmationCase, SEARCH_FINALISTS, SEARCH_STARTS, targetedSearch } from './search.js';
 import { FAMILYWISE_ALPHA } from './statistical.js';
-import { judgeCase, LEVELS, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
+import { judgeCase, LEVELS, NEAR_MISS, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
 
 /**
  * holds: no case contradicts a theorem card; violated: a case contradicts a theorem; falsified: a
@@ -26,6 +26,12 @@ export type CardStatus = 'holds' | 'violated' | 'falsified' | 'no counterexample
 export const DEFAULT_SHRINK_EVALUATIONS = 200;
 /** Shrink candidates that may be judged in decimal (the others in float64 alone). */
 export const SHRINK_VERIFICATIONS = 10;
+/**
+ * And the decimal work each may cost (counted as verdict.ts counts it): a shrink only steers, and
+ * a candidate dearer than this passes (a logistic regression's decimal exp made ten verifications
+ * of one D-NC shrink cost 16 s; its result is judged in full afterwards whatever it costs).
+ */
+export const SHRINK_VERIFICATION_UNITS = 1e5;
 
 export interface CardCheckOptions extends VerdictOptions {
   readonly runs: number;
@@ -78,7 +84,7 @@ export interface CardReport {
    */
   readonly worstRatio: number | null;
   /** The worst case by that measure; for a statistical one `ratio` is the sample mean over the bound. */
-  readonly worst: { readonly ratio: string; readonly lowerRatio?: string; readonly at: number; readonly level: Level; readonly instance: CaseSpec } | null;
+  readonly worst: { readonly ratio: string; readonly lowerRatio?: string; readonly at: number; readonly level: Level; readonly instance: CaseSpec; readonly reason?: string } | null;
   readonly levels: Readonly<Record<Level, number>>;
   /** The seed of this card's fast-check run (replay it with FC_SEED). */
   readonly seed: number;
@@ -132,8 +138,9 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
       // While shrinking, a clear float64 violation steers; the shrunk case is confirmed below. A
       // candidate float64 cannot decide costs a decimal verification: after the first
       // SHRINK_VERIFICATIONS of them such candidates pass (a near-equality violation would
-      // otherwise cost 200 verifications: C6's 1 + 3e-11 took 98 s).
-      const shrinkOptions = !searching && shrinkVerifications >= SHRINK_VERIFICATIONS ? { ...caseOptions, maxVerificationUnits: 0 } : caseOptions;
+      // otherwise cost 200 verifications: C6's 1 + 3e-11 took 98 s), and so do candidates whose
+      // verification would cost more than SHRINK_VERIFICATION_UNITS.
+      const shrinkOptions = searching ? caseOptions : { ...caseOptions, maxVerificationUnits: shrinkVerifications >= SHRINK_VERIFICATIONS ? 0 : SHRINK_VERIFICATION_UNITS };
       verdict = judgeCase(card, instance, shrinkOptions, !searching);
       if (!searching && verdict.level !== 'float') shrinkVerifications++;
     } catch (error) {
@@ -187,8 +194,7 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
       let undecided = 0;
       const report = () => ({ evaluations: outcome.evaluations, work: outcome.work, sampledWork, bestRatio: outcome.best === undefined ? null : outcome.best.ratio, judged, undecided });
       for (const [i, finalist] of outcome.finalists.entries()) {
-        if (i > 0 && !(finalist.ratio > 1)) break;
-        if (i === 0 && !(finalist.ratio > 1) && worst !== null && !(finalist.ratio > evidenceOf(worst))) break;
+        if (!worthJudging(card, finalist.ratio, i === 0 ? worst : null)) continue;
         const instance = confirmationCase(card, finalist.instance);
         const verdict = judgeCase(card, instance, caseOptions);
         judged++;
@@ -267,6 +273,19 @@ function evidenceOf(worst: NonNullable<CardReport['worst']>): number {
   return Number(worst.lowerRatio ?? worst.ratio);
 }
 
+/**
+ * Whether a search finalist is judged in full: one that float64 sees above 1 (for a theorem card,
+ * clearly above: within NEAR_MISS of 1 it is an equality to rounding, which the sampling's
+ * verdicts already settled, and a decimal verification each would double a lemma's cost), or the
+ * best finalist when float64 sees it clearly beat the sampling's worst case (`worst`: null for the
+ * others), so that the worst ratio says what the search reached.
+ */
+function worthJudging(card: Card, ratio: number, worst: CardReport['worst']): boolean {
+  const aboveOne = card.kind === 'conjecture' ? ratio > 1 : ratio > 1 + NEAR_MISS;
+  const beatsWorst = worst !== null && ratio < 1 - NEAR_MISS && ratio > evidenceOf(worst);
+  return aboveOne || beatsWorst;
+}
+
 /** A verdict's evidence: its ratio, or for a statistical one (lower confidence bound)/bound. */
 function evidenceOfVerdict(verdict: CaseVerdict): number {
   const c = verdict.confidence;
@@ -280,7 +299,7 @@ function worseOf(worst: CardReport['worst'], instance: CaseSpec, verdict: CaseVe
   if (Number.isNaN(evidence) || (worst !== null && !(evidence > evidenceOf(worst)))) return worst;
   const c = verdict.confidence;
   const lowerRatio = c ? String(Number(c.lower) / Number(c.bound)) : undefined;
-  return { ratio: verdict.ratioText, ...(lowerRatio !== undefined ? { lowerRatio } : {}), at: verdict.at, level: verdict.level, instance };
+  return { ratio: verdict.ratioText, ...(lowerRatio !== undefined ? { lowerRatio } : {}), at: verdict.at, level: verdict.level, instance, ...(verdict.reason ? { reason: verdict.reason } : {}) };
 }
 
 /** Adds a drawn case to the coverage counts. */

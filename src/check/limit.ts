@@ -109,7 +109,8 @@ function bounded(means: RunningMean<number>[], alpha: number): [Estimate, Estima
 function verdictFields(estimates: [Estimate, Estimate, Estimate], delta0: number, horizons: number[], holds: boolean | undefined) {
   const floor = 1e-9 * Math.max(1, delta0);
   const ratio = estimates[2].mean / Math.max(REQUIRED_DECAY * estimates[1].mean, floor);
-  return { holds, ratio, ratioText: String(ratio), at: horizons[2]! };
+  const undecided = holds === undefined ? { reason: `the measure neither stalled over both quadruplings of the horizon nor lost a quarter over the last (${horizons.join(', ')}): a transient the horizons do not outlast` } : {};
+  return { holds, ratio, ratioText: String(ratio), at: horizons[2]!, ...undecided };
 }
 
 function deterministicEstimates(card: LimitCard, spec: Exclude<CaseSpec, StochasticRunSpec>, horizons: number[]): { estimates: [Estimate, Estimate, Estimate]; delta0: number } {

@@ -26,7 +26,7 @@ export function aboveOneReason(c: CheckedCard): string | undefined {
   if (w.lowerRatio !== undefined) {
     return `the sample mean lies above the bound, but its one-sided lower confidence bound (${showRatio(w.lowerRatio)} of the bound) does not: no evidence against the claim at the card's level`;
   }
-  if (w.level === 'undecided') return 'neither decimal precision nor intervals could settle this near-equality: no violation is claimed';
+  if (w.level === 'undecided') return `${w.reason ?? 'neither decimal precision nor intervals could settle this near-equality'}: no violation is claimed`;
   return `an equality to rounding: the margin is below the rounding of the ${w.level} evaluation (runs at p and 2p digits agree that it vanishes)`;
 }
 
