@@ -28,6 +28,9 @@ describe('the main job (samcheck with no command)', () => {
     expect(page.match(/<svg /g)?.length).toBe(2 + 4);
     expect(page).toContain('id="card-D-NC"');
     expect(page).toContain('id="construction-LB-D-NC-a-2"');
+    // Each section says what the targeted search did and what the cases covered.
+    expect(page).toMatch(/Targeted search: \d+ evaluations, best float64 ratio/);
+    expect(page).toMatch(/cases drawn by families: [^;]+; construction corners: /);
     // Readable offline: no script, no stylesheet or image fetched, only SVG namespaces as URLs.
     expect(page).not.toMatch(/<script|<link|<img|@import|url\((?!#)/i);
     // SVG ids (clip paths) are unique across the charts of the page.
