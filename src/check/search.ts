@@ -26,6 +26,8 @@ import { floatRatio } from './verdict.js';
 /** Starting cases of the local search, and finalists judged in full. */
 export const SEARCH_STARTS = 5;
 export const SEARCH_FINALISTS = 3;
+/** A start is searched only if one evaluation of it takes at most this fraction (1/8) of the work budget. */
+const STARTS_PER_BUDGET = 8;
 /** A stochastic finalist is judged on this many times its paths, from a fresh seed. */
 export const CONFIRM_PATH_FACTOR = 8;
 
@@ -71,9 +73,12 @@ export function targetedSearch(card: Card, starts: readonly Scored[], options: S
     return ratio;
   };
   const exhausted = () => evaluations >= options.evaluations || work >= (options.work ?? Infinity);
-  // The starts are scored by the search's own objective: the sampling judged them otherwise.
+  // The starts are scored by the search's own objective: the sampling judged them otherwise. A
+  // start one evaluation of which would take more than a STARTS_PER_BUDGET-th of the work budget
+  // cannot be searched within it (a compass needs several polls): it is passed over for the next.
+  const affordable = starts.filter((start) => caseWork(card, start.instance) <= (options.work ?? Infinity) / STARTS_PER_BUDGET);
   const scored: Scored[] = [];
-  for (const start of starts) {
+  for (const start of affordable) {
     if (exhausted()) break;
     scored.push({ ratio: evaluate(start.instance), instance: start.instance });
   }
