@@ -5,12 +5,12 @@
  * families and method contain them draws with a fixed share of its cases
  * (src/generators/card-cases.ts). Each corner draws the rest of the case as the card would and
  * keeps to the card's ranges (η, ρ and their pins, the horizon, β/μ); a corner whose regime lies
- * outside them comes as close as the ranges allow.
+ * outside them comes as close as the ranges allow. Quadratic corners have at most 4 dimensions.
  *
  * - LB-D-SC 2-cycle: a quadratic started exactly on SAM's 2-cycle ±r* along its top eigenvector.
- * - LB-D-SC-step overshoot: a quadratic started 10^-20 to 10^-6 ρ from x*, ηβ near 0.01, short horizons.
+ * - LB-D-SC-step overshoot: a quadratic started 10^-20 to 10^-6 ρ from x*, ηβ near 0.01, T <= 8.
  * - LB-D-NC-q alternation: a quadratic at the card's largest η (ηβ = 1 where allowed): ±ρ forever.
- * - LB-D-NC-a cosine trap: (β/k²)cos(kx) started at exactly −ρ, kρ in {1, 0.1, 0.01}.
+ * - LB-D-NC-a cosine trap: (β/k²)cos(kx) started at exactly −ρ, kρ in {1, 0.1, 0.01}, T <= 64.
  * - LB-D-NC-b cosine trap: k = θ* / ρ, started inside the basin (−π/k, 0).
  * - LB-S asymmetric noise: (β/2)x² from x* = 0 with two-point noise (K in {3, 9, 99},
  *   s = 1, 2 or 4 times βρ), ρ = 0.5/β to 2/β, ηβ near 0.01, the longest horizon the card draws.
