@@ -65,6 +65,17 @@ export default defineConjecture({
   });
 });
 
+test('the replay command a finding of a conjecture from a folder prints names the folder, and runs as printed', async () => {
+  const conjectures = join(folder, 'conjectures');
+  const io = memoryIO();
+  await runCli(['run', 'NSAM-ETA-FLOOR', '--conjectures', conjectures, '--seed', '1', '--save-to', join(folder, 'found-table')], io);
+  const command = /^ {2}replay: npx samcheck (replay .+)$/m.exec(io.stdout())?.[1];
+  expect(command).toMatch(new RegExp(`--conjectures ${conjectures.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  const replay = memoryIO();
+  expect(await runCli(command!.split(' '), replay), replay.stderr()).toBe(0);
+  expect(replay.stdout()).toMatch(/reproduced \(statistical\)/);
+});
+
 describe('the corners of the constructions', () => {
   const checks = [...CARDS, C4];
 

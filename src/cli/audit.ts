@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { isStochasticSpec } from '../algorithms/case.js';
+import { replayCommandFor } from '../theorems/catalog.js';
 import { auditCard, type AuditResult, type Phase } from '../audit/audit.js';
 import { auditRecord, saveAuditRecord } from '../audit/record.js';
 import { saveCounterexample } from '../check/counterexamples.js';
@@ -105,7 +106,7 @@ function auditText(r: AuditResult, counterexample: string | null, record: string
     `  trace (evaluation: best ratio): ${thinTrace(r).map((t) => `${t.evaluation}: ${showRatio(String(t.ratio))}`).join(', ')}`,
     `  record: ${record}`,
   ];
-  if (counterexample) lines.push(`  counterexample: ${counterexample}`, `  replay: npx samcheck replay ${counterexample}`);
+  if (counterexample) lines.push(`  counterexample: ${counterexample}`, `  replay: ${replayCommandFor(counterexample, r.id)}`);
   return lines.join('\n');
 }
 

@@ -167,6 +167,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .argument('[files...]', 'counterexample files (default: every file of the folder)')
     .option('--counterexamples <dir>', 'the folder replayed when no file is named (default: counterexamples)')
     .option('--json', 'machine-readable output')
+    .option('--conjectures <dir>', CONJECTURES_HELP, collect)
     .addHelpText('after', '\nExample:\n  samcheck replay counterexamples/D-NC-1a2b3c4d5e6f.json')
     .action(async (files: string[], options: ReplayCommandOptions) => {
       outcome.exitCode = await replayCommand(files, options, io);
@@ -180,9 +181,9 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
   try {
     // The users' conjectures join the checks before the help and the ID lists are written; a file
     // that cannot be used is reported and skipped, and only the commands that would use it fail.
-    const { conjectures, problems } = await loadConjectures([CONJECTURE_FOLDER, ...conjectureFolders(argv)]);
+    const { conjectures, problems, folders } = await loadConjectures([CONJECTURE_FOLDER, ...conjectureFolders(argv)]);
     for (const problem of problems) io.err(`samcheck: skipped a conjecture file: ${problem.message}`);
-    registerConjectures(conjectures, problems);
+    registerConjectures(conjectures, problems, folders);
     const program = buildProgram(io, outcome);
     requireKnownCommand(program, argv);
     await program.parseAsync([...argv], { from: 'user' });

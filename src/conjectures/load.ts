@@ -34,6 +34,8 @@ export interface ConjectureProblem {
 
 export interface LoadedConjectures {
   readonly conjectures: Conjecture[];
+  /** The folder of each conjecture loaded from outside properties/conjectures, by ID (as given). */
+  readonly folders: Record<string, string>;
   /** Files that could not be loaded, or whose ID is taken, with the reason (one line each). */
   readonly problems: ConjectureProblem[];
 }
@@ -54,11 +56,12 @@ export async function loadConjectures(folders: string | readonly string[] = CONJ
   Error.stackTraceLimit = 200;
   try {
     const owners = new Map<string, string>([...CARDS, ...CONJECTURES].map((c) => [c.id, 'a built-in card']));
-    const loaded: LoadedConjectures = { conjectures: [], problems: [] };
+    const loaded: LoadedConjectures = { conjectures: [], problems: [], folders: {} };
     for (const folder of typeof folders === 'string' ? [folders] : folders) {
       const { conjectures, problems } = await loadFrom(folder, owners);
       loaded.conjectures.push(...conjectures);
       loaded.problems.push(...problems);
+      if (resolve(folder) !== resolve(CONJECTURE_FOLDER)) for (const c of conjectures) loaded.folders[c.id] = folder;
     }
     return loaded;
   } finally {
@@ -66,7 +69,7 @@ export async function loadConjectures(folders: string | readonly string[] = CONJ
   }
 }
 
-async function loadFrom(folder: string, owners: Map<string, string>): Promise<LoadedConjectures> {
+async function loadFrom(folder: string, owners: Map<string, string>): Promise<Omit<LoadedConjectures, 'folders'>> {
   const conjectures: Conjecture[] = [];
   const problems: ConjectureProblem[] = [];
   for (const file of conjectureModules(folder)) {

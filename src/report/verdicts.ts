@@ -2,6 +2,7 @@
  * The cells of a verdict table, shared by `samcheck run`, the main job and the HTML report.
  */
 import { Decimal } from 'decimal.js';
+import { replayCommandFor } from '../theorems/catalog.js';
 import type { CheckedCard } from '../check/check-all.js';
 import { tightnessRange } from '../constructions/tightness.js';
 import { describeRun } from './describe.js';
@@ -127,7 +128,7 @@ export function findingLines(cards: readonly CheckedCard[]): string[] {
     lines.push(`  instance: ${JSON.stringify(found.instance)}`);
     if (found.notSaved) lines.push(`  NOT saved: ${found.notSaved}`);
     if (found.file) lines.push(`  ${found.written === false ? 'already saved (the same case, found before)' : 'saved'}: ${found.file}`);
-    if (found.file && found.replay?.reproduced !== false) lines.push(`  replay: npx samcheck replay ${found.file}`);
+    if (found.file && found.replay?.reproduced !== false) lines.push(`  replay: ${replayCommandFor(found.file, c.id)}`);
     if (found.file && found.replay?.reproduced === false) lines.push(`  the file does not replay: ${found.replay.problem ?? 'unknown reason'}`);
     lines.push(found.path === '' && c.search !== undefined ? `  found by the targeted search after ${c.cases} cases (fast-check seed ${c.seed}, ${c.search.evaluations} evaluations)` : `  fast-check: seed ${c.seed}, path "${found.path}"`);
   }

@@ -24,6 +24,7 @@ export const CARDS: readonly Card[] = [L1, L2, L3, L4, L5, L6, L7, D_SC, D_SC_RA
 
 let userConjectures: readonly Card[] = [];
 let skipped: readonly SkippedConjecture[] = [];
+let userFolders: Readonly<Record<string, string>> = {};
 
 /** A conjecture file that could not be used (src/conjectures/load.ts says why, in one line). */
 export interface SkippedConjecture {
@@ -37,8 +38,9 @@ export interface SkippedConjecture {
  * an ID that is already taken is an error. `problems` are the files that could not be loaded: the
  * commands that would have used them say so and exit 2.
  */
-export function registerConjectures(conjectures: readonly Card[], problems: readonly SkippedConjecture[] = []): void {
+export function registerConjectures(conjectures: readonly Card[], problems: readonly SkippedConjecture[] = [], folders: Readonly<Record<string, string>> = {}): void {
   skipped = problems;
+  userFolders = folders;
   const taken = new Set([...CARDS, ...CONJECTURES].map((c) => c.id));
   for (const c of conjectures) {
     if (taken.has(c.id)) throw new InputError('conjecture id', c.id, 'is already the ID of another card or conjecture');
@@ -56,6 +58,16 @@ export function cardById(id: string): Card {
   const card = allChecks().find((c) => c.id === id);
   if (card === undefined) throw new InputError('card', id, `must be one of ${allChecks().map((c) => c.id).join(', ')}`);
   return card;
+}
+
+/**
+ * The command that replays a counterexample file of `id`: a conjecture loaded with --conjectures
+ * DIR is only known to a command that loads DIR again.
+ */
+export function replayCommandFor(file: string, id: string): string {
+  const folder = userFolders[id];
+  const quoted = (path: string) => (/^[\w./@:+-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`);
+  return `npx samcheck replay ${quoted(file)}${folder === undefined ? '' : ` --conjectures ${quoted(folder)}`}`;
 }
 
 /** The conjecture files skipped at start-up, with the reason. */

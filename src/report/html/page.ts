@@ -3,6 +3,7 @@
  * script, no fetch), readable offline.
  */
 import { float64 } from '../../arith/float64.js';
+import { replayCommandFor } from '../../theorems/catalog.js';
 import type { CheckedCard } from '../../check/check-all.js';
 import type { ReplayResult } from '../../check/replay.js';
 import { CONFIDENCE_METHOD } from '../../check/statistical.js';
@@ -133,7 +134,7 @@ function cardSection(c: CheckedCard, card: Card, figure: Figure | undefined): st
 <p class="claim"><code>${esc(card.claim)}</code></p>
 <p class="meta">Source: ${esc(card.source)}. Class: ${esc(card.requires)}; method: ${esc(card.algorithm)}. Tightness: ${esc(card.tightness)}</p>
 <p>${c.cases} ${c.cases === 1 ? 'case' : 'cases'} (seed ${c.seed}), ${c.seconds} s; worst ratio ${esc(worstText(c))}${c.worst ? ` at ${c.worst.at} (${c.worst.level})` : ''}.${aboveOneReason(c) ? ` * ${esc(aboveOneReason(c)!)}.` : ''}${
-    found ? ` Counterexample (${esc(found.level)}, ratio ${esc(found.ratio)})${found.file ? `: <code>${esc(found.file)}</code>, replay with <code>npx samcheck replay ${esc(found.file)}</code>` : ''}.` : ''
+    found ? ` Counterexample (${esc(found.level)}, ratio ${esc(found.ratio)})${found.file ? `: <code>${esc(found.file)}</code>, replay with <code>${esc(replayCommandFor(found.file, c.id))}</code>` : ''}.` : ''
   }${c.error ? ` Error: ${esc(c.error)}` : ''}</p>
 <p class="meta">${esc(capitalized(searchText(c)))}.</p>
 ${figureHtml(figure, figureCaption(card, found !== undefined))}
