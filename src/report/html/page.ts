@@ -93,12 +93,12 @@ function verdictTable(ctx: PageContext): string {
 <td class="num">${esc(tightnessInterval(c))}</td>
 </tr>`;
   });
-  return `<table>
+  return `<div class="scroll"><table>
 <thead><tr><th>ID</th><th>claim</th><th>status</th><th>cases</th><th>searched</th><th>worst ratio</th><th>${LEVELS_HEADER}</th><th>tightness</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`;
+</table></div>`;
 }
 
 const LEGEND = [
@@ -211,6 +211,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 
 h1 { margin-bottom: .2rem; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2.5rem; }
 h3 { margin-bottom: .3rem; } article { margin: 1.5rem 0 2.5rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+.scroll { overflow-x: auto; } /* a wide table scrolls inside its box on a narrow page */
 th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; } td.num { text-align: right; white-space: nowrap; }
 .status { font-weight: 600; white-space: nowrap; } .holds { color: #1a7f37; } .violated, .error, .bad { color: #c62828; }
