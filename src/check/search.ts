@@ -2,8 +2,9 @@
  * The targeted search of a check (issue "Conjecture verdicts a researcher can trust", item 1):
  * after fast-check's sampling finds no violation, the best distinct cases it drew are moved
  * uphill by the audit's compass search (src/audit/compass.ts) on a float64 objective, within a
- * budget counted in evaluations; the finalists that float64 sees above 1 (and the best one in any
- * case, so the worst ratio reflects the search) are then judged in full by the caller.
+ * budget counted in evaluations and in float64 work (caseWork below), never in time; the caller
+ * (src/check/check-card.ts) judges in full the finalists float64 sees above 1, and the best one
+ * when it clearly beats the sampling, so the worst ratio reflects the search.
  *
  * The objective is the audit's: observed/bound in float64, trusted only when a moved start keeps
  * it (floatRatio); for a stochastic card the lower confidence bound over the bound on the case's
