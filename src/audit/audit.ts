@@ -16,7 +16,7 @@
  */
 import fc from 'fast-check';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
-import { floatRatio, judgeCase, perturbStart, stableOrNaN, type CaseVerdict } from '../check/verdict.js';
+import { floatRatio, judgeCase, perturbStart, stableOrNaN, verdictEvidence, type CaseVerdict } from '../check/verdict.js';
 import { decimalBackend, MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
 import { float64 } from '../arith/float64.js';
 import { constantThreshold } from './threshold.js';
@@ -150,7 +150,7 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
     const verdict = options.constant === undefined ? judgeCase(card, instance, { precision: options.precision, maxVerificationUnits: Infinity }) : confirmThreshold(card, instance, options.constant, options.precision);
     confirmations.push({ instance, searchRatio: f.ratio, verdict });
   }
-  const chosen = confirmations.reduce((a, b) => (evidence(b.verdict) > evidence(a.verdict) ? b : a));
+  const chosen = confirmations.reduce((a, b) => (verdictEvidence(b.verdict) > verdictEvidence(a.verdict) ? b : a));
   const known = knownTightness(card.id);
   return {
     id: card.id,
@@ -197,7 +197,3 @@ function confirmThreshold(card: Card, instance: CaseSpec, constant: string, prec
   };
 }
 
-/** A confirmed case's ratio; for a statistical one, its lower confidence bound's. */
-function evidence(v: CaseVerdict): number {
-  return v.confidence ? Number(v.confidence.lower) / Number(v.confidence.bound) : v.ratio;
-}

@@ -13,7 +13,7 @@ import type { Card } from '../theorems/card.js';
 import { storeCounterexample, type CounterexampleContent } from './counterexamples.js';
 import { caseWork, confirmationCase, SEARCH_FINALISTS, SEARCH_STARTS, targetedSearch } from './search.js';
 import { FAMILYWISE_ALPHA } from './statistical.js';
-import { judgeCase, LEVELS, NEAR_MISS, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
+import { judgeCase, LEVELS, NEAR_MISS, verdictEvidence, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
 
 /**
  * holds: no case contradicts a theorem card; violated: a case contradicts a theorem; falsified: a
@@ -155,7 +155,7 @@ export function checkCard(card: Card, options: CardCheckOptions): CardReport {
       count(coverage, instance, corner);
       sampledWork += caseWork(card, instance);
       worst = worseOf(worst, instance, verdict);
-      keepTop(starts, { ratio: evidenceOfVerdict(verdict), instance }, SEARCH_STARTS);
+      keepTop(starts, { ratio: verdictEvidence(verdict), instance }, SEARCH_STARTS);
     }
     if (verdict.holds !== false) return true;
     // A divergence shrinks to a smaller divergence: a candidate near the edge of divergence that
@@ -286,20 +286,12 @@ function worthJudging(card: Card, ratio: number, worst: CardReport['worst']): bo
   return aboveOne || beatsWorst;
 }
 
-/** A verdict's evidence: its ratio, or for a statistical one (lower confidence bound)/bound. */
-function evidenceOfVerdict(verdict: CaseVerdict): number {
-  const c = verdict.confidence;
-  return c ? Number(c.lower) / Number(c.bound) : verdict.ratio;
-}
-
 /** The worst case so far, or this one if it speaks more strongly against the card. */
 function worseOf(worst: CardReport['worst'], instance: CaseSpec, verdict: CaseVerdict): CardReport['worst'] {
-  const evidence = evidenceOfVerdict(verdict);
+  const evidence = verdictEvidence(verdict);
   // A case no arithmetic could judge (NaN) says nothing about the worst ratio.
   if (Number.isNaN(evidence) || (worst !== null && !(evidence > evidenceOf(worst)))) return worst;
-  const c = verdict.confidence;
-  const lowerRatio = c ? String(Number(c.lower) / Number(c.bound)) : undefined;
-  return { ratio: verdict.ratioText, ...(lowerRatio !== undefined ? { lowerRatio } : {}), at: verdict.at, level: verdict.level, instance, ...(verdict.reason ? { reason: verdict.reason } : {}) };
+  return { ratio: verdict.ratioText, ...(verdict.confidence ? { lowerRatio: String(evidence) } : {}), at: verdict.at, level: verdict.level, instance, ...(verdict.reason ? { reason: verdict.reason } : {}) };
 }
 
 /** Adds a drawn case to the coverage counts. */

@@ -118,6 +118,15 @@ function unlessDiverging(spec: CaseSpec, options: VerdictOptions, screen: boolea
 }
 
 /**
+ * How strongly a verdict speaks against its card: its ratio, or for a statistical verdict the
+ * ratio of its lower confidence bound to the bound (a sample mean alone proves nothing).
+ */
+export function verdictEvidence(verdict: CaseVerdict): number {
+  const c = verdict.confidence;
+  return c ? Number(c.lower) / Number(c.bound) : verdict.ratio;
+}
+
+/**
  * The largest observed/bound of a case in float64 alone, with no verification: what a search
  * (the audit) maximizes. For a stochastic card, the lower confidence bound of the mean over the
  * bound: a search on sample means would climb the noise (a heavy-tailed oracle's lucky paths).

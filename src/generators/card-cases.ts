@@ -6,8 +6,7 @@
 import fc from 'fast-check';
 import type { CaseSpec } from '../algorithms/case.js';
 import type { Card } from '../theorems/card.js';
-import { isStochasticAlgorithm } from '../algorithms/stochastic.js';
-import { arbGeneralCase, DEFAULT_SHAPE, horizonRange, optimumOf, shapeFor, type CaseShape } from './cases.js';
+import { arbGeneralCase, DEFAULT_SHAPE, optimumOf, shapeFor, type CaseShape } from './cases.js';
 import { cornersOf, type CornerName } from './corners.js';
 
 /** The share of a card's cases drawn from its corners (split evenly among them), when it has any. */
@@ -21,7 +20,7 @@ export interface TaggedCase {
 
 export function arbTaggedCase(card: Card, defaults: CaseShape = DEFAULT_SHAPE): fc.Arbitrary<TaggedCase> {
   const shape = shapeFor(card, defaults);
-  const general = arbGeneralCase(card, defaults).map((instance): TaggedCase => ({ instance: withPins(card, shape, instance) }));
+  const general = arbGeneralCase(card, defaults).map((instance): TaggedCase => ({ instance: withPins(card, instance) }));
   const corners = cornersOf(card, shape);
   if (corners.length === 0) return general;
   // Weights are integers: the general cases get (1 − share)/share of the corners' total weight.
@@ -29,19 +28,16 @@ export function arbTaggedCase(card: Card, defaults: CaseShape = DEFAULT_SHAPE): 
   const generalWeight = Math.round((corners.length * each * (1 - CORNER_SHARE)) / CORNER_SHARE);
   return fc.oneof(
     { weight: generalWeight, arbitrary: general },
-    ...corners.map(({ name, arbitrary }) => ({ weight: each, arbitrary: arbitrary.map((instance): TaggedCase => ({ instance: withPins(card, shape, instance), corner: name })) })),
+    ...corners.map(({ name, arbitrary }) => ({ weight: each, arbitrary: arbitrary.map((instance): TaggedCase => ({ instance: withPins(card, instance), corner: name })) })),
   );
 }
 
-/** A case with the card's pinned start (x*) and its horizon range imposed: one place for every generator. */
-export function withPins(card: Card, shape: CaseShape, instance: CaseSpec): CaseSpec {
-  let pinned = instance;
-  if (card.start === 'optimum') pinned = { ...pinned, x0: optimumOf(pinned.function) };
-  if (card.horizon !== undefined && card.scope !== 'step') {
-    const [min, max] = horizonRange(card, isStochasticAlgorithm(card.algorithm) ? shape.stochastic.maxSteps : shape.maxSteps);
-    pinned = { ...pinned, steps: Math.min(max, Math.max(min, pinned.steps)) };
-  }
-  return pinned;
+/**
+ * A case with the card's pinned start (x*): one place for every generator. (A horizon range needs
+ * no such step: arbHorizon and the corners' horizons draw inside it.)
+ */
+export function withPins(card: Card, instance: CaseSpec): CaseSpec {
+  return card.start === 'optimum' ? { ...instance, x0: optimumOf(instance.function) } : instance;
 }
 
 /** Every instance a card can be checked on, as an exact run spec. */

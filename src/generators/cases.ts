@@ -61,7 +61,7 @@ export function arbStepSize(eta: Card['eta']): fc.Arbitrary<StepSize> {
 
 export function arbHorizon(card: Card, shape: CaseShape): fc.Arbitrary<number> {
   if (card.scope === 'step') return fc.constant(1);
-  const maxSteps = isStochasticAlgorithm(card.algorithm) ? shape.stochastic.maxSteps : shape.maxSteps;
+  const maxSteps = longestRun(card, shape);
   if (card.horizon !== undefined) {
     const [min, max] = horizonRange(card, maxSteps);
     return min === max ? fc.constant(min) : fc.integer({ min, max });
@@ -74,6 +74,11 @@ export function arbHorizon(card: Card, shape: CaseShape): fc.Arbitrary<number> {
     { weight: 2, arbitrary: fc.integer({ min: 1, max: Math.min(512, long) }) },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: long }) },
   );
+}
+
+/** The longest run a card's cases have: the stochastic shape's for a stochastic method. */
+export function longestRun(card: Card, shape: CaseShape): number {
+  return isStochasticAlgorithm(card.algorithm) ? shape.stochastic.maxSteps : shape.maxSteps;
 }
 
 /**
@@ -156,7 +161,7 @@ function twelveDigits(x: number): NumberText {
 }
 
 /** The shape of a stochastic case's function: of the stochastic dimension. */
-export function stochasticShape(shape: CaseShape): CaseShape {
+function stochasticShape(shape: CaseShape): CaseShape {
   return { ...shape, maxDim: shape.stochastic.maxDim };
 }
 

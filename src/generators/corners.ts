@@ -28,7 +28,7 @@ import { parseNumber, type NumberText } from '../arith/literal.js';
 import type { FamilyName, FamilySpec } from '../functions/types.js';
 import { MAX_SEED } from '../random/seeded.js';
 import type { Card } from '../theorems/card.js';
-import { arbHorizon, arbShared, arbStart, arbStepSize, cyclePoint, optimumOf, stochasticShape, topDirection, type CaseShape } from './cases.js';
+import { arbHorizon, arbShared, arbStart, arbStepSize, cyclePoint, horizonRange, longestRun, optimumOf, topDirection, type CaseShape } from './cases.js';
 import { arbPositive } from './numbers.js';
 
 export const CORNER_NAMES = ['LB-D-SC 2-cycle', 'LB-D-SC-step overshoot', 'LB-D-NC-q alternation', 'LB-D-NC-a cosine trap', 'LB-D-NC-b cosine trap', 'LB-S asymmetric noise'] as const;
@@ -135,7 +135,7 @@ function asymmetricNoise(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
         x0: ['0'],
         rho,
         eta: etaNear(card, '0.01'),
-        steps: horizonNear(card, stochasticShape(shape), shape.stochastic.maxSteps),
+        steps: horizonNear(card, shape, shape.stochastic.maxSteps),
         paths: shape.stochastic.paths,
         seed,
       };
@@ -168,7 +168,6 @@ function etaNear(card: Card, overBeta: NumberText): StepSize {
 /** A horizon near `steps` that the card draws: 1 for a step card, T with 16T <= the longest run for a limit claim. */
 function horizonNear(card: Card, shape: CaseShape, steps: number): number {
   if (card.scope === 'step') return 1;
-  const longest = isStochasticAlgorithm(card.algorithm) ? shape.stochastic.maxSteps : shape.maxSteps;
-  if (card.scope === 'limit') return Math.max(16, Math.min(Math.floor(steps / 16), Math.floor(longest / 16)));
-  return Math.max(1, Math.min(steps, longest));
+  const [min, max] = horizonRange(card, longestRun(card, shape));
+  return Math.max(min, Math.min(max, card.scope === 'limit' ? Math.floor(steps / 16) : steps));
 }
