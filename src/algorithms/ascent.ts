@@ -9,7 +9,7 @@
  */
 import type { Backend } from '../arith/backend.js';
 import { allFinite, axpy, unitVector, type Vec } from '../arith/vector.js';
-import { InputError, OverflowError } from '../errors.js';
+import { OverflowError } from '../errors.js';
 
 export interface Method {
   readonly name: string;
@@ -18,14 +18,46 @@ export interface Method {
   /** Where the descent gradient is taken: at y (every method of the paper) or, in a broken method, at x. */
   readonly descentAt: 'ascent-point' | 'current-point';
   readonly usesRho: boolean;
+  /**
+   * A method with memory (momentum): the vectors it carries from step to step and its own descent
+   * step; x_{t+1} = x_t − η·direction without it.
+   */
+  readonly memory?: MethodMemory;
+  /**
+   * A stochastic method takes sampled gradients: the ascent's sample drawn independently of the
+   * descent's ('independent', as n-SAM) or the same sample for both ('shared', as m-SAM).
+   */
+  readonly sampling?: Sampling;
+}
+
+export type Sampling = 'independent' | 'shared';
+
+/** What a method with memory carries and how it steps with it (state: a list of vectors of the dimension of x). */
+export interface MethodMemory {
+  /** The memory at x_0 (e.g. momentum m_0 = 0). */
+  start<T>(B: Backend<T>, x0: Vec<T>): T[][];
+  /** x_{t+1} and the memory after step t, from x_t, η_t, the descent direction (∇f(y_t), or its sample) and the memory. */
+  descend<T>(B: Backend<T>, step: DescentInput<T>): { readonly x: T[]; readonly state: T[][] };
+}
+
+export interface DescentInput<T> {
+  readonly x: Vec<T>;
+  readonly eta: T;
+  readonly direction: Vec<T>;
+  readonly state: readonly (readonly T[])[];
+  /** The step t (0 for the step from x_0). */
+  readonly t: number;
+}
+
+/** SAM's ascent y = x + ρ g/‖g‖, with y = x when g = 0. */
+export function samAscent<T>(B: Backend<T>, x: Vec<T>, g: Vec<T>, rho: T): Vec<T> {
+  const u = unitVector(B, g);
+  return u === undefined ? x : axpy(B, rho, u, x);
 }
 
 const sam: Method = {
   name: 'sam',
-  ascent(B, x, g, rho) {
-    const u = unitVector(B, g);
-    return u === undefined ? x : axpy(B, rho, u, x);
-  },
+  ascent: samAscent,
   descentAt: 'ascent-point',
   usesRho: true,
 };
@@ -45,13 +77,29 @@ const gd: Method = {
 };
 
 export const METHODS = { sam, usam, gd } as const;
-export const ALGORITHMS = Object.keys(METHODS) as Algorithm[];
-export type Algorithm = keyof typeof METHODS;
+export type BuiltinAlgorithm = keyof typeof METHODS;
+export const ALGORITHMS = Object.keys(METHODS) as BuiltinAlgorithm[];
+/** A deterministic method's name: a built-in one, or one made by defineMethod. */
+export type Algorithm = string;
 
-export function validateAlgorithm(field: string, value: unknown): asserts value is Algorithm {
-  if (typeof value !== 'string' || !(value in METHODS)) {
-    throw new InputError(field, value, `must be one of ${ALGORITHMS.join(', ')}`);
-  }
+/** The methods of n-SAM, m-SAM and SGD, by the names their specs use. */
+export const STOCHASTIC_METHODS: Readonly<Record<string, Method>> = {
+  'n-sam': { ...sam, name: 'n-sam', sampling: 'independent' },
+  'm-sam': { ...sam, name: 'm-sam', sampling: 'shared' },
+  sgd: { ...gd, name: 'sgd', sampling: 'independent' },
+};
+
+/** x_{t+1} and the memory after a step: the method's own descent when it has memory, else x_t − η·direction. */
+export function advance<T>(B: Backend<T>, method: Method, input: DescentInput<T>): { x: T[]; state: T[][] } {
+  if (method.memory === undefined) return { x: descend(B, input.x, input.eta, input.direction, input.t), state: [] };
+  const next = method.memory.descend(B, input);
+  if (!allFinite(B, next.x)) throw new OverflowError(`the iterate x_${input.t + 1}`, input.t + 1, B.name, `η = ${B.toString(input.eta)}`);
+  return { x: [...next.x], state: next.state.map((v) => [...v]) };
+}
+
+/** The memory a method starts with (none for a method without memory). */
+export function startMemory<T>(B: Backend<T>, method: Method, x0: Vec<T>): T[][] {
+  return method.memory === undefined ? [] : method.memory.start(B, x0);
 }
 
 /** The point whose gradient the method descends along. */

@@ -8,7 +8,8 @@ import { InputError } from '../errors.js';
 import { buildFunction } from '../functions/index.js';
 import type { FamilySpec, SmoothFunction } from '../functions/types.js';
 import { positiveNumber, requireLength } from '../validate.js';
-import { METHODS, validateAlgorithm, type Algorithm, type Method } from './ascent.js';
+import type { Algorithm, Method } from './ascent.js';
+import { methodOf } from './methods.js';
 import { runDeterministic, type Trajectory } from './run.js';
 import { constantSchedule, decayingSchedule, RHO_DECAYS, STEP_SIZE_RULES, stepSizeByRule, type RhoDecay, type StepSizeRule } from './schedules.js';
 
@@ -49,14 +50,14 @@ export interface Instance<T> {
 }
 
 export function instantiate<T>(B: Backend<T>, spec: RunSpec): Instance<T> {
-  validateAlgorithm('algorithm', spec.algorithm);
+  const method = methodOf('algorithm', spec.algorithm, 'deterministic');
   const f = buildFunction(B, spec.function);
   requireLength('x0', spec.x0, f.dim, 'the dimension of the function');
   const x0 = parseNumbers(B, 'x0', spec.x0);
   if (spec.rhoDecay !== undefined && !RHO_DECAYS.includes(spec.rhoDecay)) {
     throw new InputError('rhoDecay', spec.rhoDecay, `must be one of ${RHO_DECAYS.join(', ')}`);
   }
-  const rho = !METHODS[spec.algorithm].usesRho && spec.rho === undefined ? B.zero : positiveNumber(B, 'rho', spec.rho);
+  const rho = !method.usesRho && spec.rho === undefined ? B.zero : positiveNumber(B, 'rho', spec.rho);
   return { f, x0, rho, eta: resolveStepSize(B, spec.eta, { f, x0, rho, steps: spec.steps }) };
 }
 
@@ -80,11 +81,11 @@ export function resolveStepSize<T>(
 }
 
 /** Runs `spec` in backend B, with the method it names or, to test the checks, another one. */
-export function executeRun<T>(B: Backend<T>, spec: RunSpec, method: Method = METHODS[spec.algorithm]): ExecutedRun<T> {
+export function executeRun<T>(B: Backend<T>, spec: RunSpec, method?: Method): ExecutedRun<T> {
   const instance = instantiate(B, spec);
   const { f, x0, eta, rho } = instance;
   const trajectory = runDeterministic(f, {
-    method,
+    method: method ?? methodOf('algorithm', spec.algorithm, 'deterministic'),
     x0,
     steps: spec.steps,
     eta: constantSchedule(eta),

@@ -1,6 +1,7 @@
 /**
  * Deterministic runs of SAM, USAM and GD (THEOREMS.md §0):
- *   y_t = method.ascent(x_t, ∇f(x_t), ρ_t),   x_{t+1} = x_t − η_t ∇f(y_t),
+ *   y_t = method.ascent(x_t, ∇f(x_t), ρ_t),   x_{t+1} = x_t − η_t ∇f(y_t)
+ * (a method with memory, such as momentum, takes its own descent step from ∇f(y_t)),
  * recording the measures of the cards at every step, in the backend of f.
  */
 import { heartbeat } from '../activity.js';
@@ -9,7 +10,7 @@ import { allFinite, normSq, type Vec } from '../arith/vector.js';
 import { InputError } from '../errors.js';
 import type { SmoothFunction } from '../functions/types.js';
 import { wholeNumber } from '../validate.js';
-import { descend, descentPoint, type Method } from './ascent.js';
+import { advance, descentPoint, startMemory, type Method } from './ascent.js';
 import type { Schedule } from './schedules.js';
 
 export const MAX_STEPS = 1_000_000;
@@ -56,6 +57,7 @@ export function runDeterministic<T>(f: SmoothFunction<T>, settings: RunSettings<
 
   const trajectory: Trajectory<T> = { iterates: [], perturbed: [], gap: [], gradNormSq: [], avgGradNormSq: [] };
   let x: Vec<T> = x0;
+  let state = startMemory(B, method, x0);
   let sumGradNormSq = B.zero;
   /** Records the measures at x_t and returns ∇f(x_t). */
   const record = (t: number): T[] => {
@@ -78,7 +80,7 @@ export function runDeterministic<T>(f: SmoothFunction<T>, settings: RunSettings<
     const y = method.ascent(B, x, g, rhoT);
     trajectory.perturbed.push([...y]);
     const at = descentPoint(method, x, y);
-    x = descend(B, x, etaT, at === x ? g : f.gradient(at), t);
+    ({ x, state } = advance(B, method, { x, eta: etaT, direction: at === x ? g : f.gradient(at), state, t }));
   }
   record(steps);
   return trajectory;

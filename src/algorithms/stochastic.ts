@@ -23,12 +23,14 @@ import type { Oracle, OracleSpec } from '../oracles/oracle.js';
 import { randomStream, validateSeed } from '../random/seeded.js';
 import { include, runningMean, type RunningMean } from '../stats/mean.js';
 import { positiveNumber, requireLength, wholeNumber } from '../validate.js';
-import { descend, METHODS } from './ascent.js';
+import { advance, startMemory } from './ascent.js';
+import { findMethod, methodOf } from './methods.js';
 import { resolveStepSize, type StepSize } from './run-spec.js';
 import { MAX_STEPS } from './run.js';
 
 export const STOCHASTIC_ALGORITHMS = ['n-sam', 'm-sam', 'sgd'] as const;
-export type StochasticAlgorithm = (typeof STOCHASTIC_ALGORITHMS)[number];
+/** A stochastic method's name: n-sam, m-sam, sgd, or one made by defineMethod with `sampling`. */
+export type StochasticAlgorithm = string;
 export const MAX_PATHS = 100_000;
 
 export interface StochasticRunSpec {
@@ -88,7 +90,7 @@ export interface PathTrajectory<T> {
 }
 
 export function isStochasticAlgorithm(value: unknown): value is StochasticAlgorithm {
-  return typeof value === 'string' && (STOCHASTIC_ALGORITHMS as readonly string[]).includes(value);
+  return findMethod(value)?.sampling !== undefined;
 }
 
 /**
@@ -101,7 +103,7 @@ export function executeStochasticRun<T>(
   record: 'every-step' | readonly number[] = 'every-step',
   keepPath?: number,
 ): StochasticRun<T> {
-  if (!isStochasticAlgorithm(spec.algorithm)) throw new InputError('algorithm', spec.algorithm, `must be one of ${STOCHASTIC_ALGORITHMS.join(', ')}`);
+  const method = methodOf('algorithm', spec.algorithm, 'stochastic');
   const steps = wholeNumber('steps', spec.steps, 1, MAX_STEPS);
   const paths = wholeNumber('paths', spec.paths, 2, MAX_PATHS);
   if (keepPath !== undefined) wholeNumber('keepPath', keepPath, 0, paths - 1);
@@ -110,8 +112,7 @@ export function executeStochasticRun<T>(
   requireLength('x0', spec.x0, f.dim, 'the dimension of the function');
   const x0 = parseNumbers(B, 'x0', spec.x0);
   const oracle = buildOracle(B, f, spec.oracle);
-  const perturbs = spec.algorithm !== 'sgd';
-  const rho = !perturbs && spec.rho === undefined ? B.zero : positiveNumber(B, 'rho', spec.rho);
+  const rho = !method.usesRho && spec.rho === undefined ? B.zero : positiveNumber(B, 'rho', spec.rho);
   const eta = resolveStepSize(B, spec.eta, { f, x0, rho, steps, sigmaSq: oracle.certificate.sigmaSq });
 
   const recorded = new Map<number, StepStatistics<T>>();
@@ -125,6 +126,7 @@ export function executeStochasticRun<T>(
     const ascentNoise = randomStream(spec.seed, p, 0);
     const descentNoise = randomStream(spec.seed, p, 1);
     let x: Vec<T> = x0;
+    let state = startMemory(B, method, x0);
     let sum = B.zero;
     for (let t = 0; ; t++) {
       heartbeat();
@@ -145,9 +147,9 @@ export function executeStochasticRun<T>(
       }
       if (t === steps) break;
       const xi = oracle.draw(descentNoise);
-      const y = perturbs ? METHODS.sam.ascent(B, x, oracle.sample(gradient, spec.algorithm === 'n-sam' ? oracle.draw(ascentNoise) : xi), rho) : x;
+      const y = method.usesRho ? method.ascent(B, x, oracle.sample(gradient, method.sampling === 'independent' ? oracle.draw(ascentNoise) : xi), rho) : x;
       try {
-        x = descend(B, x, eta, oracle.sample(y === x ? gradient : f.gradient(y), xi), t);
+        ({ x, state } = advance(B, method, { x, eta, direction: oracle.sample(y === x ? gradient : f.gradient(y), xi), state, t }));
       } catch (error) {
         throw error instanceof OverflowError ? error.at({ path: p }) : error; // which path diverged, for its confirmation
       }

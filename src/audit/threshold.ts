@@ -13,7 +13,7 @@
  */
 import type { Backend } from '../arith/backend.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
-import { METHODS } from '../algorithms/ascent.js';
+import { methodOf } from '../algorithms/methods.js';
 import { executeStochasticRun, measureMean, measureStep } from '../algorithms/stochastic.js';
 import { cardConstants, observer, requireConstant } from '../check/observe.js';
 import { checkedHorizons, FAMILYWISE_ALPHA, stochasticQuantities } from '../check/statistical.js';
@@ -40,7 +40,7 @@ function claimsOf<T>(B: Backend<T>, card: Card, spec: CaseSpec, name: string, al
     case 'step':
     case 'run': {
       if (isStochasticSpec(spec)) throw new InputError('run', spec, `${card.id} is checked on deterministic runs`);
-      const claims = observer(B, card, spec, METHODS[card.algorithm]);
+      const claims = observer(B, card, spec, methodOf('algorithm', card.algorithm, 'deterministic'));
       return (c) => claims(at(c));
     }
     case 'stochastic': {

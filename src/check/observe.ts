@@ -5,7 +5,8 @@ import type { Backend } from '../arith/backend.js';
 import { parseNumber, type NumberText } from '../arith/literal.js';
 import { isZero } from '../arith/scalar.js';
 import { dot, norm, sub, unitVector, axpy, type Vec } from '../arith/vector.js';
-import { descentPoint, METHODS, type Method } from '../algorithms/ascent.js';
+import { advance, descentPoint, startMemory, type Method } from '../algorithms/ascent.js';
+import { methodOf } from '../algorithms/methods.js';
 import { executeRun, instantiate, type RunSpec } from '../algorithms/run-spec.js';
 import { InputError } from '../errors.js';
 import type { SmoothFunction } from '../functions/types.js';
@@ -34,7 +35,7 @@ export function cardConstants<T>(B: Backend<T>, card: Card, overrides: Readonly<
 
 /** The observations of a deterministic card on `spec` in backend B (none when a lemma's x is stationary). */
 export function observe<T>(B: Backend<T>, card: StepCard | RunCard, spec: RunSpec, options: ObserveOptions = {}): Observation<T>[] {
-  return observer(B, card, spec, options.method ?? METHODS[card.algorithm])(cardConstants(B, card, options.constants));
+  return observer(B, card, spec, options.method ?? methodOf('algorithm', card.algorithm, 'deterministic'))(cardConstants(B, card, options.constants));
 }
 
 /**
@@ -65,7 +66,8 @@ export function stepQuantities<T>(B: Backend<T>, f: SmoothFunction<T>, x: Vec<T>
   const gHat = y === x ? g : f.gradient(y);
   const delta = sub(B, gHat, g);
   const at = descentPoint(method, x, y);
-  const xNext = axpy(B, B.neg(eta), at === x ? g : f.gradient(at), x);
+  // One step from x with the memory a run starts with (a momentum method's first step is plain).
+  const { x: xNext } = advance(B, method, { x, eta, direction: at === x ? g : f.gradient(at), state: startMemory(B, method, x), t: 0 });
   const { beta, mu } = f.certificate;
   return { f, beta, mu, rho, eta, x, g, gNorm, u, y, gHat, delta, a: dot(B, delta, u), gap, gapNext: f.gap(xNext) };
 }

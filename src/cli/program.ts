@@ -72,9 +72,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .command('simulate')
     .description('Run SAM, USAM or GD on one function and print every iterate and measure; or n-SAM, m-SAM or SGD over many paths')
     .addOption(
-      new Option('--algorithm <name>', 'sam (normalized ascent), usam (unnormalized), gd; stochastic: n-sam, m-sam (one sample per step), sgd').choices([
-        'sam', 'usam', 'gd', 'n-sam', 'm-sam', 'sgd',
-      ]),
+      new Option('--algorithm <name>', 'sam (normalized ascent), usam (unnormalized), gd; stochastic: n-sam, m-sam (one sample per step), sgd; or a method made by defineMethod (with --conjectures)'),
     )
     .addOption(new Option('--family <name>', 'the function family').choices(['quadratic', 'cosine', 'logistic']))
     .option('--eigenvalues <list>', 'quadratic: the spectrum of A, e.g. 4,1 (A is diagonal unless --rotation-seed)')

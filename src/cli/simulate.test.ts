@@ -86,7 +86,7 @@ describe('bad input to samcheck simulate', () => {
     [['--eta', '0'], 'samcheck: invalid --eta = "0": must be > 0'],
     [['--rotation-seed', '-4'], 'samcheck: invalid --rotation-seed = "-4"'],
     [['--k', '2'], 'samcheck: invalid --k = "2": applies to --family cosine, not quadratic'],
-    [['--algorithm', 'adam'], "samcheck: error: option '--algorithm <name>' argument 'adam' is invalid"],
+    [['--algorithm', 'adam'], 'samcheck: invalid --algorithm = "adam": must be one of sam, usam, gd, n-sam, m-sam, sgd'],
     [['--frobnicate'], "samcheck: error: unknown option '--frobnicate'"],
   ])('%j', async (change, message) => {
     const base = [...QUADRATIC, '--steps', '3'];

@@ -12,9 +12,9 @@
  */
 import { splitMatrixText, splitNumberList } from '../arith/literal.js';
 import { BACKEND_NAMES, type BackendChoice } from '../arith/select.js';
-import { ALGORITHMS } from '../algorithms/ascent.js';
+import { methodNames, methodOf } from '../algorithms/methods.js';
 import type { RunSpec } from '../algorithms/run-spec.js';
-import { isStochasticAlgorithm, MAX_PATHS, STOCHASTIC_ALGORITHMS, type StochasticRunSpec } from '../algorithms/stochastic.js';
+import { isStochasticAlgorithm, MAX_PATHS, type StochasticRunSpec } from '../algorithms/stochastic.js';
 import { MAX_STEPS } from '../algorithms/run.js';
 import { RHO_DECAYS, STEP_SIZE_RULES, type StepSizeRule } from '../algorithms/schedules.js';
 import { simulate } from '../check/simulation.js';
@@ -129,7 +129,7 @@ export type SimulationRequest =
 /** Turns options into an exact run description; every problem is an InputError naming the option. */
 export function simulationRequest(options: SimulateOptions): SimulationRequest {
   const notes: string[] = [];
-  const algorithm = oneOf('--algorithm', requireOption('--algorithm', options.algorithm), [...ALGORITHMS, ...STOCHASTIC_ALGORITHMS]);
+  const algorithm = oneOf('--algorithm', requireOption('--algorithm', options.algorithm), methodNames());
   const family = oneOf('--family', requireOption('--family', options.family), FAMILY_NAMES);
   for (const [other, keys] of Object.entries(FAMILY_OPTIONS)) {
     if (other === family) continue;
@@ -142,7 +142,7 @@ export function simulationRequest(options: SimulateOptions): SimulationRequest {
   const precision =
     backend === 'decimal' ? wholeOption('--precision', options.precision ?? '60', MIN_DECIMAL_PRECISION, MAX_DECIMAL_PRECISION) : undefined;
   if (backend === 'float64' && options.precision !== undefined) notes.push('--precision is ignored by --backend float64');
-  const unperturbed = algorithm === 'gd' || algorithm === 'sgd';
+  const unperturbed = !methodOf('--algorithm', algorithm).usesRho;
   if (unperturbed && options.rho !== undefined) notes.push(`--rho is ignored by --algorithm ${algorithm} (y_t = x_t)`);
   const common = {
     function: familySpec(family, options, x0.length),
@@ -154,7 +154,7 @@ export function simulationRequest(options: SimulateOptions): SimulationRequest {
   const choice = { backend, precision };
   if (!isStochasticAlgorithm(algorithm)) {
     for (const key of STOCHASTIC_OPTIONS) {
-      if (options[key] !== undefined) throw new InputError(optionName(key), options[key], `applies to --algorithm ${STOCHASTIC_ALGORITHMS.join(', ')}, not ${algorithm}`);
+      if (options[key] !== undefined) throw new InputError(optionName(key), options[key], `applies to --algorithm ${methodNames('stochastic').join(', ')}, not ${algorithm}`);
     }
     const rhoDecay = options.rhoDecay === undefined ? undefined : oneOf('--rho-decay', options.rhoDecay, RHO_DECAYS);
     return { kind: 'deterministic', run: { algorithm, ...common, ...(rhoDecay === undefined ? {} : { rhoDecay }) }, choice, notes };

@@ -20,11 +20,11 @@
  * SGD: E[measure_T] <= bound, statistically); `{ limit: 0 }` claims measure_T -> 0 (src/check/limit.ts).
  */
 import type { NumberText } from '../arith/literal.js';
-import type { Algorithm } from '../algorithms/ascent.js';
+import type { Algorithm, Method } from '../algorithms/ascent.js';
+import { findMethod, methodNames } from '../algorithms/methods.js';
 import { measureAt } from '../algorithms/run.js';
-import { ALGORITHMS } from '../algorithms/ascent.js';
 import { RHO_DECAYS, STEP_SIZE_RULES, type RhoDecay, type StepSizeRule } from '../algorithms/schedules.js';
-import { isStochasticAlgorithm, STOCHASTIC_ALGORITHMS, type StochasticAlgorithm } from '../algorithms/stochastic.js';
+import type { StochasticAlgorithm } from '../algorithms/stochastic.js';
 import { InputError } from '../errors.js';
 import { FAMILY_NAMES, type FamilySpec } from '../functions/index.js';
 import { ORACLE_KINDS } from '../oracles/build.js';
@@ -44,7 +44,8 @@ export interface ConjectureSpec {
   readonly class: FunctionClass;
   /** Only these families of the class (quadratic, logistic, cosine). */
   readonly families?: readonly FamilySpec['family'][];
-  readonly algorithm: Algorithm | StochasticAlgorithm;
+  /** A method's name (sam, usam, gd, n-sam, m-sam, sgd, or a defineMethod id) or the method itself. */
+  readonly algorithm: Algorithm | StochasticAlgorithm | Method;
   /**
    * gap: f(x_T) − f*; gradNormSq: ‖∇f(x_T)‖²; avgGradNormSq: (1/T) Σ_{t<T} ‖∇f(x_t)‖² (stochastic
    * methods and limits: gap or avgGradNormSq).
@@ -94,9 +95,13 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
   const need = <V>(name: string, value: V | undefined, rule: string, ok: (v: V) => boolean): V => (value !== undefined && ok(value) ? value : invalid(field(name), value, rule));
   const statement = need('statement', spec.statement, 'must be a sentence', (s) => typeof s === 'string' && s.trim() !== '');
   const cls = need('class', spec.class, 'must be smooth, convex or strongly-convex', (c) => ['smooth', 'convex', 'strongly-convex'].includes(c));
-  const algorithms = [...ALGORITHMS, ...STOCHASTIC_ALGORITHMS];
-  const algorithm = need('algorithm', spec.algorithm, `must be one of ${algorithms.join(', ')}`, (a) => (algorithms as readonly string[]).includes(a));
-  const stochastic = isStochasticAlgorithm(algorithm);
+  const named = typeof spec.algorithm === 'object' && spec.algorithm !== null ? spec.algorithm.name : spec.algorithm;
+  const method = findMethod(named);
+  if (method === undefined || (typeof spec.algorithm === 'object' && method !== spec.algorithm)) {
+    invalid(field('algorithm'), named, `must be one of ${methodNames().join(', ')}, or a method made by defineMethod`);
+  }
+  const algorithm: string = method.name;
+  const stochastic = method.sampling !== undefined;
   const measure = need('measure', spec.measure, `must be one of ${MEASURES.join(', ')}`, (m) => (MEASURES as readonly string[]).includes(m));
   for (const family of spec.families ?? []) {
     if (!(FAMILY_NAMES as readonly string[]).includes(family)) invalid(field('families'), family, `must be among ${FAMILY_NAMES.join(', ')}`);
@@ -167,7 +172,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
       scope: 'stochastic',
       measure,
       claim,
-      requiresSmoothComponents: algorithm === 'm-sam',
+      requiresSmoothComponents: method.sampling === 'shared',
       bound: (B, q, t, c) => bound.evaluate(B, { ...c, beta: q.beta, rho: q.rho, eta: q.eta, delta0: q.delta0, sigmaSq: q.sigmaSq, T: B.fromNumber(t), ...(q.mu ? { mu: q.mu } : {}) }),
     };
     return card as Conjecture;

@@ -15,7 +15,8 @@ import { agreedDigits } from '../arith/digits.js';
 import { float64 } from '../arith/float64.js';
 import { IndeterminateError, intervalBackend, type Interval } from '../arith/interval.js';
 import { isStochasticSpec } from '../algorithms/case.js';
-import { METHODS, type Method } from '../algorithms/ascent.js';
+import type { Method } from '../algorithms/ascent.js';
+import { methodOf } from '../algorithms/methods.js';
 import { executeRun, type RunSpec } from '../algorithms/run-spec.js';
 import { executeStochasticRun, type StochasticRunSpec } from '../algorithms/stochastic.js';
 import type { ConstructionFile, CounterexampleContent, ExpectedValue, ObservedValue } from '../check/counterexamples.js';
@@ -40,7 +41,7 @@ export function constructionContent(c: ConstructionCase): CounterexampleContent 
     arithmetic: isStochasticConstruction(c) ? { backend: 'float64' } : { backend: 'decimal', precision: c.precision },
     certify: !isStochasticConstruction(c) && c.certify,
     expected,
-    observed: isStochasticConstruction(c) ? testStatistically(c.run, expected) : observeAt(decimalBackend(c.precision), c.run, expected, METHODS[c.run.algorithm]),
+    observed: isStochasticConstruction(c) ? testStatistically(c.run, expected) : observeAt(decimalBackend(c.precision), c.run, expected, methodOf('algorithm', c.run.algorithm, 'deterministic')),
   };
 }
 
@@ -59,7 +60,7 @@ export function replayConstruction(file: ConstructionFile, method?: Method): Con
     return { reproduced, level: reproduced ? 'statistical' : null, observed };
   }
   const run = file.run;
-  const own = method ?? METHODS[run.algorithm];
+  const own = method ?? methodOf('algorithm', run.algorithm, 'deterministic');
   const observed = observeAt(decimalBackend(decimalPrecision(file)), run, file.expected, own);
   const reproduced = observed.every((o, i) => 'digits' in o && o.digits >= file.expected[i]!.digits!);
   if (!reproduced) return { reproduced, level: null, observed };

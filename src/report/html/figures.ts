@@ -8,7 +8,7 @@ import type { Backend } from '../../arith/backend.js';
 import { decimalBackend } from '../../arith/decimal.js';
 import { float64 } from '../../arith/float64.js';
 import { isStochasticSpec, type CaseSpec } from '../../algorithms/case.js';
-import { METHODS } from '../../algorithms/ascent.js';
+import { methodOf } from '../../algorithms/methods.js';
 import { executeRun, type RunSpec } from '../../algorithms/run-spec.js';
 import { measureAt } from '../../algorithms/run.js';
 import { executeStochasticRun, measureMean, measureStep, type StepStatistics, type StochasticRunSpec } from '../../algorithms/stochastic.js';
@@ -55,7 +55,7 @@ export function cardChart(card: Card, report: CardReport, constants: Readonly<Re
 /** A lemma at every step of a SAM trajectory from the case's x0 (linear steps: t = 0 is the case itself). */
 function lemmaChart(card: StepCard, spec: RunSpec, constants: Readonly<Record<string, string>>, title: string): Chart {
   const B = float64;
-  const method = METHODS[card.algorithm];
+  const method = methodOf('algorithm', card.algorithm, 'deterministic');
   const { f, trajectory, eta, rho } = executeRun(B, { ...spec, steps: LEMMA_STEPS }, method);
   const c = cardConstants(B, card, constants);
   const observed: Point[] = [];
