@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Files that import the public API by the package's name get the sources under test.
+  resolve: { alias: [{ find: /^samcheck$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }] },
   test: {
     include: ['src/**/*.test.ts', 'properties/**/*.test.ts'],
     setupFiles: ['properties/fast-check-setup.ts'],

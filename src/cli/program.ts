@@ -20,6 +20,7 @@ import { selectableIds } from '../job/main-job.js';
 import { DEFAULT_SIMULATION_LEVEL } from '../check/stochastic-simulation.js';
 import { allChecks, registerConjectures } from '../theorems/catalog.js';
 import { CONJECTURE_FOLDER, loadConjectures } from '../conjectures/load.js';
+import { readProjectConfig } from './config.js';
 import { requireExistingFolder } from './folders.js';
 
 export { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
@@ -105,6 +106,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--no-check-digits', 'skip the rerun at twice the precision that measures the digits kept')
     .option('--digits <n>', 'table: significant digits shown at most', '20')
     .option('--rows <n>', 'table: steps shown at most (0: every step)', '40')
+    .option('--conjectures <dir>', 'a folder whose files define methods (defineMethod) to simulate by their id (repeatable)', collect)
     .addHelpText(
       'after',
       '\nNumbers are decimals (0.25, -3e-4) or fractions (1/3), kept exact until the backend rounds them.\n' +
@@ -179,7 +181,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
   try {
     // The users' conjectures join the checks before the help and the ID lists are written; a file
     // that cannot be used is reported and skipped, and only the commands that would use it fail.
-    const { conjectures, problems, folders } = await loadConjectures([CONJECTURE_FOLDER, ...conjectureFolders(argv)]);
+    const { conjectures, problems, folders } = await loadConjectures([CONJECTURE_FOLDER, ...readProjectConfig().conjectures, ...conjectureFolders(argv)]);
     for (const problem of problems) io.err(`samcheck: skipped a conjecture file: ${problem.message}`);
     registerConjectures(conjectures, problems, folders);
     const program = buildProgram(io, outcome);
@@ -200,7 +202,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
   }
 }
 
-const CONJECTURES_HELP = 'a folder of conjecture files (.js, .mjs) to check beside properties/conjectures/ (repeatable)';
+const CONJECTURES_HELP = 'a folder of conjecture files (.ts, .js, .mjs) to check beside the built-in ones (repeatable; samcheck.config.json may list more)';
 
 /** A repeatable option's values. */
 function collect(value: string, previous: string[] = []): string[] {

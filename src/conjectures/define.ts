@@ -26,10 +26,10 @@ import { measureAt } from '../algorithms/run.js';
 import { RHO_DECAYS, STEP_SIZE_RULES, type RhoDecay, type StepSizeRule } from '../algorithms/schedules.js';
 import type { StochasticAlgorithm } from '../algorithms/stochastic.js';
 import { InputError } from '../errors.js';
-import { FAMILY_NAMES, type FamilySpec } from '../functions/index.js';
+import { familyNames, isBuiltinFamily, userFamily, type FamilySpec, type UserFamily } from '../functions/index.js';
 import { ORACLE_KINDS } from '../oracles/build.js';
 import type { OracleKind } from '../oracles/oracle.js';
-import type { Card, FunctionClass, LimitCard, Observation, RunCard, SearchShape, StochasticCard } from '../theorems/card.js';
+import { classContains, type Card, type FunctionClass, type LimitCard, type Observation, type RunCard, type SearchShape, type StochasticCard } from '../theorems/card.js';
 import { parseFormula } from './formula.js';
 
 export const MEASURES = ['gap', 'gradNormSq', 'avgGradNormSq'] as const;
@@ -42,8 +42,8 @@ export interface ConjectureSpec {
   /** The conjecture in words. */
   readonly statement: string;
   readonly class: FunctionClass;
-  /** Only these families of the class (quadratic, logistic, cosine). */
-  readonly families?: readonly FamilySpec['family'][];
+  /** Only these families of the class: quadratic, logistic, cosine, or families made by defineFamily (by name or the family itself). */
+  readonly families?: readonly (FamilySpec['family'] | UserFamily | string)[];
   /** A method's name (sam, usam, gd, n-sam, m-sam, sgd, or a defineMethod id) or the method itself. */
   readonly algorithm: Algorithm | StochasticAlgorithm | Method;
   /**
@@ -52,8 +52,8 @@ export interface ConjectureSpec {
    */
   readonly measure: Measure;
   /**
-   * A bound in beta, mu, rho, eta, delta0 (f(x0) − f*), T, sigmaSq (stochastic) and the named
-   * constants; or a limit: the measure tends to 0.
+   * A bound in beta, mu, rho, eta, delta0 (f(x0) − f*), T, gradNormSq0 (‖∇f(x0)‖², deterministic
+   * methods), sigmaSq (stochastic) and the named constants; or a limit: the measure tends to 0.
    */
   readonly claim: { readonly bound: string } | { readonly limit: 0 };
   /** η's range in units of 1/β (default 0 < η <= 1/β; `min` raises the lower end), or a card's step-size rule. */
@@ -103,9 +103,14 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
   const algorithm: string = method.name;
   const stochastic = method.sampling !== undefined;
   const measure = need('measure', spec.measure, `must be one of ${MEASURES.join(', ')}`, (m) => (MEASURES as readonly string[]).includes(m));
-  for (const family of spec.families ?? []) {
-    if (!(FAMILY_NAMES as readonly string[]).includes(family)) invalid(field('families'), family, `must be among ${FAMILY_NAMES.join(', ')}`);
-  }
+  const families = spec.families?.map((family) => {
+    const name = typeof family === 'object' && family !== null ? family.name : family;
+    const user = typeof name === 'string' ? userFamily(name) : undefined;
+    if (!isBuiltinFamily(name) && user === undefined) invalid(field('families'), name, `must be among ${familyNames().join(', ')}, or a family made by defineFamily`);
+    if (user !== undefined && !classContains(cls, user.class)) invalid(field('families'), name, `is a ${user.class} family, not in the conjecture's class ${cls}`);
+    return name;
+  });
+  if (families !== undefined && families.length === 0) invalid(field('families'), spec.families, 'must name at least one family (or be left out: every built-in family of the class)');
   if (spec.rhoDecay !== undefined && !(RHO_DECAYS as readonly string[]).includes(spec.rhoDecay)) invalid(field('rhoDecay'), spec.rhoDecay, `must be one of ${RHO_DECAYS.join(', ')}`);
   if (spec.eta !== undefined && 'rule' in spec.eta && !(STEP_SIZE_RULES as readonly string[]).includes(spec.eta.rule)) {
     invalid(field('eta.rule'), spec.eta.rule, `must be one of ${STEP_SIZE_RULES.join(', ')}`);
@@ -127,7 +132,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     if (!stochastic) invalid(field('noise'), spec.noise, 'is for stochastic methods (n-sam, m-sam, sgd)');
     if (!Array.isArray(spec.noise) || spec.noise.length === 0) invalid(field('noise'), spec.noise, `must be a non-empty list of ${ORACLE_KINDS.join(', ')}`);
     for (const kind of spec.noise) if (!ORACLE_KINDS.includes(kind)) invalid(field('noise'), kind, `must be one of ${ORACLE_KINDS.join(', ')}`);
-    const onlyQuadratics = spec.families !== undefined && spec.families.every((f) => f === 'quadratic');
+    const onlyQuadratics = families !== undefined && families.every((f) => f === 'quadratic');
     if (spec.noise.every((kind) => kind === 'finite-sum') && !onlyQuadratics) {
       invalid(field('noise'), spec.noise, "finite-sum noise needs quadratics: add families: ['quadratic']");
     }
@@ -142,7 +147,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     constants,
     tightness: `Conjecture (expected ${spec.expected ?? 'open'}).`,
     eta,
-    ...(spec.families ? { families: spec.families } : {}),
+    ...(families ? { families } : {}),
     ...(spec.maxCondition !== undefined ? { maxCondition: spec.maxCondition } : {}),
     ...(spec.rho ? { rho: { max: spec.rho.max, includeMax: spec.rho.includeMax ?? true, ...(spec.rho.min ? { min: spec.rho.min } : {}) } } : {}),
     ...(spec.rhoDecay ? { rhoDecay: spec.rhoDecay } : {}),
@@ -160,7 +165,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     const card: LimitCard = { ...fields, algorithm, scope: 'limit', measure, claim: `${measureText} -> 0 as T -> ∞` };
     return card as Conjecture;
   }
-  const names = [...VARIABLES, ...(stochastic ? ['sigmaSq'] : []), ...Object.keys(constants)];
+  const names = [...VARIABLES, ...(stochastic ? ['sigmaSq'] : ['gradNormSq0']), ...Object.keys(constants)];
   const bound = parseFormula(field('claim.bound'), spec.claim.bound, names);
   if (bound.names.has('mu') && cls !== 'strongly-convex') invalid(field('claim.bound'), spec.claim.bound, 'uses mu, which only a strongly-convex class has');
   const claim = `${measureText} <= ${bound.text}`;
@@ -184,7 +189,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     claim,
     observe(B, r, c) {
       const at: Observation<typeof r.delta0>[] = [];
-      const values = { ...c, beta: r.beta, rho: r.rho, eta: r.eta, delta0: r.delta0, ...(r.mu ? { mu: r.mu } : {}) };
+      const values = { ...c, beta: r.beta, rho: r.rho, eta: r.eta, delta0: r.delta0, gradNormSq0: r.trajectory.gradNormSq[0]!, ...(r.mu ? { mu: r.mu } : {}) };
       for (let t = 1; t <= r.steps; t++) {
         at.push({ observed: measureAt(r.trajectory, measure, t), bound: bound.evaluate(B, { ...values, T: B.fromNumber(t) }), at: t });
       }

@@ -75,6 +75,7 @@ async function loadFrom(folder: string, owners: Map<string, string>): Promise<Om
   for (const file of conjectureModules(folder)) {
     const source = sourceOf(file);
     try {
+      if (file.endsWith('.ts')) await enableTypeScript();
       const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
       if (!isConjecture(module.default)) {
         problems.push({ file: source, message: `${display(source)}: its default export must be made by defineConjecture({...})` });
@@ -95,6 +96,22 @@ async function loadFrom(folder: string, owners: Map<string, string>): Promise<Om
     }
   }
   return { conjectures, problems };
+}
+
+let typeScriptEnabled = false;
+
+/**
+ * Lets Node 20 import a user's .ts conjecture file (Node 20 cannot strip types). The loader is tsx
+ * (esbuild underneath): well kept, ESM-first, needs no tsconfig, and transpiles each file on its
+ * own without type-checking, so a conjecture loads as fast as its .js would. It is registered once,
+ * globally (not in a tsx namespace, whose modules would be copies of samcheck's own), and only when
+ * a .ts file is met outside a runtime that already compiles TypeScript (vitest).
+ */
+async function enableTypeScript(): Promise<void> {
+  if (typeScriptEnabled || process.env.VITEST !== undefined) return;
+  const { register } = await import('tsx/esm/api');
+  register();
+  typeScriptEnabled = true;
 }
 
 /**

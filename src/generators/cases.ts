@@ -10,13 +10,13 @@ import fc from 'fast-check';
 import { float64 } from '../arith/float64.js';
 import { parseNumber, type NumberText } from '../arith/literal.js';
 import type { RunSpec, StepSize } from '../algorithms/run-spec.js';
-import { buildFunction } from '../functions/index.js';
+import { buildFunction, isBuiltinFamily, userFamily } from '../functions/index.js';
 import { seededOrthogonal } from '../functions/orthogonal.js';
-import type { FamilyName, FamilySpec, QuadraticSpec } from '../functions/types.js';
+import type { FamilySpec, QuadraticSpec } from '../functions/types.js';
 import type { CaseSpec } from '../algorithms/case.js';
 import { isStochasticAlgorithm, type StochasticAlgorithm, type StochasticRunSpec } from '../algorithms/stochastic.js';
 import { MAX_SEED } from '../random/seeded.js';
-import type { Card, FunctionClass, StepRange } from '../theorems/card.js';
+import { classContains, type Card, type FunctionClass, type StepRange } from '../theorems/card.js';
 import { arbOracleSpec } from './oracles.js';
 import { arbCosineSpec, arbLogisticSpec, arbPoint, arbQuadraticSpec } from './functions.js';
 import { arbPositive, arbUnitFraction, plusText, timesNumberText, timesText } from './numbers.js';
@@ -34,16 +34,21 @@ export const DEFAULT_SHAPE: CaseShape = { maxDim: 20, maxCondition: 1e6, maxStep
 
 /**
  * Members of a class: quadratics, logistic regressions and (for smooth) the cosine family; only
- * `families` when given.
+ * `families` when given, which may name families made by defineFamily (of the class or a smaller
+ * one: a strongly convex family serves a convex claim).
  */
-export function arbFunctionOfClass(cls: FunctionClass, shape: CaseShape = DEFAULT_SHAPE, families?: readonly FamilyName[]): fc.Arbitrary<FamilySpec> {
+export function arbFunctionOfClass(cls: FunctionClass, shape: CaseShape = DEFAULT_SHAPE, families?: readonly string[]): fc.Arbitrary<FamilySpec> {
   const quadratic = arbQuadraticSpec({ maxDim: shape.maxDim, maxCondition: shape.maxCondition, allowSingular: cls !== 'strongly-convex' });
   const logistic = arbLogisticSpec({ maxDim: Math.min(5, shape.maxDim), maxSamples: 40 });
-  const members: { weight: number; family: FamilyName; arbitrary: fc.Arbitrary<FamilySpec> }[] = [
+  const members: { weight: number; family: string; arbitrary: fc.Arbitrary<FamilySpec> }[] = [
     { weight: cls === 'smooth' ? 2 : 4, family: 'quadratic', arbitrary: quadratic },
     { weight: 1, family: 'logistic', arbitrary: cls === 'strongly-convex' ? logistic.filter((spec) => spec.l2 !== '0') : logistic },
   ];
   if (cls === 'smooth') members.push({ weight: 3, family: 'cosine', arbitrary: arbCosineSpec({ maxDim: shape.maxDim }) });
+  for (const name of families ?? []) {
+    const user = userFamily(name);
+    if (user !== undefined && classContains(cls, user.class)) members.push({ weight: 3, family: name, arbitrary: user.arbitrary });
+  }
   const allowed = members.filter((m) => families === undefined || families.includes(m.family));
   if (allowed.length === 0) throw new RangeError(`no family of the class ${cls} among ${families?.join(', ')}`);
   return fc.oneof(...allowed.map(({ weight, arbitrary }) => ({ weight, arbitrary })));
@@ -123,7 +128,7 @@ export function arbGeneralCase(card: Card, defaults: CaseShape = DEFAULT_SHAPE):
 }
 
 /** The function, ρ, η and horizon of a case, as the card restricts them (its families, or fewer). */
-export function arbShared(card: Card, shape: CaseShape, families: readonly FamilyName[] | undefined = card.families) {
+export function arbShared(card: Card, shape: CaseShape, families: readonly string[] | undefined = card.families) {
   const bounded = card.maxCondition === undefined ? shape : { ...shape, maxCondition: Math.min(shape.maxCondition, card.maxCondition) };
   const functions = arbFunctionOfClass(card.requires, bounded, families);
   const withinCondition = card.maxCondition === undefined ? functions : functions.filter((spec) => conditionNumber(spec) <= card.maxCondition!);
@@ -184,6 +189,7 @@ function conditionNumber(spec: FamilySpec): number {
 }
 
 export function dimensionOf(spec: FamilySpec): number {
+  if (!isBuiltinFamily(spec.family)) return buildFunction(float64, spec).dim;
   return spec.family === 'quadratic' ? (spec.eigenvalues ?? spec.matrix)!.length : spec.dim;
 }
 
@@ -207,9 +213,10 @@ export function arbStart(spec: FamilySpec, rho: NumberText, eta: StepSize): fc.A
   return fc.oneof(...starts);
 }
 
-/** x* of a member, as exact texts of its float64 certificate. */
+/** x* of a member, as exact texts of its float64 certificate; 0 for a user family whose infimum is not attained. */
 export function optimumOf(spec: FamilySpec): NumberText[] {
-  return buildFunction(float64, spec).certificate.xStar!.map((v) => String(v));
+  const f = buildFunction(float64, spec);
+  return f.certificate.xStar?.map((v) => String(v)) ?? Array.from({ length: f.dim }, () => '0');
 }
 
 /** ±r*(1 + ε) along the top eigenvector, ε in {0, ±10^-6, ±10^-3}: on or near SAM's 2-cycle. */

@@ -25,7 +25,7 @@ import { keepInRanges, numberText, rhoInRange } from '../audit/parameters.js';
 import { thetaStar } from '../constructions/theta-star.js';
 import { float64 } from '../arith/float64.js';
 import { parseNumber, type NumberText } from '../arith/literal.js';
-import type { FamilyName, FamilySpec } from '../functions/types.js';
+import type { FamilySpec } from '../functions/types.js';
 import { MAX_SEED } from '../random/seeded.js';
 import type { Card } from '../theorems/card.js';
 import { arbHorizon, arbShared, arbStart, arbStepSize, cyclePoint, horizonRange, longestRun, optimumOf, topDirection, type CaseShape } from './cases.js';
@@ -44,7 +44,7 @@ const THETA_STAR = thetaStar(float64);
 /** The corners of `card` (none when no construction's regime lies in its class, families and method). */
 export function cornersOf(card: Card, shape: CaseShape): Corner[] {
   const corners: Corner[] = [];
-  const allows = (family: FamilyName) => card.families === undefined || card.families.includes(family);
+  const allows = (family: string) => card.families === undefined || card.families.includes(family);
   const add = (name: CornerName, arbitrary: fc.Arbitrary<CaseSpec> | undefined) => arbitrary && corners.push({ name, arbitrary });
   if (card.algorithm === 'sam' && allows('quadratic')) {
     add('LB-D-SC 2-cycle', cycleCorner(card, shape));

@@ -15,11 +15,17 @@ import type { Algorithm } from '../algorithms/ascent.js';
 import type { StochasticAlgorithm } from '../algorithms/stochastic.js';
 import type { Trajectory } from '../algorithms/run.js';
 import type { RhoDecay, StepSizeRule } from '../algorithms/schedules.js';
-import type { FamilyName, SmoothFunction } from '../functions/types.js';
+import type { SmoothFunction } from '../functions/types.js';
 import type { OracleKind } from '../oracles/oracle.js';
 
 /** Classes of functions, each containing the next: smooth ⊃ convex ⊃ strongly convex. */
 export type FunctionClass = 'smooth' | 'convex' | 'strongly-convex';
+
+/** Whether every member of class `inner` is a member of class `outer`. */
+export function classContains(outer: FunctionClass, inner: FunctionClass): boolean {
+  const depth = { smooth: 0, convex: 1, 'strongly-convex': 2 } as const;
+  return depth[inner] >= depth[outer];
+}
 /** A conjecture's violation is reported as `falsified`; a theorem's as `violated`. */
 export type CardKind = 'lemma' | 'upper' | 'lower' | 'conjecture';
 
@@ -64,8 +70,11 @@ interface CardFields {
   readonly constantRules?: Readonly<Record<string, ConstantRule>>;
   /** How tight the constants are known to be. */
   readonly tightness: string;
-  /** Only these families of the class (all when absent). */
-  readonly families?: readonly FamilyName[];
+  /**
+   * Only these families of the class (all built-in ones when absent); a family made by
+   * defineFamily is drawn only where a card or conjecture names it here.
+   */
+  readonly families?: readonly string[];
   /** Only members with β/μ at most this (a conjecture's operational test may need it). */
   readonly maxCondition?: number;
   /** ρ ∈ (0, max/β] when the claim restricts it (THEOREMS.md C2: ρ <= 1/β). */

@@ -1,0 +1,43 @@
+/**
+ * samcheck as a library: what a researcher's own project imports (`import { ... } from 'samcheck'`).
+ * The surface is kept small and stable; everything else is internal and may change.
+ *
+ * - Define: defineConjecture, defineMethod (with samAscent), defineFamily.
+ * - Check: checkCard (a card or a conjecture over its class, with the verdict ladder) and
+ *   judgeCase (one instance); the catalog: CARDS, CONJECTURES, CONSTRUCTIONS, cardById.
+ * - Run: executeRun and executeStochasticRun on exact run specs, in any backend.
+ * - Arithmetic: float64, decimalBackend(p), intervalBackend(p), and the vector helpers a method or
+ *   family is written with.
+ * - Generate (fast-check): arbCardCase (the instances a card is checked on), arbFunctionOfClass,
+ *   arbQuadraticSpec, arbCosineSpec, arbLogisticSpec, arbPoint.
+ */
+export { defineConjecture, MEASURES, type Conjecture, type ConjectureSpec, type Expectation, type Measure } from './conjectures/define.js';
+export { defineMethod, samAscent, type MethodSpec, type UserMethod } from './extend/method.js';
+export { defineFamily, type FamilyDefinition, type FamilyMember, type FamilyParameters } from './extend/family.js';
+export type { CrossCheckBudget } from './extend/cross-check.js';
+export type { UserFamily } from './functions/index.js';
+
+export { checkCard, type CardCheckOptions, type CardReport, type CardStatus } from './check/check-card.js';
+export { judgeCase, LEVELS, type CaseVerdict, type Level } from './check/verdict.js';
+export { CARDS, cardById } from './theorems/catalog.js';
+export { CONJECTURES } from './conjectures/catalog.js';
+export { CONSTRUCTIONS } from './constructions/catalog.js';
+export type { Card, FunctionClass } from './theorems/card.js';
+
+export { executeRun, type RunSpec, type ExecutedRun, type StepSize } from './algorithms/run-spec.js';
+export { executeStochasticRun, type StochasticRunSpec, type StochasticRun } from './algorithms/stochastic.js';
+export type { Trajectory } from './algorithms/run.js';
+export type { Method, DescentInput, Sampling } from './algorithms/ascent.js';
+export type { CaseSpec } from './algorithms/case.js';
+
+export type { Backend } from './arith/backend.js';
+export { float64 } from './arith/float64.js';
+export { decimalBackend } from './arith/decimal.js';
+export { intervalBackend } from './arith/interval.js';
+export { add, axpy, dot, norm, normSq, scale, sub, unitVector, type Vec } from './arith/vector.js';
+export { buildFunction, type FamilySpec, type SmoothFunction, type ClassCertificate } from './functions/index.js';
+
+export { arbCardCase } from './generators/card-cases.js';
+export { arbFunctionOfClass } from './generators/cases.js';
+export { arbCosineSpec, arbLogisticSpec, arbPoint, arbQuadraticSpec } from './generators/functions.js';
+export { InputError } from './errors.js';
