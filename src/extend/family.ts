@@ -19,7 +19,7 @@ import type fc from 'fast-check';
 import type { Backend } from '../arith/backend.js';
 import type { Vec } from '../arith/vector.js';
 import { InputError } from '../errors.js';
-import { registerFamily, type UserFamily } from '../functions/index.js';
+import { isBuiltinFamily, registerFamily, type UserFamily } from '../functions/index.js';
 import type { ClassCertificate, FamilySpec, SmoothFunction } from '../functions/types.js';
 import { fingerprintOf } from '../registry.js';
 import type { FunctionClass } from '../theorems/card.js';
@@ -63,6 +63,7 @@ export function defineFamily<P extends FamilyParameters>(definition: FamilyDefin
   const name = definition?.name;
   if (typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9-]*$/.test(name)) invalid('family name', name, 'must be letters, digits and -, starting with a letter');
   const field = (what: string) => `family ${name}: ${what}`;
+  if (isBuiltinFamily(name)) invalid('family name', name, 'is the name of a built-in family: choose another');
   if (!['smooth', 'convex', 'strongly-convex'].includes(definition.class)) invalid(field('class'), definition.class, 'must be smooth, convex or strongly-convex');
   if (typeof definition.build !== 'function') invalid(field('build'), definition.build, 'must be a function (B, parameters) => { dim, value, gradient, certificate }');
   const arbitrary = definition.arbitrary as unknown as { generate?: unknown; map?: unknown } | undefined;
