@@ -79,7 +79,10 @@ export function invalidity(path: string, file: CounterexampleFile): string | und
   const name = basename(path);
   for (const claim of file.claims) {
     const card = allChecks().find((c) => c.id === claim.card);
-    if (card === undefined) return new InputError(`${name}: claims`, claim.card, `must name a card or conjecture (${allChecks().map((c) => c.id).join(', ')})`).message;
+    if (card === undefined) {
+      const known = allChecks().map((c) => c.id).join(', ');
+      return new InputError(`${name}: claims`, claim.card, `must name a card or conjecture (${known}); a conjecture of your own is known once its folder is loaded: add --conjectures DIR`).message;
+    }
     const problem = admissibilityProblem(card, file.run, `${name}: run`);
     if (problem !== undefined) return problem.message;
     if (file.kind === 'found' && file.constants !== undefined) {

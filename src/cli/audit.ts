@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import { isStochasticSpec } from '../algorithms/case.js';
-import { replayCommandFor } from '../theorems/catalog.js';
+import { replayCommandFor, skippedFor } from '../theorems/catalog.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { auditCard, type AuditResult, type Phase } from '../audit/audit.js';
 import { auditRecord, saveAuditRecord } from '../audit/record.js';
 import { saveCounterexample } from '../check/counterexamples.js';
@@ -91,7 +92,10 @@ export function auditCommand(id: string, options: AuditOptions, io: CliIO): numb
   } else {
     io.out(auditText(result, counterexample, saved.file));
   }
-  return result.verdict.holds === false && card.kind !== 'conjecture' ? 1 : 0;
+  const skipped = skippedFor(false);
+  for (const problem of skipped) io.err(`samcheck: not loaded: ${problem.message}`);
+  if (result.verdict.holds === false && card.kind !== 'conjecture') return EXIT_FAILED;
+  return skipped.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 function auditText(r: AuditResult, counterexample: string | null, record: string): string {

@@ -14,7 +14,7 @@ import { reportPage } from '../report/html/page.js';
 import { replayText } from '../report/replay.js';
 import { renderTable } from '../report/text.js';
 import { findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, tightnessInterval, worstText } from '../report/verdicts.js';
-import { allChecks, skippedConjectures, type SkippedConjecture } from '../theorems/catalog.js';
+import { allChecks, skippedFor, type SkippedConjecture } from '../theorems/catalog.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { requireExistingFolder, requireWritableFolder } from './folders.js';
 import { DEFAULT_STORE } from './replay.js';
@@ -54,7 +54,7 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   const audits = reportFolder === null ? { records: [], problems: [] } : readAuditRecords(join(reportFolder, 'audits'));
   for (const problem of audits.problems) io.err(`samcheck: skipped an audit record: ${problem}`);
   const selected = selection(only, storeFiles);
-  const skipped = only === undefined ? skippedConjectures() : [];
+  const skipped = skippedFor(only === undefined);
   const settings: MainJobSettings = {
     ...selected,
     audits: audits.records.filter((r) => selected.checks.some((c) => c.id === r.id)),

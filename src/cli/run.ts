@@ -16,7 +16,7 @@ import { MAX_SEED } from '../random/seeded.js';
 import { formatJson } from '../report/json.js';
 import { renderTable } from '../report/text.js';
 import { constructionsText, findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, worstInstanceText, worstText } from '../report/verdicts.js';
-import { allChecks, skippedConjectures, type SkippedConjecture } from '../theorems/catalog.js';
+import { allChecks, skippedFor, type SkippedConjecture } from '../theorems/catalog.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { checkById } from '../conjectures/lookup.js';
 import { requireWritableFolder } from './folders.js';
@@ -72,7 +72,7 @@ export async function runCommand(ids: string[], options: RunOptions, io: CliIO):
     checkAll(cards, { runs: asked, seed, precision, constants, counterexampleFolder: saveTo }, checkProgress(progress)),
   );
   // With no IDs every conjecture was asked for: the files that could not be loaded were not checked.
-  const skipped = ids.length === 0 ? skippedConjectures() : [];
+  const skipped = skippedFor(ids.length === 0);
   const summary: RunSummary = { seed, runs: asked ?? null, precision, cards: checked, ...(skipped.length > 0 ? { skippedConjectures: skipped } : {}) };
   io.out(options.json ? formatJson(summary) : runTable(summary));
   for (const c of checked) if (c.counterexample?.notSaved) io.err(`samcheck: NOT written: the counterexample of ${c.id} (${c.counterexample.notSaved})`);

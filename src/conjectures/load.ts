@@ -30,6 +30,8 @@ export interface ConjectureProblem {
   readonly id?: string;
   /** One line: where (file:line when known) and what. */
   readonly message: string;
+  /** Whether the file is in a folder the user named (--conjectures, samcheck.config.json), not the built-in one. */
+  readonly named: boolean;
 }
 
 export interface LoadedConjectures {
@@ -60,7 +62,8 @@ export async function loadConjectures(folders: string | readonly string[] = CONJ
     for (const folder of typeof folders === 'string' ? [folders] : folders) {
       const { conjectures, problems } = await loadFrom(folder, owners);
       loaded.conjectures.push(...conjectures);
-      loaded.problems.push(...problems);
+      const named = resolve(folder) !== resolve(CONJECTURE_FOLDER);
+      loaded.problems.push(...problems.map((p) => ({ ...p, named })));
       if (resolve(folder) !== resolve(CONJECTURE_FOLDER)) for (const c of conjectures) loaded.folders[c.id] = folder;
     }
     return loaded;
@@ -69,9 +72,9 @@ export async function loadConjectures(folders: string | readonly string[] = CONJ
   }
 }
 
-async function loadFrom(folder: string, owners: Map<string, string>): Promise<Omit<LoadedConjectures, 'folders'>> {
+async function loadFrom(folder: string, owners: Map<string, string>): Promise<{ conjectures: Conjecture[]; problems: Omit<ConjectureProblem, 'named'>[] }> {
   const conjectures: Conjecture[] = [];
-  const problems: ConjectureProblem[] = [];
+  const problems: Omit<ConjectureProblem, 'named'>[] = [];
   for (const file of conjectureModules(folder)) {
     const source = sourceOf(file);
     try {

@@ -4,6 +4,8 @@
  */
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import type { OracleSpec } from '../oracles/oracle.js';
+import { float64 } from '../arith/float64.js';
+import { buildFunction } from '../functions/index.js';
 import type { FamilySpec } from '../functions/types.js';
 import { stepSizeText } from './simulation.js';
 
@@ -21,6 +23,19 @@ export function describeFunction(spec: FamilySpec): string {
       return `cosine d=${spec.dim} terms=${spec.terms.length} β=${short(Math.max(...spec.terms.map((t) => evaluate(t.beta)), spec.terms.length < spec.dim ? evaluate(spec.quadBeta) : 0))}`;
     case 'logistic':
       return `logistic d=${spec.dim} n=${spec.samples} l2=${spec.l2}`;
+    default:
+      return describeUserFamily(spec);
+  }
+}
+
+/** A family made by defineFamily: its name, dimension and certificate (built in float64 for the table). */
+function describeUserFamily(spec: FamilySpec): string {
+  const name = String((spec as { family: unknown }).family);
+  try {
+    const { dim, certificate } = buildFunction(float64, spec);
+    return `${name} d=${dim} β=${short(certificate.beta)}${certificate.mu === undefined ? '' : ` μ=${short(certificate.mu)}`}`;
+  } catch {
+    return name; // a family whose file was not loaded: its name is all there is
   }
 }
 

@@ -31,6 +31,8 @@ export interface SkippedConjecture {
   readonly file: string;
   readonly id?: string;
   readonly message: string;
+  /** From a folder the user named (--conjectures, samcheck.config.json): every checking command reports it. */
+  readonly named?: boolean;
 }
 
 /**
@@ -73,4 +75,13 @@ export function replayCommandFor(file: string, id: string): string {
 /** The conjecture files skipped at start-up, with the reason. */
 export function skippedConjectures(): readonly SkippedConjecture[] {
   return skipped;
+}
+
+/**
+ * The skipped files a checking command answers for: all of them when it checks everything; else
+ * those of folders the user named on purpose (a broken file of properties/conjectures/ does not
+ * fail `samcheck run L1`, but one of `--conjectures ./mine` does).
+ */
+export function skippedFor(everything: boolean): readonly SkippedConjecture[] {
+  return everything ? skipped : skipped.filter((p) => p.named === true);
 }
