@@ -36,4 +36,5 @@ export default defineConjecture({
   claim: { bound: '(1 - eta*mu)^T * delta0' },
   expected: 'false',
   source: 'derived in properties/conjectures/adaptive-sam.ts (the 2-cycle with radius ρε)',
+  proof: 'False: on (β/2)x² the orbit x_t = ±r with r = ηβρε/(2 − ηβ(1 + ρ)) keeps f(x_t) − f* = βr²/2 > 0 while the bound tends to 0.',
 });

@@ -36,4 +36,5 @@ export default defineConjecture({
   claim: { bound: '(1 - eta*mu)^T * delta0' },
   expected: 'false',
   source: 'derived in properties/conjectures/heavy-ball-sam.ts (the 2-cycle of SAM with momentum)',
+  proof: 'False: on (β/2)x² the orbit x_t = ±r, m_t = ∓2r/η with r = ηβρ/(2(1 + b) − ηβ) keeps f(x_t) − f* = βr²/2 > 0 while the bound tends to 0.',
 });

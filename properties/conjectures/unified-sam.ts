@@ -39,4 +39,5 @@ export default defineConjecture({
   claim: { bound: 'delta0 - eta/2*gradNormSq0 + eta/2*beta^2*rho^2*(1/2 + sqrt(gradNormSq0)/2)^2' },
   expected: 'true',
   source: 'derived in properties/conjectures/unified-sam.ts (the descent lemma with the perturbation error of the blended ascent)',
+  proof: 'The descent lemma with η <= 1/β gives f(x_1) <= f(x_0) − (η/2)‖g‖² + (η/2)‖∇f(y) − g‖², and smoothness bounds ‖∇f(y) − g‖ <= β‖y − x‖ = βρ(λ + (1 − λ)‖g‖); equality on (β/2)x² with η = 1/β.',
 });

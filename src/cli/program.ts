@@ -21,6 +21,7 @@ import { DEFAULT_SIMULATION_LEVEL } from '../check/stochastic-simulation.js';
 import { allChecks, registerConjectures } from '../theorems/catalog.js';
 import { CONJECTURE_FOLDER, loadConjectures } from '../conjectures/load.js';
 import { readProjectConfig } from './config.js';
+import { catalogCommand, type CatalogOptions } from './catalog.js';
 import { requireExistingFolder } from './folders.js';
 
 export { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
@@ -115,6 +116,16 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
         '    --oracle two-point --K 9 --s 2 --paths 1000 --seed 1 --backend float64 --rows 10    (LB-S: E x_T -> 0.4)',
     )
     .action((options: SimulateOptions) => simulateCommand(options, io));
+
+  program
+    .command('catalog')
+    .description('Every card, construction and conjecture as a markdown page: class, method, claim, constants, source, proof idea, tightness')
+    .option('--write <file>', 'write the page to this file (replacing it in one step) instead of stdout')
+    .option('--conjectures <dir>', CONJECTURES_HELP, collect)
+    .addHelpText('after', '\nExamples:\n  samcheck catalog > catalog.md\n  samcheck catalog --write docs/catalog.md     # what npm run catalog does')
+    .action((options: CatalogOptions) => {
+      outcome.exitCode = catalogCommand(options, io);
+    });
 
   program
     .command('run')

@@ -79,6 +79,8 @@ export interface ConjectureSpec {
   /** What the tests assert: 'true' must hold, 'false' must be falsified, 'open' only reports. */
   readonly expected?: Expectation;
   readonly source?: string;
+  /** The idea of its derivation, for the catalog (`samcheck catalog`). */
+  readonly proof?: string;
 }
 
 export type Conjecture = Card & { readonly expected: Expectation; readonly isConjecture: true };
@@ -146,6 +148,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     requires: cls,
     constants,
     tightness: `Conjecture (expected ${spec.expected ?? 'open'}).`,
+    ...(typeof spec.proof === 'string' && spec.proof.trim() !== '' ? { proof: spec.proof } : {}),
     eta,
     ...(families ? { families } : {}),
     ...(spec.maxCondition !== undefined ? { maxCondition: spec.maxCondition } : {}),

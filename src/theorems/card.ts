@@ -70,6 +70,8 @@ interface CardFields {
   readonly constantRules?: Readonly<Record<string, ConstantRule>>;
   /** How tight the constants are known to be. */
   readonly tightness: string;
+  /** The idea of the proof (for a conjecture: of its derivation), in a sentence or two. */
+  readonly proof?: string;
   /**
    * Only these families of the class (all built-in ones when absent); a family made by
    * defineFamily is drawn only where a card or conjecture names it here.

@@ -4,8 +4,6 @@
  * Setting: f β-smooth and convex; SAM with constant ρ > 0 and 0 < η <= 1/β.
  * Claim: (1/T) Σ_{t<T} ‖∇f(x_t)‖² <= 2Δ0/(ηT) + c·β³ηρ², c = 1, at every horizon T.
  * Source: Si & Yun (2023) §3; suite ID D-C (THEOREMS.md §3).
- * Proof idea: L6 with 0 <= a <= βρ and ‖δ‖² <= βρa (L2, L3) gives
- *   Δ⁺ <= Δ − (η/2)‖g‖² + β³η²ρ²/2; sum over t.
  * Tightness: on quadratics the floor is Θ(η²), not Θ(η) (conjecture C1): SAM's 2-cycle on (β/2)x²
  *   keeps ‖∇f‖² = β⁴η²ρ²/(2 − βη)², a fraction βη/(2 − βη)² of β³ηρ². At η = 1/β that fraction is 1:
  *   c = 1 is attained there (found by this suite). With the card's rule
@@ -24,6 +22,7 @@ export const D_C: RunCard = {
   eta: { max: '1', includeMax: true },
   constants: { c: '1' },
   tightness: 'c = 1 is attained at η = 1/β by (β/2)x² (its 2-cycle ±ρ); for smaller η quadratics keep only a fraction βη/(2 − βη)² (C1, open).',
+  proof: 'L6 with 0 <= a <= βρ and ‖δ‖² <= βρa (L2, L3) gives Δ⁺ <= Δ − (η/2)‖g‖² + β³η²ρ²/2; sum over t.',
   scope: 'run',
   observe: (B, r, { c }) => averageGradientBound(B, r, B.mul(c!, B.mul(B.mul(B.mul(r.beta, r.beta), B.mul(r.beta, r.eta)), B.mul(r.rho, r.rho)))),
 };

@@ -4,7 +4,6 @@
  * Setting: f β-smooth, f* > −∞; SAM with constant ρ > 0 and 0 < η <= 1/β.
  * Claim: (1/T) Σ_{t<T} ‖∇f(x_t)‖² <= 2Δ0/(ηT) + c·β²ρ², c = 1, at every horizon T.
  * Source: Si & Yun (2023) §3 (claim P4); suite ID D-NC (THEOREMS.md §3).
- * Proof idea: L5 with ‖δ‖ <= βρ (L1), summed over t.
  * Tightness: c = 1 is approached by LB-D-NC-a (exact start, (β/k)sin(kρ) -> βρ as k -> 0) and,
  *   from a whole interval of starts, by LB-D-NC-c ((2s/ρ − 1)² -> 1); the smooth trap LB-D-NC-b
  *   keeps 0.0472·β²ρ². Found by this suite: even a convex quadratic attains c = 1 from every
@@ -23,6 +22,7 @@ export const D_NC: RunCard = {
   eta: { max: '1', includeMax: true },
   constants: { c: '1' },
   tightness: 'c = 1 is attained by (β/2)x² with η = 1/β from every start, and approached by LB-D-NC-a and LB-D-NC-c; LB-D-NC-b keeps 0.0472.',
+  proof: 'L5 with ‖δ‖ <= βρ (L1), summed over t.',
   scope: 'run',
   observe: (B, r, { c }) => averageGradientBound(B, r, B.mul(c!, B.mul(B.mul(r.beta, r.beta), B.mul(r.rho, r.rho)))),
 };

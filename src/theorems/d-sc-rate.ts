@@ -5,9 +5,6 @@
  *   η_T = min{1/(2β), ln(K)/(μT)}, K = max{e, μ³Δ0T²/(β⁴ρ²)}.
  * Claim: f(x_T) − f* <= exp(−μT/(2β))Δ0 + c·β⁴ρ²(1 + ln²K)/(μ³T²), c = 1, at the horizon T.
  * Source: Si & Yun (2023) §3 (claim P1, the rate); suite ID D-SC, rate corollary (THEOREMS.md §3).
- * Proof idea: D-SC with βη_T <= 1/2 bounds the floor by β⁴η_T²ρ²/μ <= β⁴ρ²ln²K/(μ³T²) and the
- *   contraction by exp(−1.5η_Tμ T), which is exp(−μT/(2β))-small when η_T = 1/(2β) and at most
- *   Δ0/K <= β⁴ρ²/(μ³T²) when η_T = ln K/(μT).
  * Tightness: LB-D-SC under η_T decays like ρ²ln²K/T² as well: the 1/T² rate is not improvable.
  */
 import type { Backend } from '../arith/backend.js';
@@ -39,6 +36,7 @@ export const D_SC_RATE: RunCard = {
   eta: { rule: 'D-SC' },
   constants: { c: '1' },
   tightness: 'LB-D-SC under η_T decays like ln²K/T²: the rate in T is tight up to logarithms.',
+  proof: 'D-SC with βη_T <= 1/2 bounds the floor by β⁴η_T²ρ²/μ <= β⁴ρ²ln²K/(μ³T²) and the contraction by exp(−1.5η_Tμ T), which is exp(−μT/(2β))-small when η_T = 1/(2β) and at most Δ0/K <= β⁴ρ²/(μ³T²) when η_T = ln K/(μT).',
   scope: 'run',
   observe(B, r, { c }) {
     const { linear, polynomial } = rateBoundTerms(B, { beta: r.beta, mu: r.mu!, rho: r.rho, delta0: r.delta0, steps: r.steps });

@@ -5,7 +5,6 @@
  * Claim: f(x_T) − f* <= max{ (1 − ημ(2 − βη))^T Δ0, c·(β⁴η²ρ²/(8μ(1 − βη)²) + β³η²ρ²/2) }, c = 1,
  *   checked at every horizon T of the run.
  * Source: Si & Yun (2023) §3 (claim P1); suite ID D-SC (THEOREMS.md §3).
- * Proof idea: L7 by induction; once Δ_t is below the floor it stays there.
  * Tightness: LB-D-SC reaches β³η²ρ²/(2(2 − βη)²); the stated floor is larger by about β/μ + 4.
  *   The best floor constant over the class is open (C6).
  */
@@ -23,6 +22,7 @@ export const D_SC: RunCard = {
   eta: { max: '1', includeMax: false },
   constants: { c: '1' },
   tightness: 'LB-D-SC attains β³η²ρ²/(2(2 − βη)²); the stated floor is larger by about β/μ + 4 (C6 is open).',
+  proof: 'L7 by induction; once Δ_t is below the floor it stays there.',
   scope: 'run',
   observe(B, r, { c }) {
     const q = stronglyConvexContraction(B, r.beta, r.mu!, r.eta);

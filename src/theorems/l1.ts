@@ -4,7 +4,6 @@
  * Setting: f β-smooth; g = ∇f(x) ≠ 0, u = g/‖g‖, y = x + ρu, δ = ∇f(y) − g.
  * Claim: ‖δ‖ <= c·βρ, c = 1.
  * Source: Si & Yun (2023) §3; suite ID L1 (THEOREMS.md §2). Used by D-NC and S-SC-n.
- * Proof idea: smoothness with ‖y − x‖ = ρ.
  * Tightness: equality for a quadratic when u is an eigenvector of the largest eigenvalue β.
  */
 import { norm } from '../arith/vector.js';
@@ -21,6 +20,7 @@ export const L1: StepCard = {
   eta: { max: '1', includeMax: true },
   constants: { c: '1' },
   tightness: 'c = 1 is attained by quadratics along a top eigenvector.',
+  proof: 'smoothness with ‖y − x‖ = ρ.',
   scope: 'step',
   observe: (B, s, { c }) => ({ observed: norm(B, s.delta), bound: B.mul(c!, B.mul(s.beta, s.rho)) }),
 };

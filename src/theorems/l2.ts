@@ -4,7 +4,6 @@
  * Setting: f convex and differentiable; g = ∇f(x) ≠ 0, u = g/‖g‖, y = x + ρu, ĝ = ∇f(y).
  * Claim: a = ⟨ĝ − g, u⟩ >= 0, hence ⟨ĝ, g⟩ >= ‖g‖² (checked as ‖g‖² <= ⟨ĝ, g⟩).
  * Source: Si & Yun (2023) §3; suite ID L2 (THEOREMS.md §2).
- * Proof idea: monotonicity of the gradient of a convex function, ⟨∇f(y) − ∇f(x), y − x⟩ >= 0.
  * Tightness: equality where f is linear along u.
  */
 import { dot, normSq } from '../arith/vector.js';
@@ -21,6 +20,7 @@ export const L2: StepCard = {
   eta: { max: '1', includeMax: true },
   constants: {},
   tightness: 'Equality where f is linear along the gradient direction.',
+  proof: 'monotonicity of the gradient of a convex function, ⟨∇f(y) − ∇f(x), y − x⟩ >= 0.',
   scope: 'step',
   observe: (B, s) => ({ observed: normSq(B, s.g), bound: dot(B, s.gHat, s.g) }),
 };

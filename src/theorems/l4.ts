@@ -4,7 +4,6 @@
  * Setting: f μ-strongly convex; g = ∇f(x) ≠ 0, u = g/‖g‖, y = x + ρu, a = ⟨∇f(y) − g, u⟩.
  * Claim: a >= c·μρ, c = 1, hence ⟨ĝ, g⟩ >= ‖g‖² + μρ‖g‖ (checked as c·μρ <= a).
  * Source: Si & Yun (2023) §3; suite ID L4 (THEOREMS.md §2).
- * Proof idea: strong monotonicity ⟨∇f(y) − ∇f(x), y − x⟩ >= μ‖y − x‖².
  * Tightness: equality for a quadratic when u is an eigenvector of the eigenvalue μ.
  */
 import type { StepCard } from './card.js';
@@ -20,6 +19,7 @@ export const L4: StepCard = {
   eta: { max: '1', includeMax: true },
   constants: { c: '1' },
   tightness: 'c = 1 is attained by quadratics along a bottom eigenvector.',
+  proof: 'strong monotonicity ⟨∇f(y) − ∇f(x), y − x⟩ >= μ‖y − x‖².',
   scope: 'step',
   observe: (B, s, { c }) => ({ observed: B.mul(c!, B.mul(s.mu!, s.rho)), bound: s.a }),
 };

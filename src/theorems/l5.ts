@@ -4,8 +4,6 @@
  * Setting: f β-smooth, 0 < η <= 1/β; g = ∇f(x) ≠ 0, ĝ = ∇f(y), δ = ĝ − g, x⁺ = x − ηĝ.
  * Claim: f(x⁺) <= f(x) − (η/2)‖g‖² + (η/2)‖δ‖² (checked on gaps: Δ⁺ <= Δ − (η/2)‖g‖² + (η/2)‖δ‖²).
  * Source: Si & Yun (2023) §3; suite ID L5 (THEOREMS.md §2). Used by D-NC and S-SC-n.
- * Proof idea: f(x⁺) <= f(x) − η⟨g, ĝ⟩ + (βη²/2)‖ĝ‖² <= f(x) − η⟨g, ĝ⟩ + (η/2)‖ĝ‖²
- *   = f(x) + (η/2)(‖ĝ − g‖² − ‖g‖²).
  * Tightness: equality for f(x) = (β/2)‖x‖² with η = 1/β.
  */
 import { normSq } from '../arith/vector.js';
@@ -22,6 +20,7 @@ export const L5: StepCard = {
   eta: { max: '1', includeMax: true },
   constants: {},
   tightness: 'Equality for (β/2)‖x‖² with η = 1/β.',
+  proof: 'f(x⁺) <= f(x) − η⟨g, ĝ⟩ + (βη²/2)‖ĝ‖² <= f(x) − η⟨g, ĝ⟩ + (η/2)‖ĝ‖² = f(x) + (η/2)(‖ĝ − g‖² − ‖g‖²).',
   scope: 'step',
   observe(B, s) {
     const halfEta = B.div(s.eta, B.fromNumber(2));

@@ -4,8 +4,6 @@
  * Setting: f β-smooth, η > 0; g = ∇f(x) ≠ 0, u = g/‖g‖, ĝ = ∇f(y), δ = ĝ − g, a = ⟨δ, u⟩.
  * Claim: f(x − ηĝ) <= f(x) − η(1 − βη/2)‖g‖² − η(1 − βη)‖g‖a + (βη²/2)‖δ‖².
  * Source: Si & Yun (2023) §3; suite ID L6 (THEOREMS.md §2). Used by L7 and D-C.
- * Proof idea: f(x⁺) <= f(x) − η⟨g, ĝ⟩ + (βη²/2)‖ĝ‖² with ⟨g, ĝ⟩ = ‖g‖² + ‖g‖a and
- *   ‖ĝ‖² = ‖g‖² + 2‖g‖a + ‖δ‖². It holds for every η > 0; the suite draws 0 < η <= 2/β.
  * Tightness: equality for (β/2)‖x‖² (the smoothness inequality is then an equality).
  */
 import { normSq } from '../arith/vector.js';
@@ -22,6 +20,7 @@ export const L6: StepCard = {
   eta: { max: '2', includeMax: true },
   constants: {},
   tightness: 'Equality for (β/2)‖x‖².',
+  proof: 'f(x⁺) <= f(x) − η⟨g, ĝ⟩ + (βη²/2)‖ĝ‖² with ⟨g, ĝ⟩ = ‖g‖² + ‖g‖a and ‖ĝ‖² = ‖g‖² + 2‖g‖a + ‖δ‖². It holds for every η > 0; the suite draws 0 < η <= 2/β.',
   scope: 'step',
   observe(B, s) {
     const two = B.fromNumber(2);

@@ -4,9 +4,6 @@
  * Setting: f β-smooth and μ-strongly convex, 0 < η < 1/β; Δ = f(x) − f*, Δ⁺ = f(x⁺) − f*.
  * Claim: Δ⁺ <= max{ (1 − ημ(2 − βη))Δ, B } with γ = β²ηρ/(2(1 − βη)), B = γ²/(2μ) + β³η²ρ²/2.
  * Source: Si & Yun (2023) §3; suite ID L7 (THEOREMS.md §2). Gives D-SC by induction.
- * Proof idea: by L6 and L3, Δ⁺ <= Δ − η(1 − βη/2)‖g‖² + a[β²η²ρ/2 − η(1 − βη)‖g‖]. If ‖g‖ >= γ
- *   the bracket is <= 0 and ‖g‖² >= 2μΔ gives the first case; otherwise Δ <= ‖g‖²/(2μ) < γ²/(2μ)
- *   and the bracket adds at most βρ·β²η²ρ/2, which gives B.
  * Tightness: see D-SC (the floor is an open audit target, C6).
  */
 import type { Backend } from '../arith/backend.js';
@@ -37,6 +34,7 @@ export const L7: StepCard = {
   eta: { max: '1', includeMax: false },
   constants: { c: '1' },
   tightness: 'As D-SC: the contraction is attained; the floor constant is an audit target (C6).',
+  proof: 'by L6 and L3, Δ⁺ <= Δ − η(1 − βη/2)‖g‖² + a[β²η²ρ/2 − η(1 − βη)‖g‖]. If ‖g‖ >= γ the bracket is <= 0 and ‖g‖² >= 2μΔ gives the first case; otherwise Δ <= ‖g‖²/(2μ) < γ²/(2μ) and the bracket adds at most βρ·β²η²ρ/2, which gives B.',
   scope: 'step',
   observe(B, s, { c }) {
     const contracted = B.mul(stronglyConvexContraction(B, s.beta, s.mu!, s.eta), s.gap);

@@ -5,7 +5,6 @@
  *   and 0 < η <= 1/(2β).
  * Claim: (1/T) Σ_{t<T} E‖∇f(x_t)‖² <= 4Δ0/(ηT) + c·β²ρ² + 4βησ², c = 6, at every horizon T.
  * Source: Si & Yun (2023) §4; suite ID S-NC-m (THEOREMS.md §3).
- * Proof idea: the one-step bound of S-SC-m without strong convexity, summed over t.
  * Tightness: LB-S reaches c = 1; the gap to 6 is an audit target.
  */
 import type { StochasticCard } from './card.js';
@@ -21,6 +20,7 @@ export const S_NC_M: StochasticCard = {
   eta: { max: '1/2', includeMax: true },
   constants: { c: '6' },
   tightness: 'LB-S reaches c = 1; the gap to 6 is an audit target.',
+  proof: 'the one-step bound of S-SC-m without strong convexity, summed over t.',
   scope: 'stochastic',
   measure: 'avgGradNormSq',
   requiresSmoothComponents: true,

@@ -4,7 +4,6 @@
  * Setting: f β-smooth, f* > −∞, variance <= σ²; n-SAM with constant ρ > 0 and 0 < η <= 1/β.
  * Claim: (1/T) Σ_{t<T} E‖∇f(x_t)‖² <= 2Δ0/(ηT) + c·β²ρ² + βησ², c = 1, at every horizon T.
  * Source: Si & Yun (2023) §4 (claim P3); suite ID S-NC-n (THEOREMS.md §3).
- * Proof idea: as S-SC-n, without the strong convexity step: sum the one-step bound over t.
  * Tightness: LB-S reaches the floor β²ρ² as K -> ∞ (c = 1 exact); it covers convex and strongly
  *   convex f too. With η = min{1/β, (2Δ0/(βσ²T))^{1/2}} it is O(T^{-1/2}) + β²ρ².
  */
@@ -21,6 +20,7 @@ export const S_NC_N: StochasticCard = {
   eta: { max: '1', includeMax: true },
   constants: { c: '1' },
   tightness: 'LB-S reaches c = 1 as K -> ∞ (exact).',
+  proof: 'as S-SC-n, without the strong convexity step: sum the one-step bound over t.',
   scope: 'stochastic',
   measure: 'avgGradNormSq',
   requiresSmoothComponents: false,

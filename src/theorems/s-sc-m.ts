@@ -5,9 +5,6 @@
  *   constant ρ > 0 and 0 < η <= 1/(2β).
  * Claim: E f(x_T) − f* <= (1 − ημ/2)^T Δ0 + 2βησ²/μ + c·β²ρ²/μ, c = 3, at every horizon T.
  * Source: Si & Yun (2023) §4; suite ID S-SC-m (THEOREMS.md §3).
- * Proof idea: with G = g(x; ξ), Ĝ = g(y; ξ) = G + D, ‖D‖ <= βρ: E⟨g, Ĝ⟩ >= ‖g‖² − βρ‖g‖ and
- *   E‖Ĝ‖² <= 2(‖g‖² + σ²) + 2β²ρ²; with βη <= 1/2 and βρ‖g‖ <= ‖g‖²/4 + β²ρ² one step gives
- *   E Δ⁺ <= (1 − ημ/2)Δ + (3/2)ηβ²ρ² + βη²σ²; unroll.
  * Tightness: LB-S gives β²ρ²/(2μ) (μ = β), i.e. c = 1/2 of the stated 3: an audit target.
  */
 import { powInt } from '../arith/scalar.js';
@@ -24,6 +21,7 @@ export const S_SC_M: StochasticCard = {
   eta: { max: '1/2', includeMax: true },
   constants: { c: '3' },
   tightness: 'LB-S reaches c = 1/2; the gap to 3 is an audit target.',
+  proof: 'with G = g(x; ξ), Ĝ = g(y; ξ) = G + D, ‖D‖ <= βρ: E⟨g, Ĝ⟩ >= ‖g‖² − βρ‖g‖ and E‖Ĝ‖² <= 2(‖g‖² + σ²) + 2β²ρ²; with βη <= 1/2 and βρ‖g‖ <= ‖g‖²/4 + β²ρ² one step gives E Δ⁺ <= (1 − ημ/2)Δ + (3/2)ηβ²ρ² + βη²σ²; unroll.',
   scope: 'stochastic',
   measure: 'gap',
   requiresSmoothComponents: true,

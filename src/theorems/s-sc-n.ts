@@ -5,8 +5,6 @@
  *   ρ > 0 and 0 < η <= 1/β (independent samples for the ascent and the descent).
  * Claim: E f(x_T) − f* <= (1 − ημ)^T Δ0 + βησ²/(2μ) + c·β²ρ²/μ, c = 1/2, at every horizon T.
  * Source: Si & Yun (2023) §4 (claim P2); suite ID S-SC-n (THEOREMS.md §3).
- * Proof idea: conditioning on ξ̃_t, E_ξ‖g(y; ξ)‖² <= ‖∇f(y)‖² + σ²; then L5 with L1 (which holds
- *   for any unit perturbation direction), ‖g‖² >= 2μΔ, and unroll.
  * Tightness: LB-S reaches β²ρ²/(2μ) as K -> ∞: c = 1/2 is exact. With the card's rule
  *   η = min{1/β, ln(max{e, μ²Δ0T/(βσ²)})/(μT)} the bound is Õ(1/T) + β²ρ²/(2μ).
  */
@@ -24,6 +22,7 @@ export const S_SC_N: StochasticCard = {
   eta: { max: '1', includeMax: true },
   constants: { c: '1/2' },
   tightness: 'LB-S reaches c = 1/2 as K -> ∞ (exact).',
+  proof: 'conditioning on ξ̃_t, E_ξ‖g(y; ξ)‖² <= ‖∇f(y)‖² + σ²; then L5 with L1 (which holds for any unit perturbation direction), ‖g‖² >= 2μΔ, and unroll.',
   scope: 'stochastic',
   measure: 'gap',
   requiresSmoothComponents: false,
