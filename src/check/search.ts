@@ -109,6 +109,10 @@ function gradientWork(f: FamilySpec): number {
       return (f.samples + 2 * f.dim) * (2 * f.dim + 2 * TRANSCENDENTAL);
     case 'cosine':
       return f.terms.length * (2 + TRANSCENDENTAL) + f.dim;
+    case 'piecewise-quadratic':
+      return f.coordinates.reduce((s, c) => s + c.breakpoints.length + 4, 0);
+    default:
+      return 1; // a family made by defineFamily: its cost is unknown, counted as one operation per step
   }
 }
 

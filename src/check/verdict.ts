@@ -8,8 +8,8 @@
  *   bound − observed (the same sign and at least 2 digits in common, or a margin that shrinks with
  *   the precision, i.e. an equality to the working precision);
  * - certified: interval arithmetic encloses every margin on one side of 0. Tried for escalated
- *   cases whose certificates are exact in closed form (quadratics from a spectrum, the cosine
- *   family) and whose runs are short enough for the enclosure to stay tight (the wrapping effect
+ *   cases whose certificates are exact in closed form (quadratics from a spectrum, the cosine and
+ *   piecewise-quadratic families) and whose runs are short enough for the enclosure to stay tight (the wrapping effect
  *   widens it by a factor of about 2 per step; intervals run at p + T/2 + 10 digits).
  * - undecided: neither could be reached; no violation is reported on such a case.
  */
@@ -337,7 +337,7 @@ function verify<T, U>(L: Backend<T>, atLow: readonly Observation<T>[], H: Backen
 /** true or false when intervals decide every margin; undefined when they cannot or are not tried. */
 function certify(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions): boolean | undefined {
   const fn = spec.function;
-  const closedForm = fn.family === 'cosine' || (fn.family === 'quadratic' && fn.eigenvalues !== undefined);
+  const closedForm = fn.family === 'cosine' || fn.family === 'piecewise-quadratic' || (fn.family === 'quadratic' && fn.eigenvalues !== undefined);
   if (!closedForm || spec.steps > MAX_CERTIFIED_STEPS) return undefined;
   const I = intervalBackend(Math.min(options.precision + Math.ceil(spec.steps / 2) + 10, MAX_DECIMAL_PRECISION));
   try {

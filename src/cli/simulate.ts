@@ -45,6 +45,8 @@ export interface SimulateOptions {
   samples?: string;
   dataSeed?: string;
   l2?: string;
+  breakpoints?: string;
+  slope?: string;
   x0?: string;
   rho?: string;
   rhoDecay?: string;
@@ -102,6 +104,7 @@ const FAMILY_OPTIONS: Readonly<Record<FamilySpec['family'], readonly (keyof Simu
   quadratic: ['eigenvalues', 'rotationSeed', 'matrix'],
   cosine: ['beta', 'k', 'phase'],
   logistic: ['samples', 'dataSeed', 'l2'],
+  'piecewise-quadratic': ['beta', 'breakpoints', 'slope'],
 };
 
 /** The oracles `simulate` offers, and the options each reads. */
@@ -218,6 +221,12 @@ function familySpec(family: FamilySpec['family'], options: SimulateOptions, dim:
       const beta = requireOption('--beta', options.beta, 'is required by --family cosine');
       const k = requireOption('--k', options.k, 'is required by --family cosine');
       return { family, dim, terms: [{ beta, k, ...(options.phase === undefined ? {} : { phase: options.phase }) }], quadBeta: beta };
+    }
+    case 'piecewise-quadratic': {
+      const beta = requireOption('--beta', options.beta, 'is required by --family piecewise-quadratic');
+      const breakpoints = options.breakpoints === undefined ? [] : splitNumberList('--breakpoints', options.breakpoints);
+      const slope = requireOption('--slope', options.slope, 'is required by --family piecewise-quadratic');
+      return { family, beta, coordinates: Array.from({ length: dim }, () => ({ breakpoints, slope })) };
     }
     case 'logistic':
       return {

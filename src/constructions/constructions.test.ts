@@ -28,7 +28,7 @@ describe('the construction files in counterexamples/', () => {
 
   test('cover every construction of THEOREMS.md §4 that this suite reproduces', () => {
     expect(new Set(constructionFiles.map((f) => (readCounterexample(f) as ConstructionFile).construction))).toEqual(
-      new Set(['LB-D-SC', 'LB-D-SC-step', 'LB-D-NC-a', 'LB-D-NC-b', 'LB-D-NC-q', 'LB-S']),
+      new Set(['LB-D-SC', 'LB-D-SC-step', 'LB-D-NC-a', 'LB-D-NC-b', 'LB-D-NC-c', 'LB-D-NC-q', 'LB-S']),
     );
     expect(fileOf('LB-D-NC-a').length).toBe(2);
   });

@@ -9,6 +9,7 @@ import { globalRegistry } from '../registry.js';
 import type { FunctionClass } from '../theorems/card.js';
 import { cosine } from './cosine.js';
 import { logistic } from './logistic.js';
+import { piecewiseQuadratic } from './piecewise-quadratic.js';
 import { quadratic } from './quadratic.js';
 import type { FamilyName, FamilySpec, SmoothFunction } from './types.js';
 
@@ -16,6 +17,7 @@ const builders: { [F in FamilyName]: <T>(B: Backend<T>, spec: Extract<FamilySpec
   quadratic,
   cosine,
   logistic,
+  'piecewise-quadratic': piecewiseQuadratic,
 };
 
 /** The built-in families. */

@@ -55,7 +55,17 @@ export interface LogisticSpec {
   readonly l2: NumberText;
 }
 
-export type FamilySpec = QuadraticSpec | CosineSpec | LogisticSpec;
+/**
+ * Σ_i f_i(x_i) with f_i'' = +β, −β, ..., +β between the breakpoints of coordinate i (an even
+ * number of them) and f_i'(b_1) = slope (see piecewise-quadratic.ts). Contains LB-D-NC-c.
+ */
+export interface PiecewiseQuadraticSpec {
+  readonly family: 'piecewise-quadratic';
+  readonly beta: NumberText;
+  readonly coordinates: readonly { readonly breakpoints: readonly NumberText[]; readonly slope: NumberText }[];
+}
+
+export type FamilySpec = QuadraticSpec | CosineSpec | LogisticSpec | PiecewiseQuadraticSpec;
 export type FamilyName = FamilySpec['family'];
 
 /**

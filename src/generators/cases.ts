@@ -18,7 +18,7 @@ import { isStochasticAlgorithm, type StochasticAlgorithm, type StochasticRunSpec
 import { MAX_SEED } from '../random/seeded.js';
 import { classContains, type Card, type FunctionClass, type StepRange } from '../theorems/card.js';
 import { arbOracleSpec } from './oracles.js';
-import { arbCosineSpec, arbLogisticSpec, arbPoint, arbQuadraticSpec } from './functions.js';
+import { arbCosineSpec, arbLogisticSpec, arbPiecewiseQuadraticSpec, arbPoint, arbQuadraticSpec } from './functions.js';
 import { arbPositive, arbUnitFraction, plusText, timesNumberText, timesText } from './numbers.js';
 
 export interface CaseShape {
@@ -33,7 +33,8 @@ export interface CaseShape {
 export const DEFAULT_SHAPE: CaseShape = { maxDim: 20, maxCondition: 1e6, maxSteps: 3000, stochastic: { maxDim: 5, maxSteps: 500, paths: 64 } };
 
 /**
- * Members of a class: quadratics, logistic regressions and (for smooth) the cosine family; only
+ * Members of a class: quadratics, logistic regressions and (for smooth) the cosine and
+ * piecewise-quadratic families; only
  * `families` when given, which may name families made by defineFamily (of the class or a smaller
  * one: a strongly convex family serves a convex claim).
  */
@@ -44,7 +45,11 @@ export function arbFunctionOfClass(cls: FunctionClass, shape: CaseShape = DEFAUL
     { weight: cls === 'smooth' ? 2 : 4, family: 'quadratic', arbitrary: quadratic },
     { weight: 1, family: 'logistic', arbitrary: cls === 'strongly-convex' ? logistic.filter((spec) => spec.l2 !== '0') : logistic },
   ];
-  if (cls === 'smooth') members.push({ weight: 3, family: 'cosine', arbitrary: arbCosineSpec({ maxDim: shape.maxDim }) });
+  if (cls === 'smooth') {
+    members.push({ weight: 3, family: 'cosine', arbitrary: arbCosineSpec({ maxDim: shape.maxDim }) });
+    // Nonconvex with curvature ±β exactly: the family that holds LB-D-NC-c's robust trap.
+    members.push({ weight: 2, family: 'piecewise-quadratic', arbitrary: arbPiecewiseQuadraticSpec({ maxDim: Math.min(5, shape.maxDim) }) });
+  }
   for (const name of families ?? []) {
     const user = userFamily(name);
     if (user !== undefined && classContains(cls, user.class)) members.push({ weight: 3, family: name, arbitrary: user.arbitrary });
@@ -190,7 +195,8 @@ function conditionNumber(spec: FamilySpec): number {
 
 export function dimensionOf(spec: FamilySpec): number {
   if (!isBuiltinFamily(spec.family)) return buildFunction(float64, spec).dim;
-  return spec.family === 'quadratic' ? (spec.eigenvalues ?? spec.matrix)!.length : spec.dim;
+  if (spec.family === 'quadratic') return (spec.eigenvalues ?? spec.matrix)!.length;
+  return spec.family === 'piecewise-quadratic' ? spec.coordinates.length : spec.dim;
 }
 
 /**

@@ -12,10 +12,11 @@
  * - LB-D-NC-q alternation: a quadratic at the card's largest η (ηβ = 1 where allowed): ±ρ forever.
  * - LB-D-NC-a cosine trap: (β/k²)cos(kx) started at exactly −ρ, kρ in {1, 0.1, 0.01}, T <= 64.
  * - LB-D-NC-b cosine trap: k = θ* / ρ, started inside the basin (−π/k, 0).
+ * - LB-D-NC-c piecewise trap: f'' = +β, −β, +β cut at x̂ and x̂ + s, s/ρ in {0.6, 0.9, 0.99, 0.999},
+ *   f'(x̂) = β(2s − ρ), started inside the basin (x̂ − (ρ − s), x̂ + (2s − ρ)) or at x̂ itself.
  * - LB-S asymmetric noise: (β/2)x² from x* = 0 with two-point noise (K in {3, 9, 99},
  *   s = 1, 2 or 4 times βρ), ρ = 0.5/β to 2/β, ηβ near 0.01, the longest horizon the card draws.
  *
- * Not here: LB-D-NC-c's piecewise quadratics need a family the suite does not have yet.
  */
 import fc from 'fast-check';
 import type { CaseSpec } from '../algorithms/case.js';
@@ -31,7 +32,15 @@ import type { Card } from '../theorems/card.js';
 import { arbHorizon, arbShared, arbStart, arbStepSize, cyclePoint, horizonRange, longestRun, optimumOf, topDirection, type CaseShape } from './cases.js';
 import { arbPositive } from './numbers.js';
 
-export const CORNER_NAMES = ['LB-D-SC 2-cycle', 'LB-D-SC-step overshoot', 'LB-D-NC-q alternation', 'LB-D-NC-a cosine trap', 'LB-D-NC-b cosine trap', 'LB-S asymmetric noise'] as const;
+export const CORNER_NAMES = [
+  'LB-D-SC 2-cycle',
+  'LB-D-SC-step overshoot',
+  'LB-D-NC-q alternation',
+  'LB-D-NC-a cosine trap',
+  'LB-D-NC-b cosine trap',
+  'LB-D-NC-c piecewise trap',
+  'LB-S asymmetric noise',
+] as const;
 export type CornerName = (typeof CORNER_NAMES)[number];
 
 export interface Corner {
@@ -55,6 +64,7 @@ export function cornersOf(card: Card, shape: CaseShape): Corner[] {
     add('LB-D-NC-a cosine trap', cosineTrap(card, shape, 'exact'));
     add('LB-D-NC-b cosine trap', cosineTrap(card, shape, 'basin'));
   }
+  if (card.algorithm === 'sam' && card.requires === 'smooth' && allows('piecewise-quadratic')) add('LB-D-NC-c piecewise trap', piecewiseTrap(card, shape));
   const twoPoint = card.noise === undefined || card.noise.includes('two-point');
   if ((card.algorithm === 'n-sam' || card.algorithm === 'm-sam') && allows('quadratic') && twoPoint) add('LB-S asymmetric noise', asymmetricNoise(card, shape));
   return corners;
@@ -112,6 +122,33 @@ function cosineTrap(card: Card, shape: CaseShape, kind: 'exact' | 'basin'): fc.A
       const x0 = kind === 'exact' ? `-${rho}` : numberText((-p * Math.PI) / parseNumber(float64, 'k', k));
       const fn: FamilySpec = { family: 'cosine', dim: 1, terms: [{ beta, k }], quadBeta: beta };
       return deterministic(card, { function: fn, rho, eta, steps, x0: [x0] });
+    });
+}
+
+/**
+ * LB-D-NC-c in one dimension: x̂ anywhere, s = fraction·ρ, and a start in the basin
+ * (x̂ − (ρ − s), x̂ + (2s − ρ)) (placement in (−1, 1) of its half on that side), or x̂ itself; SAM
+ * converges to x̂, where |f'| = (2s/ρ − 1)βρ.
+ */
+function piecewiseTrap(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
+  return fc
+    .record({
+      beta: arbPositive(-1, 2),
+      rhoTimesBeta: arbPositive(-2, 1),
+      fraction: fc.constantFrom(0.6, 0.9, 0.99, 0.999),
+      xHat: fc.constantFrom('0', '1', '-2.5'),
+      placement: fc.constantFrom(0, 0.5, -0.5, 0.9, -0.9),
+      eta: arbStepSize(card.eta),
+      steps: arbHorizon(card, shape),
+    })
+    .map(({ beta, rhoTimesBeta, fraction, xHat, placement, eta, steps }) => {
+      const b = Number(beta);
+      const rho = Number(numberText(rhoInRange(card, b, Number(rhoTimesBeta) / b)));
+      const s = fraction * rho;
+      const hat = Number(xHat);
+      const fn: FamilySpec = { family: 'piecewise-quadratic', beta, coordinates: [{ breakpoints: [xHat, numberText(hat + s)], slope: numberText(b * (2 * s - rho)) }] };
+      const reach = placement >= 0 ? 2 * s - rho : rho - s;
+      return deterministic(card, { function: fn, rho: numberText(rho), eta, steps, x0: [numberText(hat + placement * reach)] });
     });
 }
 

@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import type { NumberText } from '../arith/literal.js';
-import type { CosineSpec, LogisticSpec, QuadraticSpec } from '../functions/types.js';
+import type { CosineSpec, LogisticSpec, PiecewiseQuadraticSpec, QuadraticSpec } from '../functions/types.js';
 import { MAX_SEED } from '../random/seeded.js';
-import { arbPositive, arbSigned } from './numbers.js';
+import { arbPositive, arbSigned, plusText } from './numbers.js';
 
 export interface QuadraticShape {
   readonly minDim?: number;
@@ -74,6 +74,38 @@ export function arbCosineSpec(shape: CosineShape): fc.Arbitrary<CosineSpec> {
       }),
     )
     .map(({ dim, terms, quadBeta }) => ({ family: 'cosine' as const, dim, terms, quadBeta }));
+}
+
+export interface PiecewiseQuadraticShape {
+  readonly maxDim: number;
+  /** Pairs of breakpoints per coordinate, at most (default 2). */
+  readonly maxPairs?: number;
+}
+
+/**
+ * Separable piecewise quadratics: β in [0.1, 100), each coordinate with 0 to maxPairs pairs of
+ * breakpoints (the first anywhere in ±10, the gaps from 10^-2 to 10) and a slope f'(b_1) of
+ * either sign; β is exact by construction and f*, x* follow in closed form.
+ */
+export function arbPiecewiseQuadraticSpec(shape: PiecewiseQuadraticShape): fc.Arbitrary<PiecewiseQuadraticSpec> {
+  const coordinate = fc
+    .record({
+      first: arbSigned(-2, 1),
+      pairs: fc.integer({ min: 0, max: shape.maxPairs ?? 2 }),
+      gaps: fc.array(arbPositive(-2, 1), { minLength: 2 * (shape.maxPairs ?? 2), maxLength: 2 * (shape.maxPairs ?? 2) }),
+      slope: arbSigned(-2, 1),
+    })
+    .map(({ first, pairs, gaps, slope }) => {
+      // 2·pairs breakpoints: the first, then one per gap.
+      const breakpoints: NumberText[] = pairs === 0 ? [] : [first];
+      for (let i = 1; i < 2 * pairs; i++) breakpoints.push(plusText(breakpoints[i - 1]!, gaps[i - 1]!));
+      return { breakpoints, slope };
+    });
+  return fc.record({
+    family: fc.constant('piecewise-quadratic' as const),
+    beta: arbPositive(-1, 2),
+    coordinates: fc.array(coordinate, { minLength: 1, maxLength: shape.maxDim }),
+  });
 }
 
 export interface LogisticShape {
