@@ -25,6 +25,7 @@ import { C4 } from '../conjectures/c4.js';
 import { admissibilityProblem } from './admissible.js';
 import { checkCard } from './check-card.js';
 import { replayFile } from './replay.js';
+import { floatRatio } from './verdict.js';
 import { survivalText } from '../report/verdicts.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'samcheck-search-'));
@@ -91,10 +92,19 @@ describe('the corners of the constructions', () => {
 
   test('the classes get the corners their constructions live in', () => {
     const names = (id: string) => new Set(fc.sample(arbTaggedCase(cardById(id)), { seed: 5, numRuns: 300 }).map((d) => d.corner).filter(Boolean));
-    expect([...names('D-NC')].sort()).toEqual(['LB-D-NC-a cosine trap', 'LB-D-NC-b cosine trap', 'LB-D-NC-q alternation', 'LB-D-SC 2-cycle', 'LB-D-SC-step overshoot']);
-    expect([...names('D-SC')].sort()).toEqual(['LB-D-NC-q alternation', 'LB-D-SC 2-cycle', 'LB-D-SC-step overshoot']); // no cosine: not convex
+    expect([...names('D-NC')].sort()).toEqual(['LB-D-NC-a cosine trap', 'LB-D-NC-b cosine trap', 'LB-D-NC-c piecewise trap', 'LB-D-NC-q alternation', 'LB-D-SC 2-cycle', 'LB-D-SC-step overshoot']);
+    expect([...names('D-SC')].sort()).toEqual(['LB-D-NC-q alternation', 'LB-D-SC 2-cycle', 'LB-D-SC-step overshoot']); // no cosine, no piecewise quadratic: not convex
     expect([...names('S-SC-n')]).toEqual(['LB-S asymmetric noise']);
     expect([...names('C2')]).toEqual([]); // USAM: no construction of the paper is about it
+  });
+
+  test("LB-D-NC-c's piecewise trap takes D-NC's ratio far past the smooth trap's 0.0472, from starts inside the basin", () => {
+    const dnc = cardById('D-NC');
+    const traps = fc.sample(arbTaggedCase(dnc), { seed: 3, numRuns: 600 }).filter((d) => d.corner === 'LB-D-NC-c piecewise trap' && d.instance.steps >= 300);
+    expect(traps.length).toBeGreaterThan(5);
+    const ratios = traps.map((d) => floatRatio(dnc, d.instance));
+    expect(Math.max(...ratios)).toBeGreaterThan(0.5);
+    expect(Math.max(...ratios)).toBeLessThanOrEqual(1);
   });
 
   test('starts exactly at x* and exactly on the 2-cycle are drawn', () => {

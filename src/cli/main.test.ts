@@ -15,17 +15,17 @@ describe('the main job (samcheck with no command)', () => {
   test('checks the selection, replays its files, prints the table and writes a self-contained report', async () => {
     const { code, stdout, stderr } = await samcheck('--only', 'L3,D-NC,LB-D-NC-q', '--runs', '5', '--seed', '1', '--report', report);
     expect(code).toBe(0);
-    // The files of the constructions that speak of D-NC: LB-D-NC-a (twice), -b and -q.
-    expect(stderr).toContain('samcheck: 2 checks, 4 counterexample files, seed 1 (rerun: npx samcheck --only L3,D-NC,LB-D-NC-q --runs 5 --seed 1 --precision 40)');
+    // The files of the constructions that speak of D-NC: LB-D-NC-a (twice), -b, -c and -q.
+    expect(stderr).toContain('samcheck: 2 checks, 5 counterexample files, seed 1 (rerun: npx samcheck --only L3,D-NC,LB-D-NC-q --runs 5 --seed 1 --precision 40)');
     expect(stderr).toMatch(/^L3 holds: 5 cases in [\d.]+ s$/m);
     expect(stderr).toMatch(/^replay counterexamples\/LB-D-NC-q-\w+\.json: reproduced \(certified\)$/m);
     expect(stdout).toMatch(/^L3 +Co-coercivity.* holds +5 /m);
     expect(stdout).toMatch(/^D-NC +Nonconvex.* holds +5 .* \[1, 1\]$/m);
-    expect(stdout).toContain('Counterexample files: 4 of 4 reproduced.');
+    expect(stdout).toContain('Counterexample files: 5 of 5 reproduced.');
 
     const page = readFileSync(join(report, 'index.html'), 'utf8');
-    // One chart per card and per construction shown (those tight on D-NC: LB-D-NC-a twice, -b, -q).
-    expect(page.match(/<svg /g)?.length).toBe(2 + 4);
+    // One chart per card and per construction shown (those tight on D-NC: LB-D-NC-a twice, -b, -c, -q).
+    expect(page.match(/<svg /g)?.length).toBe(2 + 5);
     expect(page).toContain('id="card-D-NC"');
     expect(page).toContain('id="construction-LB-D-NC-a-2"');
     // Each section says what the targeted search did and what the cases covered.

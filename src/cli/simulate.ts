@@ -137,6 +137,7 @@ export function simulationRequest(options: SimulateOptions): SimulationRequest {
   for (const [other, keys] of Object.entries(FAMILY_OPTIONS)) {
     if (other === family) continue;
     for (const key of keys) {
+      if (FAMILY_OPTIONS[family].includes(key)) continue; // --beta is the cosine's and the piecewise quadratic's
       if (options[key] !== undefined) throw new InputError(optionName(key), options[key], `applies to --family ${other}, not ${family}`);
     }
   }

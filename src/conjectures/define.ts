@@ -22,7 +22,7 @@
 import type { NumberText } from '../arith/literal.js';
 import type { Algorithm, Method } from '../algorithms/ascent.js';
 import { findMethod, methodNames } from '../algorithms/methods.js';
-import { measureAt } from '../algorithms/run.js';
+import { EXPECTATION_MEASURES, isCustomMeasure, measureOfRun, measureText, MEASURES, type Measure } from './measures.js';
 import { RHO_DECAYS, STEP_SIZE_RULES, type RhoDecay, type StepSizeRule } from '../algorithms/schedules.js';
 import type { StochasticAlgorithm } from '../algorithms/stochastic.js';
 import { InputError } from '../errors.js';
@@ -32,8 +32,7 @@ import type { OracleKind } from '../oracles/oracle.js';
 import { classContains, type Card, type FunctionClass, type LimitCard, type Observation, type RunCard, type SearchShape, type StochasticCard } from '../theorems/card.js';
 import { parseFormula } from './formula.js';
 
-export const MEASURES = ['gap', 'gradNormSq', 'avgGradNormSq'] as const;
-export type Measure = (typeof MEASURES)[number];
+export { MEASURES, type Measure, type CustomMeasure } from './measures.js';
 export type Expectation = 'true' | 'false' | 'open';
 
 export interface ConjectureSpec {
@@ -47,8 +46,9 @@ export interface ConjectureSpec {
   /** A method's name (sam, usam, gd, n-sam, m-sam, sgd, or a defineMethod id) or the method itself. */
   readonly algorithm: Algorithm | StochasticAlgorithm | Method;
   /**
-   * gap: f(x_T) − f*; gradNormSq: ‖∇f(x_T)‖²; avgGradNormSq: (1/T) Σ_{t<T} ‖∇f(x_t)‖² (stochastic
-   * methods and limits: gap or avgGradNormSq).
+   * gap, gradNormSq, avgGradNormSq, minGradNormSq, distSq, tailGap, tailGradNormSq, tailDistSq
+   * (src/conjectures/measures.ts), or a measure of one's own { name, at(B, { trajectory, f, t }) }
+   * (stochastic methods and limits: gap or avgGradNormSq).
    */
   readonly measure: Measure;
   /**
@@ -104,7 +104,8 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
   }
   const algorithm: string = method.name;
   const stochastic = method.sampling !== undefined;
-  const measure = need('measure', spec.measure, `must be one of ${MEASURES.join(', ')}`, (m) => (MEASURES as readonly string[]).includes(m));
+  const measure = need('measure', spec.measure, `must be one of ${MEASURES.join(', ')}, or { name, at(B, { trajectory, f, t }) }`, (m) => isCustomMeasure(m) ? typeof m.name === 'string' && m.name !== '' : (MEASURES as readonly string[]).includes(m));
+  const expectation = !isCustomMeasure(measure) && (EXPECTATION_MEASURES as readonly string[]).includes(measure) ? (measure as (typeof EXPECTATION_MEASURES)[number]) : undefined;
   const families = spec.families?.map((family) => {
     const name = typeof family === 'object' && family !== null ? family.name : family;
     const user = typeof name === 'string' ? userFamily(name) : undefined;
@@ -161,24 +162,24 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     expected: spec.expected ?? ('open' as const),
     isConjecture: true as const,
   };
-  const measureText = MEASURE_TEXT[measure](stochastic);
+  const measured = measureText(measure, stochastic);
   if (spec.claim === undefined || typeof spec.claim !== 'object') return invalid(field('claim'), spec.claim, 'must be { bound: "formula" } or { limit: 0 }');
   if ('limit' in spec.claim) {
-    if (measure === 'gradNormSq') invalid(field('measure'), measure, 'a limit claim is judged on gap or avgGradNormSq');
-    const card: LimitCard = { ...fields, algorithm, scope: 'limit', measure, claim: `${measureText} -> 0 as T -> ∞` };
+    if (expectation === undefined) invalid(field('measure'), measureName(measure), 'a limit claim is judged on gap or avgGradNormSq');
+    const card: LimitCard = { ...fields, algorithm, scope: 'limit', measure: expectation, claim: `${measured} -> 0 as T -> ∞` };
     return card as Conjecture;
   }
   const names = [...VARIABLES, ...(stochastic ? ['sigmaSq'] : ['gradNormSq0']), ...Object.keys(constants)];
   const bound = parseFormula(field('claim.bound'), spec.claim.bound, names);
   if (bound.names.has('mu') && cls !== 'strongly-convex') invalid(field('claim.bound'), spec.claim.bound, 'uses mu, which only a strongly-convex class has');
-  const claim = `${measureText} <= ${bound.text}`;
+  const claim = `${measured} <= ${bound.text}`;
   if (stochastic) {
-    if (measure === 'gradNormSq') invalid(field('measure'), measure, 'a stochastic claim is judged on gap or avgGradNormSq');
+    if (expectation === undefined) invalid(field('measure'), measureName(measure), 'a stochastic claim is judged on gap or avgGradNormSq');
     const card: StochasticCard = {
       ...fields,
       algorithm,
       scope: 'stochastic',
-      measure,
+      measure: expectation,
       claim,
       requiresSmoothComponents: method.sampling === 'shared',
       bound: (B, q, t, c) => bound.evaluate(B, { ...c, beta: q.beta, rho: q.rho, eta: q.eta, delta0: q.delta0, sigmaSq: q.sigmaSq, T: B.fromNumber(t), ...(q.mu ? { mu: q.mu } : {}) }),
@@ -194,7 +195,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
       const at: Observation<typeof r.delta0>[] = [];
       const values = { ...c, beta: r.beta, rho: r.rho, eta: r.eta, delta0: r.delta0, gradNormSq0: r.trajectory.gradNormSq[0]!, ...(r.mu ? { mu: r.mu } : {}) };
       for (let t = 1; t <= r.steps; t++) {
-        at.push({ observed: measureAt(r.trajectory, measure, t), bound: bound.evaluate(B, { ...values, T: B.fromNumber(t) }), at: t });
+        at.push({ observed: measureOfRun(B, measure, r.trajectory, r.f, t), bound: bound.evaluate(B, { ...values, T: B.fromNumber(t) }), at: t });
       }
       return at;
     },
@@ -202,11 +203,9 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
   return card as Conjecture;
 }
 
-const MEASURE_TEXT: Record<Measure, (stochastic: boolean) => string> = {
-  gap: (s) => (s ? 'E f(x_T) − f*' : 'f(x_T) − f*'),
-  gradNormSq: () => '‖∇f(x_T)‖²',
-  avgGradNormSq: (s) => (s ? '(1/T) Σ_{t<T} E‖∇f(x_t)‖²' : '(1/T) Σ_{t<T} ‖∇f(x_t)‖²'),
-};
+function measureName(measure: Measure): string {
+  return isCustomMeasure(measure) ? measure.name : measure;
+}
 
 function invalid(field: string, value: unknown, rule: string): never {
   throw new InputError(field, value, rule);

@@ -49,10 +49,11 @@ describe('a wrong SAM fails the replays', () => {
 });
 
 describe('what the constructions say about the constants', () => {
-  test('D-NC: from 0.0472 (robust smooth trap) to 1 (exact start, and the quadratic at η = 1/β)', () => {
+  test('D-NC: from 0.0472 (robust smooth trap) through 0.64 (robust piecewise-quadratic trap) to 1 (exact start, and the quadratic at η = 1/β)', () => {
     const known = knownTightness('D-NC');
     expect(known.map((k) => [k.construction, Number(k.constant.toFixed(5)), k.robust])).toEqual([
       ['LB-D-NC-b', 0.04719, true],
+      ['LB-D-NC-c', 0.64, true],
       ['LB-D-NC-a', 0.70807, false],
       ['LB-D-NC-a', 0.99997, false],
       ['LB-D-NC-q', 1, true],
