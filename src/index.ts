@@ -11,7 +11,7 @@
  * - Generate (fast-check): arbCardCase (the instances a card is checked on), arbFunctionOfClass,
  *   arbQuadraticSpec, arbCosineSpec, arbLogisticSpec, arbPoint.
  */
-export { defineConjecture, MEASURES, type Conjecture, type ConjectureSpec, type Expectation, type Measure } from './conjectures/define.js';
+export { defineConjecture, MEASURES, type Conjecture, type ConjectureSpec, type CustomMeasure, type Expectation, type Measure } from './conjectures/define.js';
 export { defineMethod, samAscent, type MethodSpec, type UserMethod } from './extend/method.js';
 export { defineFamily, type FamilyDefinition, type FamilyMember, type FamilyParameters } from './extend/family.js';
 export type { CrossCheckBudget } from './extend/cross-check.js';

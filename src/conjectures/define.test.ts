@@ -7,6 +7,10 @@ import { arbCardCase } from '../generators/card-cases.js';
 import { float64 } from '../arith/float64.js';
 import { judgeCase } from '../check/verdict.js';
 import { InputError } from '../errors.js';
+import { observe } from '../check/observe.js';
+import { normSq, sub } from '../arith/vector.js';
+import type { RunCard } from '../theorems/card.js';
+import type { CustomMeasure } from './measures.js';
 import { defineConjecture, isConjecture, type ConjectureSpec } from './define.js';
 
 const BASE: ConjectureSpec = {
@@ -140,5 +144,38 @@ describe('parameters a conjecture pins or bounds below (issue "Conjecture verdic
       expect(rhoBeta).toBeGreaterThanOrEqual(1);
       expect(rhoBeta).toBeLessThanOrEqual(4);
     }
+  });
+});
+
+describe('measures', () => {
+  // GD on (1/2)x² with η = 1/2 from x0 = 1: x_t = 2^-t, gap_t = 4^-t/2, ‖∇f(x_t)‖² = 4^-t.
+  const run = { algorithm: 'gd' as const, function: { family: 'quadratic' as const, eigenvalues: ['1'], center: ['3'] }, x0: ['4'], eta: { overBeta: '0.5' }, steps: 6 };
+  const observed = (measure: ConjectureSpec['measure']) => {
+    const card = defineConjecture({ ...BASE, id: 'M1', measure, claim: { bound: '1000' } });
+    return observe(float64, card as RunCard, run).map((o) => o.observed);
+  };
+
+  test('distSq, minGradNormSq and the tail maxima are what they say at every horizon', () => {
+    // With center 3 the iterates are 3 + 2^-t.
+    expect(observed('distSq')).toEqual([1, 2, 3, 4, 5, 6].map((t) => 4 ** -t));
+    expect(observed('minGradNormSq')).toEqual([1, 2, 3, 4, 5, 6].map((t) => 4 ** -(t - 1)));
+    // A decreasing sequence: the tail maximum over ⌈T/2⌉ <= t <= T is its value at ⌈T/2⌉.
+    expect(observed('tailGap')).toEqual([1, 2, 3, 4, 5, 6].map((T) => 4 ** -Math.ceil(T / 2) / 2));
+    expect(observed('tailGradNormSq')).toEqual([1, 2, 3, 4, 5, 6].map((T) => 4 ** -Math.ceil(T / 2)));
+    expect(observed('tailDistSq')).toEqual([1, 2, 3, 4, 5, 6].map((T) => 4 ** -Math.ceil(T / 2)));
+  });
+
+  test("a user's own measure is evaluated over the backend and named in the claim", () => {
+    const moved: CustomMeasure = { name: '‖x_T − x_0‖²', at: (B, { trajectory, t }) => normSq(B, sub(B, trajectory.iterates[t]!, trajectory.iterates[0]!)) };
+    expect(observed(moved)).toEqual([1, 2, 3, 4, 5, 6].map((t) => (1 - 2 ** -t) ** 2));
+    expect(defineConjecture({ ...BASE, id: 'M2', measure: moved }).claim).toBe('‖x_T − x_0‖² <= (1 - eta*mu)^T * delta0');
+    const verdict = judgeCase(defineConjecture({ ...BASE, id: 'M3', measure: moved, claim: { bound: '1' } }), run, { precision: 30 });
+    expect(verdict).toMatchObject({ holds: true, level: 'float' });
+  });
+
+  test('stochastic and limit claims keep to the expectations the paths record', () => {
+    expect(() => defineConjecture({ ...BASE, id: 'M4', algorithm: 'n-sam', measure: 'distSq' })).toThrow(/measure = "distSq": a stochastic claim is judged on gap or avgGradNormSq/);
+    expect(() => defineConjecture({ ...BASE, id: 'M5', measure: 'tailGap', claim: { limit: 0 } })).toThrow(/measure = "tailGap": a limit claim is judged on gap or avgGradNormSq/);
+    expect(() => defineConjecture({ ...BASE, id: 'M6', measure: 'dist' as never })).toThrow(/measure = "dist": must be one of gap, gradNormSq, avgGradNormSq, minGradNormSq, distSq/);
   });
 });
