@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { axpy, checkCard, decimalBackend, defineConjecture, defineFamily, defineMethod, executeRun, float64, intervalBackend, samAscent, type Backend, type FamilyMember, type Vec } from 'samcheck';
+import { axpy, checkCard, decimalBackend, defineConjecture, defineFamily, defineMethod, executeRun, executeStochasticRun, float64, intervalBackend, samAscent, type Backend, type FamilyMember, type Vec } from 'samcheck';
 import { heavyBallSam } from '../../properties/conjectures/heavy-ball-sam.js';
 import { adaptiveSam } from '../../properties/conjectures/adaptive-sam.js';
 import unifiedSamStep from '../../properties/conjectures/unified-sam.js';
@@ -61,6 +61,22 @@ describe('defineMethod', () => {
     expect(report.status).toBe('no counterexample');
     expect(report.levels.certified).toBeGreaterThan(0);
     expect(report.worstRatio).toBeGreaterThan(1 - 1e-6);
+  });
+
+  test("a stochastic method takes n-SAM's or m-SAM's sampling: the same ascent gives the same paths, number for number", () => {
+    const spec = { function: { family: 'quadratic' as const, eigenvalues: ['2', '0.5'] }, oracle: { kind: 'rademacher' as const, sigma: '0.3' }, x0: ['1', '-1'], eta: '0.1', rho: '0.2', steps: 30, paths: 50, seed: 9 };
+    const mean = (algorithm: string) => executeStochasticRun(float64, { ...spec, algorithm }, [30]).at.get(30)!.gap.mean;
+    const independent = defineMethod({ id: 'my-n-sam', ascent: samAscent, sampling: 'independent' });
+    const shared = defineMethod({ id: 'my-m-sam', ascent: samAscent, sampling: 'shared' });
+    expect(mean(independent.name)).toBe(mean('n-sam'));
+    expect(mean(shared.name)).toBe(mean('m-sam'));
+    expect(mean(shared.name)).not.toBe(mean('n-sam'));
+    // And a conjecture about it is a statistical card, checked like S-SC-n.
+    const claim = defineConjecture({ id: 'MY-N-SAM', statement: 'S-SC-n for a copy of n-SAM', class: 'strongly-convex', families: ['quadratic'], algorithm: independent, measure: 'gap', claim: { bound: '(1 - eta*mu)^T*delta0 + beta*eta*sigmaSq/(2*mu) + beta^2*rho^2/(2*mu)' }, expected: 'true' });
+    expect(claim.scope).toBe('stochastic');
+    const report = checkCard(claim, { runs: 10, seed: 2, precision: 30 });
+    expect(report.status).toBe('no counterexample');
+    expect(report.levels.statistical).toBeGreaterThan(0);
   });
 
   test('bad definitions name the field, the value and the rule', () => {
