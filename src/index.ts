@@ -15,6 +15,10 @@ export { defineConjecture, MEASURES, type Conjecture, type ConjectureSpec, type 
 export { defineMethod, samAscent, type MethodSpec, type UserMethod } from './extend/method.js';
 export { defineFamily, type FamilyDefinition, type FamilyMember, type FamilyParameters } from './extend/family.js';
 export type { CrossCheckBudget } from './extend/cross-check.js';
+export { defineOracle, type OracleDefinition, type OracleParameters } from './extend/oracle.js';
+export type { UserOracle } from './oracles/build.js';
+export type { OracleSpec } from './oracles/oracle.js';
+export type { RandomStream } from './random/seeded.js';
 export type { UserFamily } from './functions/index.js';
 
 export { checkCard, type CardCheckOptions, type CardReport, type CardStatus } from './check/check-card.js';

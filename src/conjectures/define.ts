@@ -27,7 +27,7 @@ import { RHO_DECAYS, STEP_SIZE_RULES, type RhoDecay, type StepSizeRule } from '.
 import type { StochasticAlgorithm } from '../algorithms/stochastic.js';
 import { InputError } from '../errors.js';
 import { familyNames, isBuiltinFamily, userFamily, type FamilySpec, type UserFamily } from '../functions/index.js';
-import { ORACLE_KINDS } from '../oracles/build.js';
+import { isBuiltinOracleKind, oracleKinds, userOracle, type UserOracle } from '../oracles/build.js';
 import type { OracleKind } from '../oracles/oracle.js';
 import { classContains, type Card, type FunctionClass, type LimitCard, type Observation, type RunCard, type SearchShape, type StochasticCard } from '../theorems/card.js';
 import { parseFormula } from './formula.js';
@@ -68,8 +68,11 @@ export interface ConjectureSpec {
   readonly horizon?: { readonly min?: number; readonly max?: number };
   /** 'optimum': every case starts exactly at x* (the search keeps it there). */
   readonly start?: 'optimum';
-  /** Stochastic claims: only these noise models (gaussian, rademacher, student-t, discrete, two-point, finite-sum). */
-  readonly noise?: readonly OracleKind[];
+  /**
+   * Stochastic claims: only these noise models (gaussian, rademacher, student-t, discrete,
+   * two-point, finite-sum, or models made by defineOracle, by kind or themselves).
+   */
+  readonly noise?: readonly (OracleKind | UserOracle | string)[];
   /** Named constants of the bound, overridable with samcheck run --constant. */
   readonly constants?: Readonly<Record<string, NumberText>>;
   /** Only members with β/μ at most this. */
@@ -131,12 +134,13 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     if (horizon.min !== undefined && horizon.max !== undefined && horizon.min > horizon.max) invalid(field('horizon'), horizon, 'must have min <= max');
   }
   if (spec.start !== undefined && spec.start !== 'optimum') invalid(field('start'), spec.start, "must be 'optimum' (every case starts at x*), or absent");
-  if (spec.noise !== undefined) {
-    if (!stochastic) invalid(field('noise'), spec.noise, 'is for stochastic methods (n-sam, m-sam, sgd)');
-    if (!Array.isArray(spec.noise) || spec.noise.length === 0) invalid(field('noise'), spec.noise, `must be a non-empty list of ${ORACLE_KINDS.join(', ')}`);
-    for (const kind of spec.noise) if (!ORACLE_KINDS.includes(kind)) invalid(field('noise'), kind, `must be one of ${ORACLE_KINDS.join(', ')}`);
+  const noise = spec.noise === undefined ? undefined : (Array.isArray(spec.noise) ? spec.noise : []).map((n) => (typeof n === 'object' && n !== null ? n.kind : n));
+  if (spec.noise !== undefined && noise !== undefined) {
+    if (!stochastic) invalid(field('noise'), spec.noise, 'is for stochastic methods (n-sam, m-sam, sgd, or a method with sampling)');
+    if (!Array.isArray(spec.noise) || noise.length === 0) invalid(field('noise'), spec.noise, `must be a non-empty list of ${oracleKinds().join(', ')}`);
+    for (const kind of noise) if (!isBuiltinOracleKind(kind) && userOracle(String(kind)) === undefined) invalid(field('noise'), kind, `must be one of ${oracleKinds().join(', ')}, or a noise model made by defineOracle`);
     const onlyQuadratics = families !== undefined && families.every((f) => f === 'quadratic');
-    if (spec.noise.every((kind) => kind === 'finite-sum') && !onlyQuadratics) {
+    if (noise.every((kind) => kind === 'finite-sum') && !onlyQuadratics) {
       invalid(field('noise'), spec.noise, "finite-sum noise needs quadratics: add families: ['quadratic']");
     }
   }
@@ -158,7 +162,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     ...(spec.budget ? { search: spec.budget } : {}),
     ...(horizon ? { horizon } : {}),
     ...(spec.start ? { start: spec.start } : {}),
-    ...(spec.noise ? { noise: spec.noise } : {}),
+    ...(noise ? { noise } : {}),
     expected: spec.expected ?? ('open' as const),
     isConjecture: true as const,
   };

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { axpy, checkCard, decimalBackend, defineConjecture, defineFamily, defineMethod, executeRun, executeStochasticRun, float64, intervalBackend, samAscent, type Backend, type FamilyMember, type Vec } from 'samcheck';
+import { axpy, checkCard, decimalBackend, defineConjecture, defineFamily, defineMethod, defineOracle, executeRun, executeStochasticRun, float64, intervalBackend, samAscent, type Backend, type FamilyMember, type RandomStream, type Vec } from 'samcheck';
 import { heavyBallSam } from '../../properties/conjectures/heavy-ball-sam.js';
 import { adaptiveSam } from '../../properties/conjectures/adaptive-sam.js';
 import unifiedSamStep from '../../properties/conjectures/unified-sam.js';
@@ -183,6 +183,50 @@ describe('defineFamily', () => {
         build: <T>(B: Backend<T>) => ({ dim: 1, value: (x: Vec<T>) => x[0]!, gradient: () => [B.one], certificate: { beta: B.one, fStar: B.zero } }),
       }),
     ).toThrow(/certificate.mu .* must be > 0 for a strongly-convex family/);
+  });
+});
+
+/** Laplace(0, b) noise on every coordinate: E ξ_i = 0, E ξ_i² = 2b², so E‖ξ‖² = 2b²d (or a wrong certificate). */
+function laplace(kind: string, varianceFactor = 2) {
+  return defineOracle({
+    kind,
+    arbitrary: () => fc.record({ b: fc.constantFrom('0.1', '0.5', '1') }),
+    build<T>(B: Backend<T>, f: { dim: number }, p: { b: string }) {
+      const b = B.fromString(p.b);
+      return {
+        sigmaSq: B.mul(B.fromNumber(varianceFactor * f.dim), B.mul(b, b)),
+        draw: (stream: RandomStream) =>
+          Array.from({ length: f.dim }, () => {
+            const u = stream.uniform() - 0.5;
+            return B.mul(b, B.fromNumber(-Math.sign(u) * Math.log(1 - 2 * Math.abs(u))));
+          }),
+      };
+    },
+  });
+}
+
+describe('defineOracle', () => {
+  test('a noise model with a true certificate serves a stochastic claim, which is checked on it alone', () => {
+    const model = laplace('laplace');
+    const claim = defineConjecture({
+      id: 'S-SC-N-LAPLACE',
+      statement: 'S-SC-n under Laplace noise',
+      class: 'strongly-convex',
+      families: ['quadratic'],
+      algorithm: 'n-sam',
+      noise: [model],
+      measure: 'gap',
+      claim: { bound: '(1 - eta*mu)^T*delta0 + beta*eta*sigmaSq/(2*mu) + beta^2*rho^2/(2*mu)' },
+      expected: 'true',
+    });
+    const report = checkCard(claim, { runs: 12, seed: 4, precision: 30 });
+    expect(report.status).toBe('no counterexample');
+    expect(report.coverage.noise).toEqual({ laplace: 12 });
+  });
+
+  test('a variance certificate off by a factor 2 is refused before any verdict, naming the model and the check', () => {
+    expect(() => laplace('laplace-wrong', 1)).toThrow(/noise model laplace-wrong is refused: its cross-check "variance" fails .*certificate says E‖ξ‖² = /);
+    expect(() => defineConjecture({ id: 'USES-WRONG-NOISE', statement: 'x', class: 'strongly-convex', algorithm: 'n-sam', noise: ['laplace-wrong'], measure: 'gap', claim: { bound: 'delta0' } })).toThrow(/noise .* must be one of/);
   });
 });
 

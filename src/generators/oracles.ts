@@ -6,14 +6,15 @@
 import fc from 'fast-check';
 import type { NumberText } from '../arith/literal.js';
 import type { FamilySpec } from '../functions/types.js';
-import type { OracleKind, OracleSpec } from '../oracles/oracle.js';
+import { userOracle } from '../oracles/build.js';
+import type { OracleSpec } from '../oracles/oracle.js';
 import { arbPoint } from './functions.js';
 import { arbPositive, plusText, timesText } from './numbers.js';
 
 /** The noise of a stochastic case: every model the suite has, or only those of `allowed`. */
-export function arbOracleSpec(f: FamilySpec, d: number, allowed?: readonly OracleKind[]): fc.Arbitrary<OracleSpec> {
+export function arbOracleSpec(f: FamilySpec, d: number, allowed?: readonly string[]): fc.Arbitrary<OracleSpec> {
   const sigma = arbPositive(-2, 1);
-  const kinds: [OracleKind, fc.Arbitrary<OracleSpec>][] = [
+  const kinds: [string, fc.Arbitrary<OracleSpec>][] = [
     ['gaussian', sigma.map((s) => ({ kind: 'gaussian' as const, sigma: s }))],
     [
       'gaussian',
@@ -28,6 +29,11 @@ export function arbOracleSpec(f: FamilySpec, d: number, allowed?: readonly Oracl
     ['two-point', fc.tuple(arbPositive(0, 2), arbPositive(-1, 1)).map(([K, s]) => ({ kind: 'two-point' as const, K, s }))],
   ];
   if (f.family === 'quadratic') kinds.push(['finite-sum', arbFiniteSum(d)]);
+  // Noise models made by defineOracle: only where a claim names them.
+  for (const kind of allowed ?? []) {
+    const user = userOracle(kind);
+    if (user !== undefined) kinds.push([kind, user.arbitrary(d)]);
+  }
   const chosen = kinds.filter(([kind]) => allowed === undefined || allowed.includes(kind)).map(([, arbitrary]) => arbitrary);
   if (chosen.length === 0) throw new RangeError(`no noise model among ${allowed?.join(', ')} for a ${f.family}`);
   return fc.oneof(...chosen).filter(hasNoise);

@@ -1,7 +1,9 @@
 /**
  * Building an oracle from its spec in a backend, with its variance certificate.
  */
+import type fc from 'fast-check';
 import type { Backend } from '../arith/backend.js';
+import { globalRegistry } from '../registry.js';
 import { parseNumbers } from '../arith/literal.js';
 import { lt, sign, sum } from '../arith/scalar.js';
 import { add, normSq, scale, type Vec } from '../arith/vector.js';
@@ -13,13 +15,45 @@ import type { Oracle, OracleKind, OracleSpec } from './oracle.js';
 
 export const ORACLE_KINDS: readonly OracleKind[] = ['gaussian', 'rademacher', 'student-t', 'discrete', 'two-point', 'finite-sum'];
 
-interface Noise<T> {
+/** Additive noise: its exact variance E‖ξ‖² and a draw of ξ (mean exactly 0). */
+export interface Noise<T> {
   readonly sigmaSq: T;
   draw(stream: RandomStream): T[];
 }
 
+/** A noise model made by defineOracle (src/extend/oracle.ts): its parameters for a dimension, and its noise. */
+export interface UserOracle {
+  readonly kind: string;
+  /** Specs { kind, ...parameters } for a member of dimension d. */
+  arbitrary(d: number): fc.Arbitrary<OracleSpec>;
+  noise<T>(B: Backend<T>, f: SmoothFunction<T>, spec: OracleSpec): Noise<T>;
+}
+
+const userOracles = globalRegistry<UserOracle>('oracles');
+
+export function isBuiltinOracleKind(kind: unknown): kind is OracleKind {
+  return typeof kind === 'string' && (ORACLE_KINDS as readonly string[]).includes(kind);
+}
+
+export function userOracle(kind: string): UserOracle | undefined {
+  return isBuiltinOracleKind(kind) ? undefined : userOracles.get(kind);
+}
+
+/** Every noise model known now: the built-in ones, then the users'. */
+export function oracleKinds(): string[] {
+  return [...ORACLE_KINDS, ...userOracles.names()];
+}
+
+export function registerOracle(oracle: UserOracle, fingerprint: string): void {
+  if (isBuiltinOracleKind(oracle.kind)) throw new InputError('oracle kind', oracle.kind, 'is the name of a built-in noise model: choose another');
+  if (userOracles.add(oracle.kind, oracle, fingerprint) === 'taken') {
+    throw new InputError('oracle kind', oracle.kind, 'is already the name of another noise model made by defineOracle (two files define it)');
+  }
+}
+
 export function buildOracle<T>(B: Backend<T>, f: SmoothFunction<T>, spec: OracleSpec): Oracle<T> {
-  const noise = noiseOf(B, f, spec);
+  const user = typeof spec?.kind === 'string' ? userOracle(spec.kind) : undefined;
+  const noise = user !== undefined ? user.noise(B, f, spec) : noiseOf(B, f, spec);
   return {
     spec,
     f,
@@ -94,8 +128,11 @@ function noiseOf<T>(B: Backend<T>, f: SmoothFunction<T>, spec: OracleSpec): Nois
       const n = B.fromNumber(offsets.length);
       return discrete(B, values, offsets.map(() => B.div(B.one, n)), 'oracle.offsets');
     }
-    default:
-      throw new InputError('oracle.kind', (spec as { kind?: unknown } | null)?.kind, `must be one of ${ORACLE_KINDS.join(', ')}`);
+    default: {
+      const kind = (spec as { kind?: unknown } | null)?.kind;
+      const hint = typeof kind === 'string' ? ' (a noise model made by defineOracle is known once the file defining it is loaded: pass its folder with --conjectures)' : '';
+      throw new InputError('oracle.kind', kind, `must be one of ${oracleKinds().join(', ')}${hint}`);
+    }
   }
 }
 

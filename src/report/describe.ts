@@ -59,6 +59,8 @@ export function describeOracle(oracle: OracleSpec): string {
       return `two-point K=${oracle.K} s=${oracle.s}`;
     case 'finite-sum':
       return `finite sum of ${oracle.offsets.length}`;
+    default:
+      return String((oracle as { kind: unknown }).kind); // a noise model made by defineOracle
   }
 }
 

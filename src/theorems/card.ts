@@ -16,7 +16,6 @@ import type { StochasticAlgorithm } from '../algorithms/stochastic.js';
 import type { Trajectory } from '../algorithms/run.js';
 import type { RhoDecay, StepSizeRule } from '../algorithms/schedules.js';
 import type { SmoothFunction } from '../functions/types.js';
-import type { OracleKind } from '../oracles/oracle.js';
 
 /** Classes of functions, each containing the next: smooth ⊃ convex ⊃ strongly convex. */
 export type FunctionClass = 'smooth' | 'convex' | 'strongly-convex';
@@ -89,8 +88,8 @@ interface CardFields {
   readonly horizon?: { readonly min?: number; readonly max?: number };
   /** 'optimum': every case starts exactly at x* (the corners and the search too). */
   readonly start?: 'optimum';
-  /** Only these noise models (a stochastic claim). */
-  readonly noise?: readonly OracleKind[];
+  /** Only these noise models (a stochastic claim); a model made by defineOracle is drawn only where named here. */
+  readonly noise?: readonly string[];
 }
 
 export interface SearchShape {
