@@ -9,7 +9,7 @@ import { decimalBackend } from '../../arith/decimal.js';
 import { float64 } from '../../arith/float64.js';
 import { isStochasticSpec, type CaseSpec } from '../../algorithms/case.js';
 import { methodOf } from '../../algorithms/methods.js';
-import { executeRun, type RunSpec } from '../../algorithms/run-spec.js';
+import { executeRun, isStepSizeRule, type RunSpec } from '../../algorithms/run-spec.js';
 import { measureAt } from '../../algorithms/run.js';
 import { executeStochasticRun, measureMean, measureStep, type StepStatistics, type StochasticRunSpec } from '../../algorithms/stochastic.js';
 import type { CardReport } from '../../check/check-card.js';
@@ -84,13 +84,16 @@ function lemmaChart(card: StepCard, spec: RunSpec, constants: Readonly<Record<st
 function runChart(card: RunCard, spec: RunSpec, constants: Readonly<Record<string, string>>, title: string): Chart {
   const B = float64;
   let observations = observe(B, card, spec, { constants });
-  const swept = observations.length === 1;
-  // The sweep reaches past the case's own T (at least SWEEP_REACH), so that a rate shows.
+  // A card whose η depends on T (D-SC-rate) sees one horizon per run: swept over horizons, reaching
+  // past the case's own T (at least SWEEP_REACH) so that a rate shows. A claim pinned to its
+  // horizons (a one-step conjecture) is not: what it says of other horizons is not its claim.
+  const swept = observations.length === 1 && isStepSizeRule(spec.eta) && card.horizon === undefined;
   if (swept) observations = horizons(Math.max(spec.steps, SWEEP_REACH)).flatMap((T) => observe(B, card, { ...spec, steps: T }, { constants }));
   return {
     title,
     xTitle: swept ? 'horizon T (each with its own η_T)' : 'horizon T',
-    yTitle: card.claim.includes('Σ') ? '(1/T) Σ ‖∇f(x_t)‖²' : 'f(x_T) − f*',
+    // The measure as the claim names it (its left side).
+    yTitle: card.claim.split(' <= ')[0]!,
     series: [
       { label: 'observed', style: 'observed', points: observations.map((o) => ({ t: o.at, value: o.observed })) },
       { label: 'bound', style: 'predicted', points: observations.map((o) => ({ t: o.at, value: o.bound })) },
