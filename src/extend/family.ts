@@ -22,7 +22,7 @@ import { InputError } from '../errors.js';
 import { isBuiltinFamily, registerFamily, type UserFamily } from '../functions/index.js';
 import type { ClassCertificate, FamilySpec, SmoothFunction } from '../functions/types.js';
 import { fingerprintOf } from '../registry.js';
-import type { FunctionClass } from '../theorems/card.js';
+import type { FunctionClass } from '../functions/classes.js';
 import { crossCheckFamily, type CrossCheckBudget } from './cross-check.js';
 
 /** What build returns: the member in one backend. */

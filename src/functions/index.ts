@@ -6,7 +6,7 @@ import type fc from 'fast-check';
 import type { Backend } from '../arith/backend.js';
 import { InputError } from '../errors.js';
 import { globalRegistry } from '../registry.js';
-import type { FunctionClass } from '../theorems/card.js';
+import type { FunctionClass } from './classes.js';
 import { cosine } from './cosine.js';
 import { logistic } from './logistic.js';
 import { piecewiseQuadratic } from './piecewise-quadratic.js';

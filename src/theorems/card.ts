@@ -17,14 +17,9 @@ import type { Trajectory } from '../algorithms/run.js';
 import type { RhoDecay, StepSizeRule } from '../algorithms/schedules.js';
 import type { SmoothFunction } from '../functions/types.js';
 
-/** Classes of functions, each containing the next: smooth ⊃ convex ⊃ strongly convex. */
-export type FunctionClass = 'smooth' | 'convex' | 'strongly-convex';
+import type { FunctionClass } from '../functions/classes.js';
 
-/** Whether every member of class `inner` is a member of class `outer`. */
-export function classContains(outer: FunctionClass, inner: FunctionClass): boolean {
-  const depth = { smooth: 0, convex: 1, 'strongly-convex': 2 } as const;
-  return depth[inner] >= depth[outer];
-}
+export { classContains, type FunctionClass } from '../functions/classes.js';
 /** A conjecture's violation is reported as `falsified`; a theorem's as `violated`. */
 export type CardKind = 'lemma' | 'upper' | 'lower' | 'conjecture';
 
