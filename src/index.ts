@@ -2,7 +2,8 @@
  * samcheck as a library: what a researcher's own project imports (`import { ... } from 'samcheck'`).
  * The surface is kept small and stable; everything else is internal and may change.
  *
- * - Define: defineConjecture, defineMethod (with samAscent), defineFamily.
+ * - Define: defineConjecture, defineCard (a theorem stated the same way), defineMethod (with
+ *   samAscent), defineFamily, defineOracle.
  * - Check: checkCard (a card or a conjecture over its class, with the verdict ladder) and
  *   judgeCase (one instance); the catalog: CARDS, CONJECTURES, CONSTRUCTIONS, cardById.
  * - Run: executeRun and executeStochasticRun on exact run specs, in any backend.
@@ -11,7 +12,7 @@
  * - Generate (fast-check): arbCardCase (the instances a card is checked on), arbFunctionOfClass,
  *   arbQuadraticSpec, arbCosineSpec, arbLogisticSpec, arbPoint.
  */
-export { defineConjecture, MEASURES, type Conjecture, type ConjectureSpec, type CustomMeasure, type Expectation, type Measure } from './conjectures/define.js';
+export { defineCard, defineConjecture, MEASURES, type CardSpec, type Conjecture, type ConjectureSpec, type CustomMeasure, type Expectation, type Measure } from './conjectures/define.js';
 export { defineMethod, samAscent, type MethodSpec, type UserMethod } from './extend/method.js';
 export { defineFamily, type FamilyDefinition, type FamilyMember, type FamilyParameters } from './extend/family.js';
 export type { CrossCheckBudget } from './extend/cross-check.js';

@@ -88,6 +88,30 @@ export interface ConjectureSpec {
 
 export type Conjecture = Card & { readonly expected: Expectation; readonly isConjecture: true };
 
+/**
+ * A theorem card stated the way a conjecture is (defineCard): the same fields, with the card's
+ * kind, title and tightness note instead of a statement and an expectation, and optionally the
+ * claim as the paper writes it (`notation`; the bound formula is what is computed). A violation
+ * of a card is `violated`, of a conjecture `falsified`.
+ */
+export type CardSpec = Omit<ConjectureSpec, 'statement' | 'expected' | 'source'> & {
+  readonly kind: 'lemma' | 'upper' | 'lower';
+  readonly title: string;
+  readonly source: string;
+  readonly tightness: string;
+  /** The claim in the paper's symbols, shown in tables and the catalog (default: measure <= formula). */
+  readonly notation?: string;
+  readonly constantRules?: Card['constantRules'];
+};
+
+/** What makes a claim a conjecture or a theorem card. */
+interface Role {
+  /** How its fields are named in messages: "conjecture ID" or "card ID". */
+  readonly word: 'conjecture' | 'card';
+  readonly fields: Pick<Card, 'kind' | 'title' | 'source' | 'tightness' | 'constantRules'> & { readonly expected?: Expectation; readonly isConjecture?: true };
+  readonly notation?: string;
+}
+
 const VARIABLES = ['beta', 'mu', 'rho', 'eta', 'delta0', 'T'] as const;
 
 export function isConjecture(value: unknown): value is Conjecture {
@@ -95,10 +119,30 @@ export function isConjecture(value: unknown): value is Conjecture {
 }
 
 export function defineConjecture(spec: ConjectureSpec): Conjecture {
-  const id = typeof spec?.id === 'string' && /^[A-Za-z][A-Za-z0-9-]*$/.test(spec.id) ? spec.id : invalid('conjecture id', spec?.id, 'must be letters, digits and -, starting with a letter');
-  const field = (name: string) => `conjecture ${id}: ${name}`;
+  const id = validId('conjecture', spec?.id);
+  const statement = typeof spec.statement === 'string' && spec.statement.trim() !== '' ? spec.statement : invalid(`conjecture ${id}: statement`, spec.statement, 'must be a sentence');
+  const expected = spec.expected ?? 'open';
+  const fields = { kind: 'conjecture' as const, title: statement, source: spec.source ?? `conjecture ${id}`, tightness: `Conjecture (expected ${expected}).`, expected, isConjecture: true as const };
+  return defineClaim(spec, { word: 'conjecture', fields }) as Conjecture;
+}
+
+/** A theorem card (a lemma, an upper or a lower bound) written like a conjecture. */
+export function defineCard(spec: CardSpec): Card {
+  const id = validId('card', spec?.id);
+  const text = (name: 'title' | 'source' | 'tightness') => (typeof spec[name] === 'string' && spec[name].trim() !== '' ? spec[name] : invalid(`card ${id}: ${name}`, spec[name], 'must be a sentence'));
+  if (!['lemma', 'upper', 'lower'].includes(spec.kind)) invalid(`card ${id}: kind`, spec.kind, 'must be lemma, upper or lower');
+  const fields = { kind: spec.kind, title: text('title'), source: text('source'), tightness: text('tightness'), ...(spec.constantRules ? { constantRules: spec.constantRules } : {}) };
+  return defineClaim(spec, { word: 'card', fields, ...(spec.notation ? { notation: spec.notation } : {}) });
+}
+
+function validId(word: string, id: unknown): string {
+  return typeof id === 'string' && /^[A-Za-z][A-Za-z0-9-]*$/.test(id) ? id : invalid(`${word} id`, id, 'must be letters, digits and -, starting with a letter');
+}
+
+function defineClaim(spec: Omit<ConjectureSpec, 'statement' | 'expected'>, role: Role): Card {
+  const id = spec.id;
+  const field = (name: string) => `${role.word} ${id}: ${name}`;
   const need = <V>(name: string, value: V | undefined, rule: string, ok: (v: V) => boolean): V => (value !== undefined && ok(value) ? value : invalid(field(name), value, rule));
-  const statement = need('statement', spec.statement, 'must be a sentence', (s) => typeof s === 'string' && s.trim() !== '');
   const cls = need('class', spec.class, 'must be smooth, convex or strongly-convex', (c) => ['smooth', 'convex', 'strongly-convex'].includes(c));
   const named = typeof spec.algorithm === 'object' && spec.algorithm !== null ? spec.algorithm.name : spec.algorithm;
   const method = findMethod(named);
@@ -113,7 +157,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     const name = typeof family === 'object' && family !== null ? family.name : family;
     const user = typeof name === 'string' ? userFamily(name) : undefined;
     if (!isBuiltinFamily(name) && user === undefined) invalid(field('families'), name, `must be among ${familyNames().join(', ')}, or a family made by defineFamily`);
-    if (user !== undefined && !classContains(cls, user.class)) invalid(field('families'), name, `is a ${user.class} family, not in the conjecture's class ${cls}`);
+    if (user !== undefined && !classContains(cls, user.class)) invalid(field('families'), name, `is a ${user.class} family, not in the ${role.word}'s class ${cls}`);
     return name;
   });
   if (families !== undefined && families.length === 0) invalid(field('families'), spec.families, 'must name at least one family (or be left out: every built-in family of the class)');
@@ -147,12 +191,9 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
   const eta: Card['eta'] = spec.eta === undefined ? { max: '1', includeMax: true } : 'rule' in spec.eta ? spec.eta : { max: spec.eta.max, includeMax: spec.eta.includeMax ?? true, ...(spec.eta.min ? { min: spec.eta.min } : {}) };
   const fields = {
     id,
-    title: statement,
-    kind: 'conjecture' as const,
-    source: spec.source ?? `conjecture ${id}`,
+    ...role.fields,
     requires: cls,
     constants,
-    tightness: `Conjecture (expected ${spec.expected ?? 'open'}).`,
     ...(typeof spec.proof === 'string' && spec.proof.trim() !== '' ? { proof: spec.proof } : {}),
     eta,
     ...(families ? { families } : {}),
@@ -163,20 +204,19 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
     ...(horizon ? { horizon } : {}),
     ...(spec.start ? { start: spec.start } : {}),
     ...(noise ? { noise } : {}),
-    expected: spec.expected ?? ('open' as const),
-    isConjecture: true as const,
   };
   const measured = measureText(measure, stochastic);
   if (spec.claim === undefined || typeof spec.claim !== 'object') return invalid(field('claim'), spec.claim, 'must be { bound: "formula" } or { limit: 0 }');
   if ('limit' in spec.claim) {
     if (expectation === undefined) invalid(field('measure'), measureName(measure), 'a limit claim is judged on gap or avgGradNormSq');
-    const card: LimitCard = { ...fields, algorithm, scope: 'limit', measure: expectation, claim: `${measured} -> 0 as T -> ∞` };
-    return card as Conjecture;
+    const card: LimitCard = { ...fields, algorithm, scope: 'limit', measure: expectation, claim: role.notation ?? `${measured} -> 0 as T -> ∞` };
+    return card;
   }
   const names = [...VARIABLES, ...(stochastic ? ['sigmaSq'] : ['gradNormSq0']), ...Object.keys(constants)];
   const bound = parseFormula(field('claim.bound'), spec.claim.bound, names);
   if (bound.names.has('mu') && cls !== 'strongly-convex') invalid(field('claim.bound'), spec.claim.bound, 'uses mu, which only a strongly-convex class has');
-  const claim = `${measured} <= ${bound.text}`;
+  const claim = role.notation ?? `${measured} <= ${bound.text}`;
+  const formula = { formula: bound.text };
   if (stochastic) {
     if (expectation === undefined) invalid(field('measure'), measureName(measure), 'a stochastic claim is judged on gap or avgGradNormSq');
     const card: StochasticCard = {
@@ -185,16 +225,18 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
       scope: 'stochastic',
       measure: expectation,
       claim,
+      ...formula,
       requiresSmoothComponents: method.sampling === 'shared',
       bound: (B, q, t, c) => bound.evaluate(B, { ...c, beta: q.beta, rho: q.rho, eta: q.eta, delta0: q.delta0, sigmaSq: q.sigmaSq, T: B.fromNumber(t), ...(q.mu ? { mu: q.mu } : {}) }),
     };
-    return card as Conjecture;
+    return card;
   }
   const card: RunCard = {
     ...fields,
     algorithm: algorithm as Algorithm,
     scope: 'run',
     claim,
+    ...formula,
     observe(B, r, c) {
       const at: Observation<typeof r.delta0>[] = [];
       const values = { ...c, beta: r.beta, rho: r.rho, eta: r.eta, delta0: r.delta0, gradNormSq0: r.trajectory.gradNormSq[0]!, ...(r.mu ? { mu: r.mu } : {}) };
@@ -204,7 +246,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
       return at;
     },
   };
-  return card as Conjecture;
+  return card;
 }
 
 function measureName(measure: Measure): string {

@@ -54,6 +54,7 @@ function cardEntry(card: Card): string[] {
     ['class', card.requires + (card.families ? `; families ${card.families.join(', ')}` : '')],
     ['method', methodText],
     ['claim', code(card.claim)],
+    ...(card.formula !== undefined && !card.claim.endsWith(card.formula) ? [['computed as', code(card.formula)] as [string, string]] : []),
     ['step size', 'rule' in card.eta ? `the rule of ${card.eta.rule}` : rangeText(card.eta, 'η')],
     ...(card.rho ? [['radius', rangeText(card.rho, 'ρ')] as [string, string]] : []),
     ...(card.rhoDecay ? [['radius schedule', card.rhoDecay === 'inverse' ? 'ρ_t = ρ0/(t+1)' : 'ρ_t = ρ0/√(t+1)'] as [string, string]] : []),

@@ -66,6 +66,8 @@ interface CardFields {
   readonly tightness: string;
   /** The idea of the proof (for a conjecture: of its derivation), in a sentence or two. */
   readonly proof?: string;
+  /** The bound formula it computes, for a claim made by defineConjecture or defineCard. */
+  readonly formula?: string;
   /**
    * Only these families of the class (all built-in ones when absent); a family made by
    * defineFamily is drawn only where a card or conjecture names it here.

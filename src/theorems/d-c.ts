@@ -9,20 +9,23 @@
  *   c = 1 is attained there (found by this suite). With the card's rule
  *   η = min{1/β, (2Δ0/(β³ρ²T))^{1/2}} the bound is O(T^{-1/2}) with no ρ² floor.
  */
-import { averageGradientBound, type RunCard } from './card.js';
+import { defineCard } from '../conjectures/define.js';
+import type { RunCard } from './card.js';
 
-export const D_C: RunCard = {
+export const D_C = defineCard({
   id: 'D-C',
-  title: 'Convex: average squared gradient <= 2Δ0/(ηT) + β³ηρ²',
   kind: 'upper',
+  title: 'Convex: average squared gradient <= 2Δ0/(ηT) + β³ηρ²',
   source: 'Si & Yun (2023) §3; THEOREMS.md §3 D-C',
-  requires: 'convex',
+  class: 'convex',
   algorithm: 'sam',
-  claim: '(1/T) Σ_{t<T} ‖∇f(x_t)‖² <= 2Δ0/(ηT) + c·β³ηρ²,  0 < η <= 1/β',
-  eta: { max: '1', includeMax: true },
+  eta: { max: '1' },
+  measure: 'avgGradNormSq',
+  // The bound as computed (its operations in the order the floating-point verdicts were fixed in); the paper's notation below.
+  claim: { bound: '2*delta0/eta/T + c*(beta^2*(beta*eta)*rho^2)' },
+  notation: '(1/T) Σ_{t<T} ‖∇f(x_t)‖² <= 2Δ0/(ηT) + c·β³ηρ²,  0 < η <= 1/β',
   constants: { c: '1' },
   tightness: 'c = 1 is attained at η = 1/β by (β/2)x² (its 2-cycle ±ρ); for smaller η quadratics keep only a fraction βη/(2 − βη)² (C1, open).',
   proof: 'L6 with 0 <= a <= βρ and ‖δ‖² <= βρa (L2, L3) gives Δ⁺ <= Δ − (η/2)‖g‖² + β³η²ρ²/2; sum over t.',
-  scope: 'run',
-  observe: (B, r, { c }) => averageGradientBound(B, r, B.mul(c!, B.mul(B.mul(B.mul(r.beta, r.beta), B.mul(r.beta, r.eta)), B.mul(r.rho, r.rho)))),
-};
+}) as RunCard;
+

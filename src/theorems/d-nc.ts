@@ -9,20 +9,23 @@
  *   keeps 0.0472·β²ρ². Found by this suite: even a convex quadratic attains c = 1 from every
  *   start: on (β/2)x² with η = 1/β, SAM jumps to ±ρ and alternates, so ‖∇f(x_t)‖ = βρ for t >= 1.
  */
-import { averageGradientBound, type RunCard } from './card.js';
+import { defineCard } from '../conjectures/define.js';
+import type { RunCard } from './card.js';
 
-export const D_NC: RunCard = {
+export const D_NC = defineCard({
   id: 'D-NC',
-  title: 'Nonconvex: average squared gradient <= 2Δ0/(ηT) + β²ρ²',
   kind: 'upper',
+  title: 'Nonconvex: average squared gradient <= 2Δ0/(ηT) + β²ρ²',
   source: 'Si & Yun (2023) §3, P4; THEOREMS.md §3 D-NC',
-  requires: 'smooth',
+  class: 'smooth',
   algorithm: 'sam',
-  claim: '(1/T) Σ_{t<T} ‖∇f(x_t)‖² <= 2Δ0/(ηT) + c·β²ρ²,  0 < η <= 1/β',
-  eta: { max: '1', includeMax: true },
+  eta: { max: '1' },
+  measure: 'avgGradNormSq',
+  // The bound as computed (its operations in the order the floating-point verdicts were fixed in); the paper's notation below.
+  claim: { bound: '2*delta0/eta/T + c*(beta^2*rho^2)' },
+  notation: '(1/T) Σ_{t<T} ‖∇f(x_t)‖² <= 2Δ0/(ηT) + c·β²ρ²,  0 < η <= 1/β',
   constants: { c: '1' },
   tightness: 'c = 1 is attained by (β/2)x² with η = 1/β from every start, and approached by LB-D-NC-a and LB-D-NC-c; LB-D-NC-b keeps 0.0472.',
   proof: 'L5 with ‖δ‖ <= βρ (L1), summed over t.',
-  scope: 'run',
-  observe: (B, r, { c }) => averageGradientBound(B, r, B.mul(c!, B.mul(B.mul(r.beta, r.beta), B.mul(r.rho, r.rho)))),
-};
+}) as RunCard;
+
