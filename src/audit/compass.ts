@@ -7,6 +7,7 @@
  */
 import type { CaseSpec } from '../algorithms/case.js';
 import type { Card } from '../theorems/card.js';
+import { admissibilityProblem } from '../check/admissible.js';
 import { parameterize } from './parameters.js';
 
 export interface Scored {
@@ -35,7 +36,10 @@ export function compassSearch(card: Card, starts: readonly Scored[], evaluate: (
           if (exhausted()) break;
           const trial = s.values.slice();
           trial[i] = trial[i]! + direction * s.steps[i]!;
-          const ratio = evaluate(s.p.rebuild(trial));
+          // A move out of the card's domain (a condition cap, a range end that rounding crossed, a
+          // family's own parameter rules) is not a case of the claim: never scored, never a finalist.
+          const moved = s.p.rebuild(trial);
+          const ratio = admissibilityProblem(card, moved) === undefined ? evaluate(moved) : -Infinity;
           if (ratio > s.ratio) {
             s.values = trial;
             s.ratio = ratio;

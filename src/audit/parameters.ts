@@ -123,7 +123,7 @@ export function keepInRanges(card: Card, spec: CaseSpec): CaseSpec {
 /** η and ρ pulled back into the card's ranges, lower ends included (in units of 1/β of the rebuilt function). */
 function withinRanges(card: Card, s: Mutable): CaseSpec {
   if ('max' in card.eta && typeof s.eta === 'object' && s.eta !== null && 'overBeta' in s.eta) {
-    s.eta = { overBeta: numberText(clampFraction(num(s.eta.overBeta), card.eta)) };
+    s.eta = { overBeta: fractionText(clampFraction(num(s.eta.overBeta), card.eta), card.eta) };
   }
   // ρ <= max/β: the β of the rebuilt function, from its float64 certificate.
   if (card.rho !== undefined && s.rho !== undefined) s.rho = numberText(rhoInRange(card, betaOf(s.function), num(s.rho)));
@@ -143,6 +143,19 @@ export function rhoInRange(card: Card, beta: number, rho: number): number {
 /** Whether a range is one value (min = max). */
 export function isPinned(range: StepRange | undefined): boolean {
   return range?.min !== undefined && num(range.min) >= num(range.max);
+}
+
+/**
+ * η·β as 12 digits, unless rounding carries it past an end of `range`: then the end itself, as
+ * exactly as the range writes it (a range ending at 2/3 keeps '2/3', where '0.666666666667'
+ * would lie above it), or for an open end a value just inside.
+ */
+function fractionText(value: number, range: StepRange): string {
+  const text = numberText(value);
+  const max = num(range.max);
+  if (num(text) > max || (!range.includeMax && num(text) >= max)) return range.includeMax ? range.max : numberText(max * (1 - 1e-9));
+  if (range.min !== undefined && num(text) < num(range.min)) return range.min;
+  return text;
 }
 
 function clampFraction(value: number, range: StepRange): number {

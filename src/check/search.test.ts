@@ -107,6 +107,24 @@ describe('the corners of the constructions', () => {
     expect(Math.max(...ratios)).toBeLessThanOrEqual(1);
   });
 
+  test('the search keeps to the claim: a range end that 12 digits would cross (2/3), and a condition cap', () => {
+    // True and tight at the end: GD with ηβ <= 2/3 has (1 − ηλ)² <= 1 − (4/3)ηλ, equality at ηλ = 2/3.
+    const edge = defineConjecture({
+      id: 'GD-EDGE', statement: 'one GD step with ηβ <= 2/3', class: 'strongly-convex', families: ['quadratic'], algorithm: 'gd',
+      eta: { max: '2/3' }, horizon: { min: 1, max: 1 }, measure: 'gap', claim: { bound: 'delta0 - 2/3*eta*gradNormSq0' }, expected: 'true',
+    });
+    // True with its cap: GD with η = 1/β and β/μ <= 4 contracts each eigencomponent by 3/4.
+    const capped = defineConjecture({
+      id: 'GD-COND', statement: 'GD at η = 1/β with β/μ <= 4', class: 'strongly-convex', families: ['quadratic'], algorithm: 'gd',
+      eta: { min: '1', max: '1' }, maxCondition: 4, measure: 'gap', claim: { bound: '(3/4)^(2*T) * delta0' }, expected: 'true',
+    });
+    for (const [card, seed] of [[edge, 1], [capped, 2]] as const) {
+      const report = checkCard(card, { runs: 60, seed, precision: 30 });
+      expect(report.status, card.id).toBe('no counterexample');
+      expect(admissibilityProblem(card, report.worst!.instance), card.id).toBeUndefined();
+    }
+  });
+
   test('starts exactly at x* and exactly on the 2-cycle are drawn', () => {
     const drawn = fc.sample(arbTaggedCase(cardById('D-SC')), { seed: 7, numRuns: 400 }).map((d) => d.instance);
     const atOptimum = drawn.filter((s) => s.x0.every((c, i) => Number(c) === buildFunction(float64, s.function).certificate.xStar![i]));
