@@ -96,8 +96,10 @@ if (!/--conjectures/.test(orphan.stdout + orphan.stderr)) fail(`a replay without
 step('a conjecture file that does not load: exit 2, the others still checked');
 mkdirSync(join(project, 'broken'));
 writeFileSync(join(project, 'broken', 'typo.ts'), "import { defineConjecture } from 'samcheck';\nexport default defineConjecture({ id: 'TYPO', statement: 'x', class: 'smooth', algorithm: 'sam', measure: 'gap', claim: { bound: 'delta0 +' } });\n");
+writeFileSync(join(project, 'broken', 'syntax.ts'), "import { defineConjecture } from 'samcheck';\nexport default defineConjecture({ id: 'SYNTAX', statement: 'x',\n);\n");
 const broken = expectExit('npx samcheck run CLIP-STEP --conjectures ./conjectures --conjectures ./broken --seed 1 --runs 10', 2);
 if (!/broken\/typo\.ts/.test(broken.stderr) || !/claim\.bound/.test(broken.stderr)) fail(`the broken file is not named with its field:\n${broken.stderr}`);
+if (!/broken\/syntax\.ts:\d+: .*Expected/.test(broken.stderr)) fail(`a TypeScript syntax error is not named with its line and reason:\n${broken.stderr}`);
 if (!/CLIP-STEP/.test(broken.stdout)) fail(`CLIP-STEP was not checked beside the broken file:\n${broken.stdout}`);
 
 step('a family whose β is 10% too small: refused before any verdict');

@@ -52,6 +52,16 @@ describe('loading conjecture files', () => {
     expect(problems).toHaveLength(3);
   });
 
+  test('a folder named twice (samcheck.config.json and --conjectures) is loaded once', async () => {
+    const twice = join(folder, 'twice');
+    mkdirSync(twice);
+    const path = join(twice, 'only.mjs');
+    writeFileSync(path, `import { defineConjecture } from ${JSON.stringify(define)};\nexport default defineConjecture({ id: 'ONCE', statement: 's', class: 'convex', algorithm: 'gd', measure: 'gap', claim: { bound: 'delta0' } });\n`);
+    const { conjectures, problems } = await loadConjectures([twice, join(twice, '.')]);
+    expect(conjectures.map((c) => c.id)).toEqual(['ONCE']);
+    expect(problems).toEqual([]);
+  });
+
   test('a source that is not built, or changed since, is named for `samcheck run ID`', () => {
     const sources = join(folder, 'sources');
     const compiled = join(folder, 'compiled');

@@ -59,7 +59,9 @@ export async function loadConjectures(folders: string | readonly string[] = CONJ
   try {
     const owners = new Map<string, string>([...CARDS, ...CONJECTURES].map((c) => [c.id, 'a built-in card']));
     const loaded: LoadedConjectures = { conjectures: [], problems: [], folders: {} };
-    for (const folder of typeof folders === 'string' ? [folders] : folders) {
+    // A folder named twice (samcheck.config.json and --conjectures) is loaded once.
+    const unique = [...new Map((typeof folders === 'string' ? [folders] : folders).map((f) => [resolve(f), f])).values()];
+    for (const folder of unique) {
       const { conjectures, problems } = await loadFrom(folder, owners);
       loaded.conjectures.push(...conjectures);
       const named = resolve(folder) !== resolve(CONJECTURE_FOLDER);
@@ -94,7 +96,7 @@ async function loadFrom(folder: string, owners: Map<string, string>): Promise<{ 
       conjectures.push(module.default);
     } catch (error) {
       const where = frameIn(error, file) ?? { file: source, line: undefined };
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const message = error instanceof Error ? firstReason(error.message) : String(error);
       problems.push({ file: where.file, ...idIn(source), message: `${display(where.file)}${where.line === undefined ? '' : `:${where.line}`}: ${message}` });
     }
   }
@@ -170,6 +172,17 @@ function frameIn(error: unknown, file: string): { file: string; line: number } |
   const stem = basename(file).replace(/\.[cm]?[jt]s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`(?:file://)?(/[^\\s():]*${stem}\\.[cm]?[jt]s):(\\d+)(?::\\d+)?`).exec(stack);
   return match ? { file: match[1]!, line: Number(match[2]) } : undefined;
+}
+
+/**
+ * The reason in a message's first line; a first line that only announces what follows (esbuild's
+ * "Transform failed with 1 error:") is completed by the next line, its file:line:column prefix
+ * dropped (the caller names the file and line).
+ */
+function firstReason(message: string): string {
+  const [first = '', ...rest] = message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (!first.endsWith(':') || rest.length === 0) return first;
+  return `${first} ${rest[0]!.replace(/^\S+:\d+:\d+:\s*/, '')}`;
 }
 
 /** A path relative to the working folder when it lies inside it. */

@@ -58,6 +58,7 @@ function cardEntry(card: Card): string[] {
     ['step size', 'rule' in card.eta ? `the rule of ${card.eta.rule}` : rangeText(card.eta, 'η')],
     ...(card.rho ? [['radius', rangeText(card.rho, 'ρ')] as [string, string]] : []),
     ...(card.rhoDecay ? [['radius schedule', card.rhoDecay === 'inverse' ? 'ρ_t = ρ0/(t+1)' : 'ρ_t = ρ0/√(t+1)'] as [string, string]] : []),
+    ...restrictions(card),
     ['constants', constants.length === 0 ? 'none' : constants.map(([name, value]) => `${name} = ${value}`).join(', ')],
     ['source', card.source],
     ['proof idea', card.proof ?? '—'],
@@ -88,10 +89,23 @@ function constructionEntries(constructions: readonly ConstructionCase[]): string
   ]);
 }
 
-/** "0 < η <= 1/β" and the like, from a range in units of 1/β. */
+/** "0 < η <= 1/β", "(1/4)/β <= η <= (1/2)/β", "η = 1/β" and the like, from a range in units of 1/β. */
 function rangeText(range: StepRange, symbol: string): string {
-  const low = range.min === undefined ? `0 < ${symbol}` : `${range.min}/β <= ${symbol}`;
-  return `${low} ${range.includeMax ? '<=' : '<'} ${range.max === '1' ? '' : `${range.max}`}${range.max === '1' ? '1/β' : '/β'}`;
+  const over = (text: string) => (text === '1' ? '1/β' : text.includes('/') ? `(${text})/β` : `${text}/β`);
+  if (range.min !== undefined && range.min === range.max) return `${symbol} = ${over(range.max)}`;
+  const low = range.min === undefined ? `0 < ${symbol}` : `${over(range.min)} <= ${symbol}`;
+  return `${low} ${range.includeMax ? '<=' : '<'} ${over(range.max)}`;
+}
+
+/** The pins and caps a claim keeps to, beyond its step size and radius. */
+function restrictions(card: Card): [string, string][] {
+  const rows: [string, string][] = [];
+  const { min, max } = card.horizon ?? {};
+  if (min !== undefined || max !== undefined) rows.push(['horizons', min === max ? `T = ${min}` : `${min ?? 1} <= T${max === undefined ? '' : ` <= ${max}`}`]);
+  if (card.start === 'optimum') rows.push(['start', 'x0 = x*']);
+  if (card.maxCondition !== undefined) rows.push(['condition', `β/μ <= ${card.maxCondition}`]);
+  if (card.noise !== undefined) rows.push(['noise', card.noise.join(', ')]);
+  return rows;
 }
 
 function fraction(x: number): string {
