@@ -29,7 +29,7 @@ import { InputError } from '../errors.js';
 import { familyNames, isBuiltinFamily, userFamily, type FamilySpec, type UserFamily } from '../functions/index.js';
 import { isBuiltinOracleKind, oracleKinds, userOracle, type UserOracle } from '../oracles/build.js';
 import type { OracleKind } from '../oracles/oracle.js';
-import { classContains, type Card, type FunctionClass, type LimitCard, type Observation, type RunCard, type SearchShape, type StochasticCard } from '../theorems/card.js';
+import { classContains, type Card, type FunctionClass, type LimitCard, type Observation, type RunCard, type SearchShape, type StepCard, type StochasticCard } from '../theorems/card.js';
 import { parseFormula } from './formula.js';
 
 export { MEASURES, type Measure, type CustomMeasure } from './measures.js';
@@ -48,14 +48,17 @@ export interface ConjectureSpec {
   /**
    * gap, gradNormSq, avgGradNormSq, minGradNormSq, distSq, tailGap, tailGradNormSq, tailDistSq
    * (src/conjectures/measures.ts), or a measure of one's own { name, at(B, { trajectory, f, t }) }
-   * (stochastic methods and limits: gap or avgGradNormSq).
+   * (stochastic methods and limits: gap or avgGradNormSq). Not used by a claim written as code.
    */
-  readonly measure: Measure;
+  readonly measure?: Measure;
   /**
    * A bound in beta, mu, rho, eta, delta0 (f(x0) − f*), T, gradNormSq0 (‖∇f(x0)‖², deterministic
-   * methods), sigmaSq (stochastic) and the named constants; or a limit: the measure tends to 0.
+   * methods), sigmaSq (stochastic) and the named constants; or a limit: the measure tends to 0;
+   * or, for a deterministic method, a claim written as code over the backend: `step`, one step
+   * from x (the quantities of StepQuantities: g, u, y, ĝ, δ, a, the gaps; a lemma), or `run`, the
+   * observations of a whole run (RunQuantities: the trajectory and the parameters).
    */
-  readonly claim: { readonly bound: string } | { readonly limit: 0 };
+  readonly claim: { readonly bound: string } | { readonly limit: 0 } | { readonly step: StepCard['observe'] } | { readonly run: RunCard['observe'] };
   /** η's range in units of 1/β (default 0 < η <= 1/β; `min` raises the lower end), or a card's step-size rule. */
   readonly eta?: { readonly max: NumberText; readonly includeMax?: boolean; readonly min?: NumberText } | { readonly rule: StepSizeRule };
   /**
@@ -84,6 +87,8 @@ export interface ConjectureSpec {
   readonly source?: string;
   /** The idea of its derivation, for the catalog (`samcheck catalog`). */
   readonly proof?: string;
+  /** The claim in symbols, for tables and the catalog (default: measure <= formula; required for a claim written as code). */
+  readonly notation?: string;
 }
 
 export type Conjecture = Card & { readonly expected: Expectation; readonly isConjecture: true };
@@ -123,7 +128,7 @@ export function defineConjecture(spec: ConjectureSpec): Conjecture {
   const statement = typeof spec.statement === 'string' && spec.statement.trim() !== '' ? spec.statement : invalid(`conjecture ${id}: statement`, spec.statement, 'must be a sentence');
   const expected = spec.expected ?? 'open';
   const fields = { kind: 'conjecture' as const, title: statement, source: spec.source ?? `conjecture ${id}`, tightness: `Conjecture (expected ${expected}).`, expected, isConjecture: true as const };
-  return defineClaim(spec, { word: 'conjecture', fields }) as Conjecture;
+  return defineClaim(spec, { word: 'conjecture', fields, ...(spec.notation ? { notation: spec.notation } : {}) }) as Conjecture;
 }
 
 /** A theorem card (a lemma, an upper or a lower bound) written like a conjecture. */
@@ -151,7 +156,8 @@ function defineClaim(spec: Omit<ConjectureSpec, 'statement' | 'expected'>, role:
   }
   const algorithm: string = method.name;
   const stochastic = method.sampling !== undefined;
-  const measure = need('measure', spec.measure, `must be one of ${MEASURES.join(', ')}, or { name, at(B, { trajectory, f, t }) }`, (m) => isCustomMeasure(m) ? typeof m.name === 'string' && m.name !== '' : (MEASURES as readonly string[]).includes(m));
+  const code = typeof spec.claim === 'object' && spec.claim !== null && ('step' in spec.claim || 'run' in spec.claim);
+  const measure = code && spec.measure === undefined ? 'gap' : need('measure', spec.measure, `must be one of ${MEASURES.join(', ')}, or { name, at(B, { trajectory, f, t }) }`, (m) => isCustomMeasure(m) ? typeof m.name === 'string' && m.name !== '' : (MEASURES as readonly string[]).includes(m));
   const expectation = !isCustomMeasure(measure) && (EXPECTATION_MEASURES as readonly string[]).includes(measure) ? (measure as (typeof EXPECTATION_MEASURES)[number]) : undefined;
   const families = spec.families?.map((family) => {
     const name = typeof family === 'object' && family !== null ? family.name : family;
@@ -206,7 +212,15 @@ function defineClaim(spec: Omit<ConjectureSpec, 'statement' | 'expected'>, role:
     ...(noise ? { noise } : {}),
   };
   const measured = measureText(measure, stochastic);
-  if (spec.claim === undefined || typeof spec.claim !== 'object') return invalid(field('claim'), spec.claim, 'must be { bound: "formula" } or { limit: 0 }');
+  if (spec.claim === undefined || typeof spec.claim !== 'object' || spec.claim === null) return invalid(field('claim'), spec.claim, 'must be { bound: "formula" }, { limit: 0 }, { step(B, s, c) } or { run(B, r, c) }');
+  if ('step' in spec.claim || 'run' in spec.claim) {
+    const observe = 'step' in spec.claim ? spec.claim.step : spec.claim.run;
+    if (typeof observe !== 'function') invalid(field('claim'), observe, 'must be a function over the backend');
+    if (stochastic) invalid(field('claim'), 'code', 'a claim written as code is about a deterministic method (a stochastic claim is a bound formula)');
+    if (role.notation === undefined) invalid(field('notation'), undefined, 'must say the claim in symbols: the code that computes it cannot');
+    if ('step' in spec.claim) return { ...fields, algorithm, scope: 'step', claim: role.notation, observe: spec.claim.step } satisfies StepCard;
+    return { ...fields, algorithm, scope: 'run', claim: role.notation, observe: spec.claim.run } satisfies RunCard;
+  }
   if ('limit' in spec.claim) {
     if (expectation === undefined) invalid(field('measure'), measureName(measure), 'a limit claim is judged on gap or avgGradNormSq');
     const card: LimitCard = { ...fields, algorithm, scope: 'limit', measure: expectation, claim: role.notation ?? `${measured} -> 0 as T -> ∞` };

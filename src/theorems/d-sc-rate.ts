@@ -8,6 +8,7 @@
  * Tightness: LB-D-SC under η_T decays like ρ²ln²K/T² as well: the 1/T² rate is not improvable.
  */
 import type { Backend } from '../arith/backend.js';
+import { defineCard } from '../conjectures/define.js';
 import type { RunCard } from './card.js';
 
 /**
@@ -25,21 +26,22 @@ export function rateBoundTerms<T>(B: Backend<T>, p: { beta: T; mu: T; rho: T; de
   };
 }
 
-export const D_SC_RATE: RunCard = {
+export const D_SC_RATE = defineCard({
   id: 'D-SC-rate',
   title: 'Strongly convex with η_T: f(x_T) − f* = Õ(exp(−μT/2β) + 1/T²)',
   kind: 'upper',
   source: 'Si & Yun (2023) §3, P1; THEOREMS.md §3 D-SC (rate)',
-  requires: 'strongly-convex',
+  class: 'strongly-convex',
   algorithm: 'sam',
-  claim: 'f(x_T) − f* <= exp(−μT/(2β))Δ0 + c·β⁴ρ²(1 + ln²K)/(μ³T²),  η = η_T',
+  notation: 'f(x_T) − f* <= exp(−μT/(2β))Δ0 + c·β⁴ρ²(1 + ln²K)/(μ³T²),  η = η_T',
   eta: { rule: 'D-SC' },
   constants: { c: '1' },
   tightness: 'LB-D-SC under η_T decays like ln²K/T²: the rate in T is tight up to logarithms.',
   proof: 'D-SC with βη_T <= 1/2 bounds the floor by β⁴η_T²ρ²/μ <= β⁴ρ²ln²K/(μ³T²) and the contraction by exp(−1.5η_Tμ T), which is exp(−μT/(2β))-small when η_T = 1/(2β) and at most Δ0/K <= β⁴ρ²/(μ³T²) when η_T = ln K/(μT).',
-  scope: 'run',
-  observe(B, r, { c }) {
-    const { linear, polynomial } = rateBoundTerms(B, { beta: r.beta, mu: r.mu!, rho: r.rho, delta0: r.delta0, steps: r.steps });
-    return [{ observed: r.trajectory.gap[r.steps]!, bound: B.add(linear, B.mul(c!, polynomial)), at: r.steps }];
+  claim: {
+    run(B, r, { c }) {
+      const { linear, polynomial } = rateBoundTerms(B, { beta: r.beta, mu: r.mu!, rho: r.rho, delta0: r.delta0, steps: r.steps });
+      return [{ observed: r.trajectory.gap[r.steps]!, bound: B.add(linear, B.mul(c!, polynomial)), at: r.steps }];
+    },
   },
-};
+}) as RunCard;

@@ -8,29 +8,31 @@
  * Tightness: LB-D-SC reaches β³η²ρ²/(2(2 − βη)²); the stated floor is larger by about β/μ + 4.
  *   The best floor constant over the class is open (C6).
  */
+import { defineCard } from '../conjectures/define.js';
 import { atEveryHorizon, type RunCard } from './card.js';
 import { stronglyConvexContraction, stronglyConvexFloor } from './l7.js';
 
-export const D_SC: RunCard = {
+export const D_SC = defineCard({
   id: 'D-SC',
   title: 'Strongly convex: linear convergence to an O(η²ρ²) floor',
   kind: 'upper',
   source: 'Si & Yun (2023) §3, P1; THEOREMS.md §3 D-SC',
-  requires: 'strongly-convex',
+  class: 'strongly-convex',
   algorithm: 'sam',
-  claim: 'f(x_T) − f* <= max{(1 − ημ(2 − βη))^T Δ0, c·(β⁴η²ρ²/(8μ(1 − βη)²) + β³η²ρ²/2)},  0 < η < 1/β',
+  notation: 'f(x_T) − f* <= max{(1 − ημ(2 − βη))^T Δ0, c·(β⁴η²ρ²/(8μ(1 − βη)²) + β³η²ρ²/2)},  0 < η < 1/β',
   eta: { max: '1', includeMax: false },
   constants: { c: '1' },
   tightness: 'LB-D-SC attains β³η²ρ²/(2(2 − βη)²); the stated floor is larger by about β/μ + 4 (C6 is open).',
   proof: 'L7 by induction; once Δ_t is below the floor it stays there.',
-  scope: 'run',
-  observe(B, r, { c }) {
-    const q = stronglyConvexContraction(B, r.beta, r.mu!, r.eta);
-    const floor = B.mul(c!, stronglyConvexFloor(B, r.beta, r.mu!, r.eta, r.rho));
-    let contracted = r.delta0;
-    return atEveryHorizon(r.steps, (t) => {
-      contracted = B.mul(contracted, q); // q^t Δ0, one factor per horizon
-      return { observed: r.trajectory.gap[t]!, bound: B.max(contracted, floor) };
-    });
+  claim: {
+    run(B, r, { c }) {
+      const q = stronglyConvexContraction(B, r.beta, r.mu!, r.eta);
+      const floor = B.mul(c!, stronglyConvexFloor(B, r.beta, r.mu!, r.eta, r.rho));
+      let contracted = r.delta0;
+      return atEveryHorizon(r.steps, (t) => {
+        contracted = B.mul(contracted, q); // q^t Δ0, one factor per horizon
+        return { observed: r.trajectory.gap[t]!, bound: B.max(contracted, floor) };
+      });
+    },
   },
-};
+}) as RunCard;

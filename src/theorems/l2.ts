@@ -7,20 +7,20 @@
  * Tightness: equality where f is linear along u.
  */
 import { dot, normSq } from '../arith/vector.js';
+import { defineCard } from '../conjectures/define.js';
 import type { StepCard } from './card.js';
 
-export const L2: StepCard = {
+export const L2 = defineCard({
   id: 'L2',
   title: 'For convex f, ⟨∇f(y), ∇f(x)⟩ >= ‖∇f(x)‖²',
   kind: 'lemma',
   source: 'Si & Yun (2023) §3; THEOREMS.md §2 L2',
-  requires: 'convex',
+  class: 'convex',
   algorithm: 'sam',
-  claim: '‖g‖² <= ⟨ĝ, g⟩ (a >= 0)',
+  notation: '‖g‖² <= ⟨ĝ, g⟩ (a >= 0)',
   eta: { max: '1', includeMax: true },
   constants: {},
   tightness: 'Equality where f is linear along the gradient direction.',
   proof: 'monotonicity of the gradient of a convex function, ⟨∇f(y) − ∇f(x), y − x⟩ >= 0.',
-  scope: 'step',
-  observe: (B, s) => ({ observed: normSq(B, s.g), bound: dot(B, s.gHat, s.g) }),
-};
+  claim: { step: (B, s) => ({ observed: normSq(B, s.g), bound: dot(B, s.gHat, s.g) }) },
+}) as StepCard;

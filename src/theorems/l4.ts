@@ -6,20 +6,20 @@
  * Source: Si & Yun (2023) §3; suite ID L4 (THEOREMS.md §2).
  * Tightness: equality for a quadratic when u is an eigenvector of the eigenvalue μ.
  */
+import { defineCard } from '../conjectures/define.js';
 import type { StepCard } from './card.js';
 
-export const L4: StepCard = {
+export const L4 = defineCard({
   id: 'L4',
   title: 'For μ-strongly convex f, ⟨δ, u⟩ >= μρ',
   kind: 'lemma',
   source: 'Si & Yun (2023) §3; THEOREMS.md §2 L4',
-  requires: 'strongly-convex',
+  class: 'strongly-convex',
   algorithm: 'sam',
-  claim: 'c·μρ <= a',
+  notation: 'c·μρ <= a',
   eta: { max: '1', includeMax: true },
   constants: { c: '1' },
   tightness: 'c = 1 is attained by quadratics along a bottom eigenvector.',
   proof: 'strong monotonicity ⟨∇f(y) − ∇f(x), y − x⟩ >= μ‖y − x‖².',
-  scope: 'step',
-  observe: (B, s, { c }) => ({ observed: B.mul(c!, B.mul(s.mu!, s.rho)), bound: s.a }),
-};
+  claim: { step: (B, s, { c }) => ({ observed: B.mul(c!, B.mul(s.mu!, s.rho)), bound: s.a }) },
+}) as StepCard;

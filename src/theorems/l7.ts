@@ -7,6 +7,7 @@
  * Tightness: see D-SC (the floor is an open audit target, C6).
  */
 import type { Backend } from '../arith/backend.js';
+import { defineCard } from '../conjectures/define.js';
 import type { StepCard } from './card.js';
 
 /** The floor B of L7 and D-SC: β⁴η²ρ²/(8μ(1 − βη)²) + β³η²ρ²/2. */
@@ -23,22 +24,23 @@ export function stronglyConvexContraction<T>(B: Backend<T>, beta: T, mu: T, eta:
   return B.sub(B.one, B.mul(B.mul(eta, mu), B.sub(B.fromNumber(2), B.mul(beta, eta))));
 }
 
-export const L7: StepCard = {
+export const L7 = defineCard({
   id: 'L7',
   title: 'One step contracts the gap or stays below the floor',
   kind: 'lemma',
   source: 'Si & Yun (2023) §3; THEOREMS.md §2 L7',
-  requires: 'strongly-convex',
+  class: 'strongly-convex',
   algorithm: 'sam',
-  claim: 'Δ⁺ <= max{(1 − ημ(2 − βη))Δ, c·(β⁴η²ρ²/(8μ(1 − βη)²) + β³η²ρ²/2)},  0 < η < 1/β',
+  notation: 'Δ⁺ <= max{(1 − ημ(2 − βη))Δ, c·(β⁴η²ρ²/(8μ(1 − βη)²) + β³η²ρ²/2)},  0 < η < 1/β',
   eta: { max: '1', includeMax: false },
   constants: { c: '1' },
   tightness: 'As D-SC: the contraction is attained; the floor constant is an audit target (C6).',
   proof: 'by L6 and L3, Δ⁺ <= Δ − η(1 − βη/2)‖g‖² + a[β²η²ρ/2 − η(1 − βη)‖g‖]. If ‖g‖ >= γ the bracket is <= 0 and ‖g‖² >= 2μΔ gives the first case; otherwise Δ <= ‖g‖²/(2μ) < γ²/(2μ) and the bracket adds at most βρ·β²η²ρ/2, which gives B.',
-  scope: 'step',
-  observe(B, s, { c }) {
-    const contracted = B.mul(stronglyConvexContraction(B, s.beta, s.mu!, s.eta), s.gap);
-    const floor = B.mul(c!, stronglyConvexFloor(B, s.beta, s.mu!, s.eta, s.rho));
-    return { observed: s.gapNext, bound: B.max(contracted, floor) };
+  claim: {
+    step(B, s, { c }) {
+      const contracted = B.mul(stronglyConvexContraction(B, s.beta, s.mu!, s.eta), s.gap);
+      const floor = B.mul(c!, stronglyConvexFloor(B, s.beta, s.mu!, s.eta, s.rho));
+      return { observed: s.gapNext, bound: B.max(contracted, floor) };
+    },
   },
-};
+}) as StepCard;
