@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { axpy, checkCard, decimalBackend, defineConjecture, defineFamily, defineMethod, defineOracle, executeRun, executeStochasticRun, float64, intervalBackend, samAscent, type Backend, type FamilyMember, type RandomStream, type Vec } from 'samcheck';
+import { axpy, checkCard, norm, decimalBackend, defineConjecture, defineFamily, defineMethod, defineOracle, executeRun, executeStochasticRun, float64, intervalBackend, samAscent, type Backend, type FamilyMember, type RandomStream, type Vec } from 'samcheck';
 import { heavyBallSam } from '../../properties/conjectures/heavy-ball-sam.js';
 import { adaptiveSam } from '../../properties/conjectures/adaptive-sam.js';
 import unifiedSamStep from '../../properties/conjectures/unified-sam.js';
@@ -77,6 +77,25 @@ describe('defineMethod', () => {
     const report = checkCard(claim, { runs: 10, seed: 2, precision: 30 });
     expect(report.status).toBe('no counterexample');
     expect(report.levels.statistical).toBeGreaterThan(0);
+  });
+
+  test("a lemma about one's own method is a step claim written as code, judged by the same ladder as L1", () => {
+    // L1 for heavy-ball SAM: the ascent is SAM's, so ‖∇f(y) − ∇f(x)‖ <= βρ holds at every step.
+    const lemma = defineConjecture({
+      id: 'HB-L1',
+      statement: "L1 for heavy-ball SAM's ascent",
+      class: 'smooth',
+      algorithm: heavyBallSam,
+      notation: '‖∇f(y) − ∇f(x)‖ <= βρ',
+      claim: { step: (B, s) => ({ observed: norm(B, s.delta), bound: B.mul(s.beta, s.rho) }) },
+      expected: 'true',
+    });
+    expect(lemma.scope).toBe('step');
+    const report = checkCard(lemma, { runs: 40, seed: 3, precision: 30 });
+    expect(report.status).toBe('no counterexample');
+    expect(report.levels.certified + report.levels.verified).toBeGreaterThan(0); // quadratics along a top eigenvector are equality cases
+    expect(() => defineConjecture({ id: 'NO-NOTATION', statement: 's', class: 'smooth', algorithm: 'sam', claim: { step: (B, s) => ({ observed: s.gap, bound: s.gap }) } })).toThrow(/notation .* must say the claim in symbols/);
+    expect(() => defineConjecture({ id: 'STOCHASTIC-CODE', statement: 's', class: 'smooth', algorithm: 'n-sam', notation: 'x', claim: { run: () => [] } })).toThrow(/a claim written as code is about a deterministic method/);
   });
 
   test('bad definitions name the field, the value and the rule', () => {
