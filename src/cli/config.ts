@@ -8,7 +8,7 @@
  * config file, loaded as if each were given with --conjectures.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { requireExistingFolder } from './folders.js';
 
@@ -18,10 +18,14 @@ export interface ProjectConfig {
   readonly conjectures: readonly string[];
 }
 
-/** The config of folder `cwd` (none: no folders), every field checked; an InputError names the field. */
+/**
+ * The config of the project `cwd` lies in: the nearest samcheck.config.json in `cwd` or a folder
+ * above it (none: no folders), every field checked; an InputError names the field.
+ */
 export function readProjectConfig(cwd: string = process.cwd()): ProjectConfig {
-  const path = resolve(cwd, CONFIG_FILE);
-  if (!existsSync(path)) return { conjectures: [] };
+  const path = nearest(resolve(cwd), CONFIG_FILE);
+  if (path === undefined) return { conjectures: [] };
+  cwd = dirname(path);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -39,4 +43,12 @@ export function readProjectConfig(cwd: string = process.cwd()): ProjectConfig {
   const resolved = folders.map((folder: string) => resolve(cwd, folder));
   resolved.forEach((folder, i) => requireExistingFolder(`${CONFIG_FILE}: conjectures[${i}]`, folder));
   return { conjectures: resolved };
+}
+
+/** `name` in `folder` or the nearest folder above it that has one. */
+function nearest(folder: string, name: string): string | undefined {
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(join(at, name))) return join(at, name);
+    if (dirname(at) === at) return undefined;
+  }
 }

@@ -22,5 +22,5 @@ export function unknownId(id: string, field: string, known: readonly string[]): 
   if (unbuilt !== undefined) {
     throw new InputError(field, id, `is defined in ${unbuilt.source}, which is ${unbuilt.reason}: run npm run build (npm start and npm test build first)`);
   }
-  throw new InputError(field, id, `must be one of ${known.join(', ')}`);
+  throw new InputError(field, id, `must be one of ${known.join(', ')} (a conjecture of your own is known once its folder is loaded: --conjectures DIR, or samcheck.config.json)`);
 }
