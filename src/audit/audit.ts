@@ -26,7 +26,7 @@ import { knownTightness } from '../constructions/tightness.js';
 import { InputError } from '../errors.js';
 import { arbCardCase } from '../generators/card-cases.js';
 import type { Card } from '../theorems/card.js';
-import { compassSearch, keepTop, type Scored } from './compass.js';
+import { admissibleFinalists, compassSearch, FINALIST_POOL, keepTop, type Scored } from './compass.js';
 import { confirmationCase } from '../check/search.js';
 
 export interface AuditOptions {
@@ -97,7 +97,7 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
   const top: Scored[] = [];
   // The best distinct cases of the whole search, confirmed at the end: float64 may have ranked
   // a rounding artefact first.
-  const finalists: Scored[] = [];
+  const pool: Scored[] = [];
   const exhausted = (share: number) => elapsed() >= share * budgetMs || (options.maxEvaluations !== undefined && evaluations >= share * options.maxEvaluations);
 
   const evaluate = (instance: CaseSpec, phase: Phase): number => {
@@ -111,7 +111,7 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
     // NaN: float64 cannot tell. Infinity (a bound <= 0 below a positive measure) is in practice
     // Δ0 rounded below 0 in float64; samcheck run's verification, not the search, settles those.
     if (!Number.isFinite(ratio)) ratio = -Infinity;
-    keepTop(finalists, { ratio, instance }, FINALISTS);
+    keepTop(pool, { ratio, instance }, FINALISTS * FINALIST_POOL);
     if (best === undefined || ratio > best.ratio) {
       best = { ratio, instance };
       trace.push({ evaluation: evaluations, ratio, seconds: elapsed() / 1000, phase });
@@ -140,6 +140,7 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
   compassSearch(card, top, (instance) => evaluate(instance, 'local search'), () => exhausted(1));
 
   // 3. Confirmation, in full, of the finalists, best first; the best confirmed one is the answer.
+  const finalists = admissibleFinalists(card, pool, FINALISTS);
   // After the first, only while the whole audit is within 1.5 budgets (a decimal rerun of a
   // 3000-step case in 20 dimensions takes a while).
   const confirmations: { instance: CaseSpec; searchRatio: number; verdict: CaseVerdict }[] = [];

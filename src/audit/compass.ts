@@ -8,7 +8,7 @@
 import type { CaseSpec } from '../algorithms/case.js';
 import type { Card } from '../theorems/card.js';
 import { admissibilityProblem } from '../check/admissible.js';
-import { parameterize } from './parameters.js';
+import { parameterize, withinCondition } from './parameters.js';
 
 export interface Scored {
   readonly ratio: number;
@@ -36,10 +36,10 @@ export function compassSearch(card: Card, starts: readonly Scored[], evaluate: (
           if (exhausted()) break;
           const trial = s.values.slice();
           trial[i] = trial[i]! + direction * s.steps[i]!;
-          // A move out of the card's domain (a condition cap, a range end that rounding crossed, a
-          // family's own parameter rules) is not a case of the claim: never scored, never a finalist.
+          // A move past the card's condition cap is not a case of the claim: never scored (its
+          // ranges and pins the rebuild keeps; keepTop's check keeps any other miss out of the finalists).
           const moved = s.p.rebuild(trial);
-          const ratio = admissibilityProblem(card, moved) === undefined ? evaluate(moved) : -Infinity;
+          const ratio = withinCondition(card, moved) ? evaluate(moved) : -Infinity;
           if (ratio > s.ratio) {
             s.values = trial;
             s.ratio = ratio;
@@ -66,4 +66,14 @@ export function keepTop(top: Scored[], candidate: Scored, size: number): void {
   top.push(candidate);
   top.sort((a, b) => b.ratio - a.ratio);
   top.length = Math.min(top.length, size);
+}
+
+/**
+ * The search keeps FINALIST_POOL times its finalists; those the card admits (src/check/admissible.ts,
+ * in decimal: the check is too dear for every evaluation) are the finalists, best first.
+ */
+export const FINALIST_POOL = 4;
+
+export function admissibleFinalists(card: Card, pool: readonly Scored[], size: number): Scored[] {
+  return pool.filter((s) => admissibilityProblem(card, s.instance) === undefined).slice(0, size);
 }

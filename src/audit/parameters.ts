@@ -140,6 +140,17 @@ export function rhoInRange(card: Card, beta: number, rho: number): number {
   return Math.max(Math.min(smallest, largest), Math.min(rho, largest));
 }
 
+/** Whether a case's member keeps the card's condition cap β/μ <= maxCondition (float64, a relative 10^-9 inside). */
+export function withinCondition(card: Card, spec: CaseSpec): boolean {
+  if (card.maxCondition === undefined) return true;
+  try {
+    const { beta, mu } = buildFunction(float64, spec.function).certificate;
+    return mu === undefined || mu <= 0 || beta / mu <= card.maxCondition * (1 - 1e-9);
+  } catch {
+    return false; // out of the family's domain
+  }
+}
+
 /** Whether a range is one value (min = max). */
 export function isPinned(range: StepRange | undefined): boolean {
   return range?.min !== undefined && num(range.min) >= num(range.max);

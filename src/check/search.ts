@@ -14,7 +14,7 @@
  * overflows is the worst case there is (+Infinity): its confirmation judges the divergence.
  */
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
-import { compassSearch, keepTop, type Scored } from '../audit/compass.js';
+import { admissibleFinalists, compassSearch, FINALIST_POOL, keepTop, type Scored } from '../audit/compass.js';
 import { OverflowError } from '../errors.js';
 import { MAX_SEED } from '../random/seeded.js';
 import type { Card } from '../theorems/card.js';
@@ -65,12 +65,12 @@ export function searchObjective(card: Card, instance: CaseSpec, options: Observe
 export function targetedSearch(card: Card, starts: readonly Scored[], options: SearchOptions): SearchOutcome {
   let evaluations = 0;
   let work = 0;
-  const finalists: Scored[] = [];
+  const pool: Scored[] = [];
   const evaluate = (instance: CaseSpec): number => {
     evaluations++;
     work += caseWork(card, instance);
     const ratio = searchObjective(card, instance, options);
-    keepTop(finalists, { ratio, instance }, SEARCH_FINALISTS);
+    keepTop(pool, { ratio, instance }, SEARCH_FINALISTS * FINALIST_POOL);
     return ratio;
   };
   const exhausted = () => evaluations >= options.evaluations || work >= (options.work ?? Infinity);
@@ -84,6 +84,7 @@ export function targetedSearch(card: Card, starts: readonly Scored[], options: S
     scored.push({ ratio: evaluate(start.instance), instance: start.instance });
   }
   compassSearch(card, scored.filter((s) => s.ratio > -Infinity && s.ratio < Infinity), evaluate, exhausted);
+  const finalists = admissibleFinalists(card, pool, SEARCH_FINALISTS);
   return { evaluations, work, best: finalists[0], finalists };
 }
 
