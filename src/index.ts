@@ -10,7 +10,7 @@
  * - Arithmetic: float64, decimalBackend(p), intervalBackend(p), and the vector helpers a method or
  *   family is written with.
  * - Generate (fast-check): arbCardCase (the instances a card is checked on), arbFunctionOfClass,
- *   arbQuadraticSpec, arbCosineSpec, arbLogisticSpec, arbPoint.
+ *   arbQuadraticSpec, arbCosineSpec, arbLogisticSpec, arbPiecewiseQuadraticSpec, arbPoint.
  */
 export { defineCard, defineConjecture, MEASURES, type CardSpec, type Conjecture, type ConjectureSpec, type CustomMeasure, type Expectation, type Measure } from './conjectures/define.js';
 export { defineMethod, samAscent, type MethodSpec, type UserMethod } from './extend/method.js';
@@ -27,7 +27,7 @@ export { judgeCase, LEVELS, type CaseVerdict, type Level } from './check/verdict
 export { CARDS, cardById } from './theorems/catalog.js';
 export { CONJECTURES } from './conjectures/catalog.js';
 export { CONSTRUCTIONS } from './constructions/catalog.js';
-export type { Card, FunctionClass } from './theorems/card.js';
+export type { Card, Constants, FunctionClass, Observation, RunQuantities, StepQuantities } from './theorems/card.js';
 
 export { executeRun, type RunSpec, type ExecutedRun, type StepSize } from './algorithms/run-spec.js';
 export { executeStochasticRun, type StochasticRunSpec, type StochasticRun } from './algorithms/stochastic.js';
@@ -44,5 +44,5 @@ export { buildFunction, type FamilySpec, type SmoothFunction, type ClassCertific
 
 export { arbCardCase } from './generators/card-cases.js';
 export { arbFunctionOfClass } from './generators/cases.js';
-export { arbCosineSpec, arbLogisticSpec, arbPoint, arbQuadraticSpec } from './generators/functions.js';
+export { arbCosineSpec, arbLogisticSpec, arbPiecewiseQuadraticSpec, arbPoint, arbQuadraticSpec } from './generators/functions.js';
 export { InputError } from './errors.js';
