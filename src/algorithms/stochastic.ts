@@ -15,7 +15,6 @@ import { OverflowError } from '../errors.js';
 import type { Backend } from '../arith/backend.js';
 import { parseNumbers, type NumberText } from '../arith/literal.js';
 import { normSq, type Vec } from '../arith/vector.js';
-import { InputError } from '../errors.js';
 import { buildFunction } from '../functions/index.js';
 import type { FamilySpec, SmoothFunction } from '../functions/types.js';
 import { buildOracle } from '../oracles/build.js';

@@ -4,7 +4,7 @@
 import type { Backend } from '../arith/backend.js';
 import { parseNumber, type NumberText } from '../arith/literal.js';
 import { isZero } from '../arith/scalar.js';
-import { dot, norm, sub, unitVector, axpy, type Vec } from '../arith/vector.js';
+import { dot, norm, sub, unitVector, type Vec } from '../arith/vector.js';
 import { advance, descentPoint, startMemory, type Method } from '../algorithms/ascent.js';
 import { methodOf } from '../algorithms/methods.js';
 import { executeRun, instantiate, type RunSpec } from '../algorithms/run-spec.js';

@@ -94,7 +94,7 @@ describe('defineMethod', () => {
     const report = checkCard(lemma, { runs: 40, seed: 3, precision: 30 });
     expect(report.status).toBe('no counterexample');
     expect(report.levels.certified + report.levels.verified).toBeGreaterThan(0); // quadratics along a top eigenvector are equality cases
-    expect(() => defineConjecture({ id: 'NO-NOTATION', statement: 's', class: 'smooth', algorithm: 'sam', claim: { step: (B, s) => ({ observed: s.gap, bound: s.gap }) } })).toThrow(/notation .* must say the claim in symbols/);
+    expect(() => defineConjecture({ id: 'NO-NOTATION', statement: 's', class: 'smooth', algorithm: 'sam', claim: { step: (_B, s) => ({ observed: s.gap, bound: s.gap }) } })).toThrow(/notation .* must say the claim in symbols/);
     expect(() => defineConjecture({ id: 'STOCHASTIC-CODE', statement: 's', class: 'smooth', algorithm: 'n-sam', notation: 'x', claim: { run: () => [] } })).toThrow(/a claim written as code is about a deterministic method/);
   });
 

@@ -59,13 +59,13 @@ export function defineMethod(spec: MethodSpec): UserMethod {
   if (spec.state !== undefined && spec.descent === undefined) invalid(field('state'), 'a memory', 'needs a descent that uses it');
   if (spec.usesRho !== undefined && typeof spec.usesRho !== 'boolean') invalid(field('usesRho'), spec.usesRho, 'must be true or false');
   if (spec.sampling !== undefined && spec.sampling !== 'independent' && spec.sampling !== 'shared') invalid(field('sampling'), spec.sampling, "must be 'independent' or 'shared'");
-  const vector = <T>(B: Backend<T>, what: string, value: unknown, dim: number): T[] => {
+  const vector = <T>(what: string, value: unknown, dim: number): T[] => {
     if (!Array.isArray(value) || value.length !== dim) invalid(field(what), value, `must be a vector of ${dim} entries (the dimension of x)`);
     return value as T[];
   };
-  const memoryOf = <T>(B: Backend<T>, what: string, value: unknown, dim: number): T[][] => {
+  const memoryOf = <T>(what: string, value: unknown, dim: number): T[][] => {
     if (!Array.isArray(value)) invalid(field(what), value, 'must be a list of vectors');
-    return (value as unknown[]).map((v, i) => [...vector(B, `${what}[${i}]`, v, dim)]);
+    return (value as unknown[]).map((v, i) => [...vector<T>(`${what}[${i}]`, v, dim)]);
   };
   const { ascent, descent, state } = spec;
   const method: UserMethod = {
@@ -76,16 +76,16 @@ export function defineMethod(spec: MethodSpec): UserMethod {
     ...(spec.sampling ? { sampling: spec.sampling } : {}),
     ascent<T>(B: Backend<T>, x: Vec<T>, g: Vec<T>, rho: T): Vec<T> {
       const y = ascent(B, x, g, rho);
-      return y === x ? x : vector(B, 'ascent', y, x.length);
+      return y === x ? x : vector<T>('ascent', y, x.length);
     },
     ...(descent
       ? {
           memory: {
-            start: <T>(B: Backend<T>, x0: Vec<T>) => (state ? memoryOf(B, 'state', state(B, x0), x0.length) : []),
+            start: <T>(B: Backend<T>, x0: Vec<T>) => (state ? memoryOf<T>('state', state(B, x0), x0.length) : []),
             descend<T>(B: Backend<T>, input: DescentInput<T>) {
               const next = descent(B, input);
-              const x = vector(B, 'descent x', next?.x, input.x.length);
-              return { x, state: memoryOf(B, 'descent state', next.state, input.x.length) };
+              const x = vector<T>('descent x', next?.x, input.x.length);
+              return { x, state: memoryOf<T>('descent state', next.state, input.x.length) };
             },
           },
         }
