@@ -1,7 +1,9 @@
 /**
- * The public API for conjectures: `defineConjecture({...})` turns a short description into a
- * check that `npm test` and `samcheck run` treat like a card. A file in properties/conjectures/
- * whose default export is a conjecture is picked up by both with no other change.
+ * The public API for claims: `defineConjecture({...})` turns a short description into a check
+ * that `npm test` and `samcheck run` treat like a card, and `defineCard({...})` states a theorem
+ * card with the same fields (every built-in card is made with it). A file in
+ * properties/conjectures/ (or a folder named with --conjectures) whose default export is a
+ * conjecture is picked up with no other change.
  *
  *   export default defineConjecture({
  *     id: 'C2',
