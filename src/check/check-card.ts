@@ -13,7 +13,7 @@ import type { Card } from '../theorems/card.js';
 import { storeCounterexample, type CounterexampleContent } from './counterexamples.js';
 import { caseWork, confirmationCase, SEARCH_FINALISTS, SEARCH_STARTS, targetedSearch } from './search.js';
 import { FAMILYWISE_ALPHA } from './statistical.js';
-import { judgeCase, LEVELS, NEAR_MISS, verdictEvidence, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
+import { DEFAULT_VERIFY_PRECISION, judgeCase, LEVELS, NEAR_MISS, verdictEvidence, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
 
 /**
  * holds: no case contradicts a theorem card; violated: a case contradicts a theorem; falsified: a
@@ -107,7 +107,12 @@ export interface CardReport {
   readonly coverage: Coverage;
 }
 
-export function checkCard(card: Card, options: CardCheckOptions): CardReport {
+/**
+ * A card or conjecture checked over its class. `precision` (the decimal verification's p; p and 2p
+ * digits are compared) defaults to DEFAULT_VERIFY_PRECISION, as on the command line.
+ */
+export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'> & { readonly precision?: number }): CardReport {
+  const options: CardCheckOptions = { ...given, precision: given.precision ?? DEFAULT_VERIFY_PRECISION };
   const seed = cardSeed(options.seed, card.id);
   const levels = Object.fromEntries(LEVELS.map((level) => [level, 0])) as Record<Level, number>;
   let cases = 0;

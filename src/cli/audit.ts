@@ -107,7 +107,7 @@ function auditText(r: AuditResult, counterexample: string | null, record: string
     `  ${r.verdict.holds === false ? 'VIOLATES the card' : r.verdict.holds === undefined ? 'undecided' : 'the card holds on it'}; ${r.evaluations} evaluations in ${r.seconds} s (seed ${r.seed})`,
     `  instance: ${describeRun(r.instance)}`,
     `  tightness: [${constructed === null ? 'no construction' : Number(constructed.toPrecision(6))}, 1]; this audit reaches ${showRatio(String(r.bestRatio))} of the stated constant`,
-    `  trace (evaluation: best ratio): ${thinTrace(r).map((t) => `${t.evaluation}: ${showRatio(String(t.ratio))}`).join(', ')}`,
+    `  trace (evaluation: best ratio): ${thinTrace(r).map((t) => `${t.evaluation}: ${Number.isFinite(t.ratio) ? showRatio(String(t.ratio)) : 'none scorable'}`).join(', ')}`,
     `  record: ${record}`,
   ];
   if (counterexample) lines.push(`  counterexample: ${counterexample}`, `  replay: ${replayCommandFor(counterexample, r.id)}`);
