@@ -31,7 +31,20 @@ export function globalRegistry<V>(kind: string): Registry<V> {
   };
 }
 
-/** A definition's fingerprint: its data and the source text of its functions. */
+/**
+ * A definition's fingerprint: its data and the source text of its functions (BigInts as text,
+ * an object met twice written once, so that any fast-check arbitrary can be part of it). Values a
+ * closure captures are not in it: one name must name one definition.
+ */
 export function fingerprintOf(definition: unknown): string {
-  return JSON.stringify(definition, (_key, value: unknown) => (typeof value === 'function' ? `fn:${value.toString()}` : value));
+  const seen = new WeakSet<object>();
+  return JSON.stringify(definition, (_key, value: unknown) => {
+    if (typeof value === 'function') return `fn:${value.toString()}`;
+    if (typeof value === 'bigint') return `${value}n`;
+    if (typeof value === 'object' && value !== null) {
+      if (seen.has(value)) return '[seen]';
+      seen.add(value);
+    }
+    return value;
+  });
 }

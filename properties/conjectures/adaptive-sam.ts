@@ -9,7 +9,8 @@
  * Derivation. On f(x) = (β/2)x², T_x = |x| + ε and y = x + ρ(|x| + ε) sign(x). The alternating
  * orbit x_t = ±r needs r − ηβ(r + ρ(r + ε)) = −r, that is
  *   r = ηβρε/(2 − ηβ(1 + ρ))   when ηβ(1 + ρ) < 2,
- * with f(x_t) − f* = (β/2)r² > 0 for ever: SAM's 2-cycle with the radius ρε (and a step ηβ(1 + ρ)).
+ * with f(x_t) − f* = (β/2)r² > 0 for ever: SAM's 2-cycle r* = η'βρ'/(2 − η'β) with the step
+ * η' = η(1 + ρ) and the radius ρ' = ρε/(1 + ρ).
  */
 import { defineConjecture, defineMethod, norm, type Backend, type Vec } from 'samcheck';
 

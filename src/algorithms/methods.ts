@@ -12,7 +12,8 @@ const userMethods = globalRegistry<Method>('methods');
 /** The method called `name`, or undefined. */
 export function findMethod(name: unknown): Method | undefined {
   if (typeof name !== 'string') return undefined;
-  return (METHODS as Readonly<Record<string, Method>>)[name] ?? STOCHASTIC_METHODS[name] ?? userMethods.get(name);
+  if (Object.hasOwn(METHODS, name)) return (METHODS as Readonly<Record<string, Method>>)[name];
+  return (Object.hasOwn(STOCHASTIC_METHODS, name) ? STOCHASTIC_METHODS[name] : undefined) ?? userMethods.get(name);
 }
 
 /** Every method name known now, deterministic ones first. */
@@ -35,8 +36,7 @@ export function methodOf(field: string, value: unknown, which: 'deterministic' |
 
 /** Adds a user's method (made from `definition`); its name must not be taken by another method. */
 export function registerMethod(method: Method, definition: unknown): void {
-  const builtin = (METHODS as Readonly<Record<string, Method>>)[method.name] ?? STOCHASTIC_METHODS[method.name];
-  if (builtin !== undefined) throw new InputError('method id', method.name, 'is the name of a built-in method: choose another');
+  if (Object.hasOwn(METHODS, method.name) || Object.hasOwn(STOCHASTIC_METHODS, method.name)) throw new InputError('method id', method.name, 'is the name of a built-in method: choose another');
   if (userMethods.add(method.name, method, fingerprintOf(definition)) === 'taken') {
     throw new InputError('method id', method.name, 'is already the name of another method made by defineMethod (two files define it)');
   }

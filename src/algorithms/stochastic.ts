@@ -146,7 +146,8 @@ export function executeStochasticRun<T>(
       }
       if (t === steps) break;
       const xi = oracle.draw(descentNoise);
-      const y = method.usesRho ? method.ascent(B, x, oracle.sample(gradient, method.sampling === 'independent' ? oracle.draw(ascentNoise) : xi), rho) : x;
+      // As in a deterministic run, a method without ρ takes its ascent with ρ = 0 (and ∇f(x) itself).
+      const y = method.usesRho ? method.ascent(B, x, oracle.sample(gradient, method.sampling === 'independent' ? oracle.draw(ascentNoise) : xi), rho) : method.ascent(B, x, gradient, B.zero);
       try {
         ({ x, state } = advance(B, method, { x, eta, direction: oracle.sample(y === x ? gradient : f.gradient(y), xi), state, t }));
       } catch (error) {

@@ -36,8 +36,8 @@ export function compassSearch(card: Card, starts: readonly Scored[], evaluate: (
           if (exhausted()) break;
           const trial = s.values.slice();
           trial[i] = trial[i]! + direction * s.steps[i]!;
-          // A move past the card's condition cap is not a case of the claim: never scored (its
-          // ranges and pins the rebuild keeps; keepTop's check keeps any other miss out of the finalists).
+          // A move past the card's condition cap is not a case of the claim: never scored (the
+          // rebuild keeps its ranges and pins; admissibleFinalists keeps any other miss out of the finalists).
           const moved = s.p.rebuild(trial);
           const ratio = withinCondition(card, moved) ? evaluate(moved) : -Infinity;
           if (ratio > s.ratio) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { isBuiltinFamily } from '../functions/index.js';
 import { loadConjectures, unbuiltDefinitionOf } from './load.js';
 
 const define = fileURLToPath(new URL('./define.ts', import.meta.url));
@@ -50,6 +51,18 @@ describe('loading conjecture files', () => {
     expect(byFile['d-formula.mjs']!.message).toMatch(/d-formula\.mjs:3: invalid conjecture MINE2: claim\.bound = "delta0 \* \(1 -": unexpected end/);
     expect(byFile['d-formula.mjs']!.id).toBe('MINE2');
     expect(problems).toHaveLength(3);
+  });
+
+  test("a .js compiled beside its .ts is the same file, and Object's own names are no family", async () => {
+    const twins = join(folder, 'twins');
+    mkdirSync(twins);
+    const text = `import { defineConjecture } from ${JSON.stringify(define)};\nexport default defineConjecture({ id: 'TWIN', statement: 's', class: 'convex', algorithm: 'gd', measure: 'gap', claim: { bound: 'delta0' } });\n`;
+    writeFileSync(join(twins, 'twin.ts'), text);
+    writeFileSync(join(twins, 'twin.js'), text);
+    const { conjectures, problems } = await loadConjectures(twins);
+    expect(conjectures.map((c) => c.id)).toEqual(['TWIN']);
+    expect(problems).toEqual([]);
+    expect(isBuiltinFamily('toString')).toBe(false);
   });
 
   test('a folder named twice (samcheck.config.json and --conjectures) is loaded once', async () => {

@@ -43,7 +43,10 @@ export interface LoadedConjectures {
 }
 
 export function conjectureModules(folder: string): string[] {
-  return filesOf(folder, (n) => /\.(ts|js|mjs)$/.test(n) && !/\.(test|spec)\.[cm]?[jt]s$/.test(n) && !n.endsWith('.d.ts'));
+  const files = filesOf(folder, (n) => /\.(ts|js|mjs)$/.test(n) && !/\.(test|spec)\.[cm]?[jt]s$/.test(n) && !n.endsWith('.d.ts'));
+  // A .js compiled in place beside its .ts is the same conjecture: the source is loaded.
+  const sources = new Set(files.filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)));
+  return files.filter((f) => !(f.endsWith('.js') && sources.has(f.slice(0, -3))));
 }
 
 /**
@@ -80,7 +83,8 @@ async function loadFrom(folder: string, owners: Map<string, string>): Promise<{ 
   for (const file of conjectureModules(folder)) {
     const source = sourceOf(file);
     try {
-      if (file.endsWith('.ts')) await enableTypeScript();
+      // A user's folder may hold .js files that import .ts ones (its methods, its families).
+      if (file.endsWith('.ts') || resolve(folder) !== resolve(CONJECTURE_FOLDER)) await enableTypeScript();
       const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
       if (!isConjecture(module.default)) {
         problems.push({ file: source, message: `${display(source)}: its default export must be made by defineConjecture({...})` });

@@ -4,7 +4,7 @@
  * [x̂ + s, ∞), ρ/2 < s < ρ, and f'(x̂) = a = β(2s − ρ), so that f'(x̂ + ρ) = 0.
  *
  * At x̂, g = a > 0 and y = x̂ + ρ, where ∇f(y) = 0: SAM stays. From x = x̂ + e with
- * −(ρ − s) < e < a/β, g > 0 still and y = x̂ + ρ + e lies on the last piece, where f'(y) = βe, so
+ * −min(ρ − s, a/β) < e < a/β (a/β = 2s − ρ; the left end is ρ − s once s > 2ρ/3), g > 0 still and y = x̂ + ρ + e lies on the last piece, where f'(y) = βe, so
  * x⁺ = x̂ + (1 − ηβ)e: for 0 < η <= 1/β every start of that interval converges to x̂, where
  * |f'(x̂)| = (2s/ρ − 1)βρ. With s = 0.9ρ that is 0.8βρ, and the average squared gradient tends
  * to 0.64β²ρ²: D-NC's floor constant needs 0.64 from a whole interval of starts, and any fraction

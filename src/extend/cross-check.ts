@@ -12,7 +12,8 @@
  *   (f(x + hv) − f(x − hv))/(2h), h = 10^-12, to a relative 10^-8;
  * - curvature: the largest and smallest eigenvalues of ∇²f(x), by power iteration (30 steps) on
  *   Hessian-vector products taken as central differences of the gradient, inside the
- *   certificate's [lower, upper] (hence |λ| <= β, λ >= μ) to a relative 10^-6 of β;
+ *   certificate's [lower, upper] (hence |λ| <= β, λ >= μ) to 10^-9·β (an ill-conditioned
+ *   spectrum may keep the bottom estimate above a wrong μ: power iteration converges slowly there);
  * - f*: f(x) >= f* at every point, and f(x*) = f*, ∇f(x*) = 0 when x* is given;
  * - Lipschitz: ‖∇f(x)‖ <= L when a bound L is given.
  *
@@ -120,7 +121,9 @@ function checkPoint<T>(B: Backend<T>, f: SmoothFunction<T>, x: Vec<T>, random: R
   const difference = centralDifference(B, f, x, v, h);
   const directional = dot(B, g, v);
   const gradientError = Math.abs(B.toNumber(B.sub(difference, directional)));
-  if (gradientError > 1e-8 * (Math.abs(B.toNumber(directional)) + B.toNumber(norm(B, g)) + 1e-8 * B.toNumber(beta))) {
+  // The difference carries the rounding of f: 10^-p·|f|/h, 10^-28·|f| at 40 digits and h = 10^-12.
+  const rounding = 1e-26 * (1 + Math.abs(B.toNumber(value)));
+  if (gradientError > 1e-8 * (Math.abs(B.toNumber(directional)) + B.toNumber(norm(B, g)) + 1e-8 * B.toNumber(beta)) + rounding) {
     fail('gradient', at, `∇f(x)·v = ${show(B, directional)} but the central difference of f along v is ${show(B, difference)}`);
   }
 
@@ -129,7 +132,9 @@ function checkPoint<T>(B: Backend<T>, f: SmoothFunction<T>, x: Vec<T>, random: R
   const shifted = (w: Vec<T>) => sub(B, scale(B, beta, w), hessian(w)); // βI − ∇²f: its top eigenvalue is β − λ_min
   const top = rayleighAfterPowerSteps(B, hessian, unit(B, f.dim, random));
   const bottom = B.sub(beta, rayleighAfterPowerSteps(B, shifted, unit(B, f.dim, random)));
-  const slack = 1e-6 * B.toNumber(beta);
+  // A Rayleigh quotient lies inside the spectrum up to the differences' error (far below 10^-9·β),
+  // so a small slack refuses no true certificate, and catches a μ too large even when μ << β.
+  const slack = 1e-9 * B.toNumber(beta);
   for (const lambda of [top, bottom]) {
     if (B.toNumber(lambda) > B.toNumber(curvature.upper) + slack || B.toNumber(lambda) < B.toNumber(curvature.lower) - slack) {
       fail('curvature', at, `∇²f(x) has the eigenvalue ${show(B, lambda)} (power iteration on central differences of the gradient), outside the certificate's curvature [${show(B, curvature.lower)}, ${show(B, curvature.upper)}] (β = ${show(B, beta)}${f.certificate.mu === undefined ? '' : `, μ = ${show(B, f.certificate.mu)}`})`);

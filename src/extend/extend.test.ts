@@ -189,6 +189,28 @@ describe('defineFamily', () => {
     expect(() => defineConjecture({ id: 'USES-REFUSED', statement: 'x', class: 'strongly-convex', families: [name], algorithm: 'gd', measure: 'gap', claim: { bound: 'delta0' } })).toThrow(/families .* must be among/);
   });
 
+  test('a large-valued family, an arbitrary with BigInts inside, and a μ five times too large at κ = 10^7 are judged right', () => {
+    // f = c + (β/2)‖x‖² + (μ/2)... : a diagonal quadratic with an offset c and a spectrum [μ, β].
+    const shifted = (name: string, offset: string, declaredMu: string) =>
+      defineFamily({
+        name,
+        class: 'strongly-convex',
+        arbitrary: fc.record({ scale: fc.double({ min: 1, max: 2, noNaN: true }).map((v) => v.toFixed(2)) }),
+        build: <T>(B: Backend<T>, p: { scale: string }) => {
+          const s = B.fromString(p.scale);
+          const curv = [B.fromString('1e-7'), B.one].map((c) => B.mul(c, s));
+          return {
+            dim: 2,
+            value: (x: Vec<T>) => B.add(B.fromString(offset), x.reduce((a, xi, i) => B.add(a, B.mul(B.div(curv[i]!, B.fromNumber(2)), B.mul(xi, xi))), B.zero)),
+            gradient: (x: Vec<T>) => x.map((xi, i) => B.mul(curv[i]!, xi)),
+            certificate: { beta: s, mu: B.mul(B.fromString(declaredMu), s), fStar: B.fromString(offset), xStar: [B.zero, B.zero] },
+          };
+        },
+      });
+    expect(shifted('offset-huge', '1e22', '1e-7').name).toBe('offset-huge'); // exact, only large
+    expect(() => shifted('mu-too-large', '0', '5e-7')).toThrow(/family mu-too-large is refused: its cross-check "curvature" fails/);
+  });
+
   test('shape errors in a definition name the field', () => {
     const arbitrary = fc.record({ dim: fc.constant(1) });
     expect(() => defineFamily({ name: 'quadratic', class: 'convex', arbitrary, build: () => ({}) as never })).toThrow(/family name = "quadratic": is the name of a built-in family/);

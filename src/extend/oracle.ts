@@ -12,10 +12,13 @@
  * A stochastic conjecture names it in `noise` (by kind or itself) and is checked on it only.
  * Before it serves any verdict it is cross-checked, like a user family: on members of the three
  * built-in test functions below (dimensions 1, 2 and 5) and parameters drawn from its arbitrary
- * (fixed seeds), 20,000 draws in float64 must have each coordinate's mean and the mean of ‖ξ‖²
- * within 5 standard errors of 0 and of σ² (a false alarm about once in 10^6 per test; a σ²
- * off by 10% is caught whenever its standard error is below 2% of σ², which heavy-tailed noise
- * may not reach: sampling catches wrong certificates, it does not prove right ones).
+ * (fixed seeds), 20,000 draws in float64 must have each coordinate's mean within 5 standard
+ * errors of 0, and the mean of ‖ξ‖² within 5 standard errors or 20% of σ². Five standard errors
+ * alone are a false alarm about once in 10^6 only when ‖ξ‖² has a finite variance; with heavier
+ * tails its mean falls short of σ² for long. Measured for Student-t noise (400 trials of 20,000
+ * draws each): at ν = 3, 1 refusal in 400 with 10%, none with 20%; tails near ν = 2 can still be
+ * refused. A σ² off by a factor 2 is caught; sampling catches wrong certificates, it does not
+ * prove right ones.
  */
 import fc from 'fast-check';
 import type { Backend } from '../arith/backend.js';
@@ -116,7 +119,10 @@ function crossCheckOracle(oracle: UserOracle, draws: number): void {
       const meanSq = normSum / draws;
       const seSq = Math.sqrt(Math.max(normSquareSum / draws - meanSq * meanSq, 0) / draws);
       const sigmaSq = noise.sigmaSq;
-      if (Math.abs(meanSq - sigmaSq) > 5 * seSq + 1e-12 * (1 + sigmaSq)) {
+      // 5 standard errors and 20%: with heavy tails (E‖ξ‖⁴ = ∞, Student-t with ν <= 4) the standard
+      // error is underestimated and the mean of ‖ξ‖² falls short of σ² for long, so 5 SE alone
+      // refuses exact certificates; 20% still catches a σ² off by a factor of 2.
+      if (Math.abs(meanSq - sigmaSq) > 5 * seSq + 1e-12 * (1 + sigmaSq) && Math.abs(meanSq - sigmaSq) > 0.2 * sigmaSq) {
         fail('variance', `the certificate says E‖ξ‖² = ${sigmaSq.toPrecision(6)} but ${draws} draws give ${meanSq.toPrecision(6)} ± ${seSq.toPrecision(2)} (${(Math.abs(meanSq - sigmaSq) / seSq).toFixed(1)} standard errors)`);
       }
     }

@@ -35,7 +35,7 @@ export interface UserFamily {
 const userFamilies = globalRegistry<UserFamily>('families');
 
 export function isBuiltinFamily(name: unknown): name is FamilyName {
-  return typeof name === 'string' && name in builders;
+  return typeof name === 'string' && Object.hasOwn(builders, name);
 }
 
 /** The user family called `name`, if one is registered. */

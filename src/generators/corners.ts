@@ -13,7 +13,7 @@
  * - LB-D-NC-a cosine trap: (β/k²)cos(kx) started at exactly −ρ, kρ in {1, 0.1, 0.01}, T <= 64.
  * - LB-D-NC-b cosine trap: k = θ* / ρ, started inside the basin (−π/k, 0).
  * - LB-D-NC-c piecewise trap: f'' = +β, −β, +β cut at x̂ and x̂ + s, s/ρ in {0.6, 0.9, 0.99, 0.999},
- *   f'(x̂) = β(2s − ρ), started inside the basin (x̂ − (ρ − s), x̂ + (2s − ρ)) or at x̂ itself.
+ *   f'(x̂) = β(2s − ρ), started inside the basin (x̂ − min(ρ − s, 2s − ρ), x̂ + (2s − ρ)) or at x̂.
  * - LB-S asymmetric noise: (β/2)x² from x* = 0 with two-point noise (K in {3, 9, 99},
  *   s = 1, 2 or 4 times βρ), ρ = 0.5/β to 2/β, ηβ near 0.01, the longest horizon the card draws.
  *
@@ -127,7 +127,7 @@ function cosineTrap(card: Card, shape: CaseShape, kind: 'exact' | 'basin'): fc.A
 
 /**
  * LB-D-NC-c in one dimension: x̂ anywhere, s = fraction·ρ, and a start in the basin
- * (x̂ − (ρ − s), x̂ + (2s − ρ)) (placement in (−1, 1) of its half on that side), or x̂ itself; SAM
+ * (x̂ − min(ρ − s, 2s − ρ), x̂ + (2s − ρ)) (placement in (−1, 1) of its half on that side), or x̂ itself; SAM
  * converges to x̂, where |f'| = (2s/ρ − 1)βρ.
  */
 function piecewiseTrap(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
@@ -147,7 +147,7 @@ function piecewiseTrap(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
       const s = fraction * rho;
       const hat = Number(xHat);
       const fn: FamilySpec = { family: 'piecewise-quadratic', beta, coordinates: [{ breakpoints: [xHat, numberText(hat + s)], slope: numberText(b * (2 * s - rho)) }] };
-      const reach = placement >= 0 ? 2 * s - rho : rho - s;
+      const reach = placement >= 0 ? 2 * s - rho : Math.min(rho - s, 2 * s - rho);
       return deterministic(card, { function: fn, rho: numberText(rho), eta, steps, x0: [numberText(hat + placement * reach)] });
     });
 }
