@@ -1,9 +1,11 @@
 /**
- * The methods and families a user defines (defineMethod, defineFamily), by name, beside the
+ * The methods, families and noise models a user defines (defineMethod, defineFamily, defineOracle), by name, beside the
  * built-in ones. Kept on globalThis under a registered symbol, so that a user's file that imports
  * `samcheck` through another path (a TypeScript loader, a test runner's module graph) still adds
  * to the one registry the checks read.
  */
+import { InputError } from './errors.js';
+
 export interface Registry<V> {
   get(name: string): V | undefined;
   /**
@@ -13,6 +15,27 @@ export interface Registry<V> {
    */
   add(name: string, value: V, fingerprint: string): 'added' | 'same' | 'taken';
   names(): string[];
+}
+
+/** How a registry's entries are named in messages, and which names the built-in ones hold. */
+export interface Naming {
+  /** The field a name is given in, e.g. 'family name'. */
+  readonly field: string;
+  /** What an entry is, e.g. 'family', and what makes one, e.g. 'defineFamily'. */
+  readonly noun: string;
+  readonly definer: string;
+  readonly isBuiltin: (name: string) => boolean;
+}
+
+/**
+ * Adds a user's definition to `registry`: refused when its name is a built-in one's or another
+ * definition's (the same definition loaded twice replaces itself, see Registry.add).
+ */
+export function registerNamed<V>(registry: Registry<V>, naming: Naming, name: string, value: V, fingerprint: string): void {
+  if (naming.isBuiltin(name)) throw new InputError(naming.field, name, `is the name of a built-in ${naming.noun}: choose another`);
+  if (registry.add(name, value, fingerprint) === 'taken') {
+    throw new InputError(naming.field, name, `is already the name of another ${naming.noun} made by ${naming.definer} (two files define it)`);
+  }
 }
 
 export function globalRegistry<V>(kind: string): Registry<V> {

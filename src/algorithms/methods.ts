@@ -4,7 +4,7 @@
  * files name a method; this is where the name becomes the object.
  */
 import { InputError } from '../errors.js';
-import { fingerprintOf, globalRegistry } from '../registry.js';
+import { fingerprintOf, globalRegistry, registerNamed } from '../registry.js';
 import { METHODS, STOCHASTIC_METHODS, type Method } from './ascent.js';
 
 const userMethods = globalRegistry<Method>('methods');
@@ -36,8 +36,6 @@ export function methodOf(field: string, value: unknown, which: 'deterministic' |
 
 /** Adds a user's method (made from `definition`); its name must not be taken by another method. */
 export function registerMethod(method: Method, definition: unknown): void {
-  if (Object.hasOwn(METHODS, method.name) || Object.hasOwn(STOCHASTIC_METHODS, method.name)) throw new InputError('method id', method.name, 'is the name of a built-in method: choose another');
-  if (userMethods.add(method.name, method, fingerprintOf(definition)) === 'taken') {
-    throw new InputError('method id', method.name, 'is already the name of another method made by defineMethod (two files define it)');
-  }
+  const isBuiltin = (name: string) => Object.hasOwn(METHODS, name) || Object.hasOwn(STOCHASTIC_METHODS, name);
+  registerNamed(userMethods, { field: 'method id', noun: 'method', definer: 'defineMethod', isBuiltin }, method.name, method, fingerprintOf(definition));
 }

@@ -5,7 +5,7 @@
 import type fc from 'fast-check';
 import type { Backend } from '../arith/backend.js';
 import { InputError } from '../errors.js';
-import { globalRegistry } from '../registry.js';
+import { globalRegistry, registerNamed } from '../registry.js';
 import type { FunctionClass } from './classes.js';
 import { cosine } from './cosine.js';
 import { logistic } from './logistic.js';
@@ -50,10 +50,7 @@ export function familyNames(): string[] {
 
 /** Adds a user's family; its name must not be taken by another family. */
 export function registerFamily(family: UserFamily, fingerprint: string): void {
-  if (isBuiltinFamily(family.name)) throw new InputError('family name', family.name, 'is the name of a built-in family: choose another');
-  if (userFamilies.add(family.name, family, fingerprint) === 'taken') {
-    throw new InputError('family name', family.name, 'is already the name of another family made by defineFamily (two files define it)');
-  }
+  registerNamed(userFamilies, { field: 'family name', noun: 'family', definer: 'defineFamily', isBuiltin: isBuiltinFamily }, family.name, family, fingerprint);
 }
 
 export function buildFunction<T>(B: Backend<T>, spec: FamilySpec): SmoothFunction<T> {

@@ -3,7 +3,7 @@
  */
 import type fc from 'fast-check';
 import type { Backend } from '../arith/backend.js';
-import { globalRegistry } from '../registry.js';
+import { globalRegistry, registerNamed } from '../registry.js';
 import { parseNumbers } from '../arith/literal.js';
 import { lt, sign, sum } from '../arith/scalar.js';
 import { add, normSq, scale, type Vec } from '../arith/vector.js';
@@ -45,10 +45,7 @@ export function oracleKinds(): string[] {
 }
 
 export function registerOracle(oracle: UserOracle, fingerprint: string): void {
-  if (isBuiltinOracleKind(oracle.kind)) throw new InputError('oracle kind', oracle.kind, 'is the name of a built-in noise model: choose another');
-  if (userOracles.add(oracle.kind, oracle, fingerprint) === 'taken') {
-    throw new InputError('oracle kind', oracle.kind, 'is already the name of another noise model made by defineOracle (two files define it)');
-  }
+  registerNamed(userOracles, { field: 'oracle kind', noun: 'noise model', definer: 'defineOracle', isBuiltin: isBuiltinOracleKind }, oracle.kind, oracle, fingerprint);
 }
 
 export function buildOracle<T>(B: Backend<T>, f: SmoothFunction<T>, spec: OracleSpec): Oracle<T> {
