@@ -3,6 +3,8 @@ import { Decimal } from 'decimal.js';
 import type { Backend } from './backend.js';
 import { decimalBackend } from './decimal.js';
 import { float64 } from './float64.js';
+import { doubleDoubleBackend } from './double-double.js';
+import { quadDoubleBackend } from './quad-double.js';
 import { isZero, ratio, sign } from './scalar.js';
 
 // The first 100 digits of pi, from a reference table.
@@ -12,6 +14,8 @@ const PI_100 =
 const backends: [string, Backend<unknown>][] = [
   ['float64', float64 as Backend<unknown>],
   ['decimal at 40 digits', decimalBackend(40) as Backend<unknown>],
+  ['double-double', doubleDoubleBackend() as Backend<unknown>],
+  ['quad-double', quadDoubleBackend() as Backend<unknown>],
 ];
 
 describe.each(backends)('the %s backend', (_, B) => {

@@ -7,7 +7,9 @@
  * Precision is a property of a backend object, never global state: two backends at different
  * precisions can be used side by side in one process.
  */
-export type BackendName = 'float64' | 'decimal' | 'interval';
+import type { VectorKernels } from './kernels.js';
+
+export type BackendName = 'float64' | 'dd' | 'qd' | 'decimal' | 'interval';
 
 export interface Backend<T> {
   readonly name: BackendName;
@@ -47,6 +49,8 @@ export interface Backend<T> {
   max(a: T, b: T): T;
   min(a: T, b: T): T;
   isFinite(a: T): boolean;
+  /** The backend's own vector kernels (kernels.ts); vector.ts falls back to generic loops without them. */
+  readonly vector?: VectorKernels<T>;
 }
 
 /** The syntax every backend accepts in fromString: an optionally signed decimal with an exponent. */

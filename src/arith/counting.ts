@@ -35,8 +35,10 @@ export function countingBackend<T>(B: Backend<T>): CountingBackend<T> {
       return op(...args);
     };
   const { cheap, div, sqrt, transcendental } = OPERATION_WEIGHTS;
+  // Without the backend's vector kernels: their scalar operations would go uncounted.
+  const { vector: _kernels, ...scalar } = B;
   const backend: Backend<T> = {
-    ...B,
+    ...scalar,
     add: counted(cheap, B.add),
     sub: counted(cheap, B.sub),
     mul: counted(cheap, B.mul),

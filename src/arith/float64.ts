@@ -2,6 +2,7 @@
  * The float64 backend: plain JavaScript numbers, IEEE 754 binary64 with round-to-nearest.
  */
 import { DECIMAL_LITERAL, type Backend } from './backend.js';
+import { float64Kernels } from './kernels.js';
 
 function compare(a: number, b: number): -1 | 0 | 1 {
   if (Number.isNaN(a) || Number.isNaN(b)) throw new RangeError('cannot compare NaN');
@@ -37,4 +38,5 @@ export const float64: Backend<number> = Object.freeze({
   max: Math.max,
   min: Math.min,
   isFinite: (a: number) => Number.isFinite(a),
+  vector: float64Kernels,
 } satisfies Backend<number>);

@@ -1,5 +1,7 @@
 /**
- * Vectors and dense matrices over a backend: plain arrays of backend values.
+ * Vectors and dense matrices over a backend: plain arrays of backend values. Each operation uses the
+ * backend's own kernels when it has them (kernels.ts) and a generic loop over its dictionary
+ * otherwise.
  */
 import type { Backend } from './backend.js';
 import { isZero, maxOf, sign } from './scalar.js';
@@ -8,29 +10,35 @@ export type Vec<T> = readonly T[];
 export type Mat<T> = readonly (readonly T[])[];
 
 export function dot<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T {
+  if (B.vector) return B.vector.dot(x, y);
   let s = B.zero;
   for (let i = 0; i < x.length; i++) s = B.add(s, B.mul(x[i]!, y[i]!));
   return s;
 }
 
 export function add<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T[] {
+  if (B.vector) return B.vector.add(x, y);
   return x.map((xi, i) => B.add(xi, y[i]!));
 }
 
 export function sub<T>(B: Backend<T>, x: Vec<T>, y: Vec<T>): T[] {
+  if (B.vector) return B.vector.sub(x, y);
   return x.map((xi, i) => B.sub(xi, y[i]!));
 }
 
 export function scale<T>(B: Backend<T>, a: T, x: Vec<T>): T[] {
+  if (B.vector) return B.vector.scale(a, x);
   return x.map((xi) => B.mul(a, xi));
 }
 
 /** a·x + y */
 export function axpy<T>(B: Backend<T>, a: T, x: Vec<T>, y: Vec<T>): T[] {
+  if (B.vector) return B.vector.axpy(a, x, y);
   return x.map((xi, i) => B.add(B.mul(a, xi), y[i]!));
 }
 
 export function matVec<T>(B: Backend<T>, A: Mat<T>, x: Vec<T>): T[] {
+  if (B.vector) return B.vector.matVec(A, x);
   return A.map((row) => dot(B, row, x));
 }
 
