@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: SAM steps per second on a d = 10 dense quadratic, in float64 and in decimal at
- * 50 digits, next to the same loop in mpmath (bench/sam_steps_mpmath.py) when a python3 with
- * mpmath is found, all in one invocation; rates are compared as ratios. The mpmath run doubles as
- * an independent implementation: its final iterate is compared digit by digit with ours.
+ * `npm run bench`: SAM steps per second on a d = 10 dense quadratic in every arithmetic tier, all
+ * in one invocation, compared as ratios (issue "Fast arithmetic tiers", item 6):
  *
- * Set SAMCHECK_PYTHON to choose the interpreter; otherwise python3 and /usr/bin/python3 are tried
- * and one whose mpmath uses the gmpy2 backend is preferred.
+ * - the float64 backend against a plain Float64Array loop of the same SAM with the same measures;
+ * - double-double and quad-double against decimal.js and mpmath at 32 and 64 digits (mpmath from
+ *   bench/sam_steps_mpmath.py when a python3 with mpmath is found; the gmpy2 backend is preferred).
+ *
+ * The mpmath runs double as an independent implementation: their final iterates are compared digit
+ * by digit with ours. Set SAMCHECK_PYTHON to choose the interpreter.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -13,30 +15,88 @@ import { fileURLToPath } from 'node:url';
 import type { Backend } from '../src/arith/backend.js';
 import { decimalBackend } from '../src/arith/decimal.js';
 import { minAgreedDigits } from '../src/arith/digits.js';
+import { doubleDoubleBackend } from '../src/arith/double-double.js';
 import { float64 } from '../src/arith/float64.js';
+import { quadDoubleBackend } from '../src/arith/quad-double.js';
 import { executeRun, trajectoryText, type RunSpec } from '../src/algorithms/run-spec.js';
 import { buildFunction } from '../src/functions/index.js';
 import type { QuadraticSpec } from '../src/functions/types.js';
 import { renderTable } from '../src/report/text.js';
 
-const DIGITS = 50;
 const STEPS = 100;
 const SECONDS = 2;
+const D = 10;
 const quadratic: QuadraticSpec = { family: 'quadratic', eigenvalues: ['10', '9', '8', '7', '6', '5', '4', '3', '2', '1'], rotationSeed: 1 };
-const run: RunSpec = { algorithm: 'sam', function: quadratic, x0: Array(10).fill('1'), rho: '0.1', eta: '0.05', steps: STEPS };
+const run: RunSpec = { algorithm: 'sam', function: quadratic, x0: Array(D).fill('1'), rho: '0.1', eta: '0.05', steps: STEPS };
 
-/** Steps per second of repeated runs, after one untimed run. */
-function rate<T>(B: Backend<T>): number {
-  executeRun(B, run);
+/** Steps per second of `once` (which makes `steps` steps), repeated for SECONDS after one untimed call. */
+function rate(once: () => unknown, steps = STEPS): number {
+  once();
   let runs = 0;
   const start = performance.now();
   let elapsed = 0;
   do {
-    executeRun(B, run);
+    once();
     runs++;
     elapsed = (performance.now() - start) / 1000;
   } while (elapsed < SECONDS);
-  return (runs * STEPS) / elapsed;
+  return (runs * steps) / elapsed;
+}
+
+const backendRate = <T>(B: Backend<T>) => rate(() => executeRun(B, run));
+
+/** The Hessian of the quadratic as decimal strings (its columns A·e_j), for the plain loop and mpmath. */
+function hessian(digits: number): string[][] {
+  const B = decimalBackend(digits);
+  const f = buildFunction(B, quadratic);
+  return Array.from({ length: D }, (_, j) => f.gradient(Array.from({ length: D }, (__, i) => (i === j ? B.one : B.zero))).map((v) => B.toString(v)));
+}
+
+/**
+ * The same SAM as executeRun's, written as a plain Float64Array loop: the measures f(x_t) − f*,
+ * ‖∇f(x_t)‖² and their running average recorded each step, then y = x + ρg/‖g‖ and x ← x − η∇f(y).
+ */
+function plainLoopRate(): number {
+  const A = hessian(40).map((row) => Float64Array.from(row, Number));
+  const rho = 0.1;
+  const eta = 0.05;
+  const g = new Float64Array(D);
+  const y = new Float64Array(D);
+  const gy = new Float64Array(D);
+  const once = () => {
+    const x = new Float64Array(D).fill(1);
+    const gaps = new Float64Array(STEPS);
+    const gradNormSq = new Float64Array(STEPS);
+    const averages = new Float64Array(STEPS);
+    let total = 0;
+    for (let t = 0; t < STEPS; t++) {
+      let n2 = 0;
+      let xg = 0;
+      for (let i = 0; i < D; i++) {
+        let s = 0;
+        const row = A[i]!;
+        for (let j = 0; j < D; j++) s += row[j]! * x[j]!;
+        g[i] = s;
+        n2 += s * s;
+        xg += x[i]! * s;
+      }
+      total += n2;
+      gaps[t] = xg / 2;
+      gradNormSq[t] = n2;
+      averages[t] = total / (t + 1);
+      const scale = rho / Math.sqrt(n2);
+      for (let i = 0; i < D; i++) y[i] = x[i]! + scale * g[i]!;
+      for (let i = 0; i < D; i++) {
+        let s = 0;
+        const row = A[i]!;
+        for (let j = 0; j < D; j++) s += row[j]! * y[j]!;
+        gy[i] = s;
+      }
+      for (let i = 0; i < D; i++) x[i] = x[i]! - eta * gy[i]!;
+    }
+    return x;
+  };
+  return rate(once);
 }
 
 interface MpmathResult {
@@ -45,7 +105,6 @@ interface MpmathResult {
   python: string;
   stepsPerSecond: number;
   final: string[];
-  interpreter: string;
 }
 
 function findPython(): string | undefined {
@@ -56,45 +115,54 @@ function findPython(): string | undefined {
   return (found.find(({ probe }) => probe.stdout.trim() === 'gmpy') ?? found[0])?.python;
 }
 
-function mpmathRun(python: string): MpmathResult {
-  const B = decimalBackend(DIGITS);
-  const f = buildFunction(B, quadratic);
-  const matrix = Array.from({ length: 10 }, (_, j) => f.gradient(Array.from({ length: 10 }, (__, i) => (i === j ? B.one : B.zero))).map((v) => B.toString(v)));
-  const job = { dps: DIGITS, matrix, x0: run.x0, rho: run.rho, eta: run.eta, steps: STEPS, seconds: SECONDS };
+function mpmathRun(python: string, digits: number): MpmathResult {
+  const job = { dps: digits, matrix: hessian(2 * digits), x0: run.x0, rho: run.rho, eta: run.eta, steps: STEPS, seconds: SECONDS };
   const script = fileURLToPath(new URL('../../bench/sam_steps_mpmath.py', import.meta.url));
   const child = spawnSync(python, [script], { input: JSON.stringify(job), encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`${python} ${script} failed:\n${child.stderr}`);
-  return { ...(JSON.parse(child.stdout) as Omit<MpmathResult, 'interpreter'>), interpreter: python };
+  return JSON.parse(child.stdout) as MpmathResult;
 }
+
+const finalIterate = <T>(B: Backend<T>) => trajectoryText(B, executeRun(B, run).trajectory).iterates[STEPS]!;
+const times = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 function main(): void {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`SAM steps per second: d = 10 dense quadratic (spectrum 1..10, rotation seed 1), ${STEPS}-step runs repeated for ${SECONDS} s`);
+  console.log(`SAM steps per second: d = ${D} dense quadratic (spectrum 1..10, rotation seed 1), ${STEPS}-step runs repeated for ${SECONDS} s`);
   console.log(`machine: ${cpu}, ${cpus().length} cores, node ${process.version}\n`);
 
-  const floatRate = rate(float64);
-  const decimalRate = rate(decimalBackend(DIGITS));
-  const python = findPython();
-  const mp = python === undefined ? undefined : mpmathRun(python);
-  const versus = (r: number) => (mp === undefined ? '' : `${(r / mp.stepsPerSecond).toFixed(2)}×`);
-  const rows = [
-    ['samcheck float64', floatRate.toFixed(0), versus(floatRate)],
-    [`samcheck decimal.js, ${DIGITS} digits`, decimalRate.toFixed(0), versus(decimalRate)],
-  ];
-  if (mp) rows.push([`mpmath ${mp.mpmath} (${mp.backend} backend), ${DIGITS} digits`, mp.stepsPerSecond.toFixed(0), '1.00×']);
-  console.log(renderTable(['implementation', 'steps/s', 'vs mpmath'], rows, ['left', 'right', 'right']));
+  const plain = plainLoopRate();
+  const floatRate = backendRate(float64);
+  console.log(renderTable(['float64', 'steps/s', 'vs plain loop'], [
+    ['plain Float64Array loop', plain.toFixed(0), '1.00×'],
+    ['samcheck float64 backend', floatRate.toFixed(0), times(floatRate, plain)],
+  ], ['left', 'right', 'right']));
 
-  if (mp === undefined) {
-    console.log('\nNo python3 with mpmath was found (set SAMCHECK_PYTHON, or install python3-mpmath python3-gmpy2): mpmath not compared.');
-    return;
+  const python = findPython();
+  const tiers = [
+    { digits: 32, name: 'double-double (31 digits)', B: doubleDoubleBackend() as Backend<unknown> },
+    { digits: 64, name: 'quad-double (62 digits)', B: quadDoubleBackend() as Backend<unknown> },
+  ];
+  const checks: string[] = [];
+  for (const { digits, name, B } of tiers) {
+    const tierRate = backendRate(B);
+    const decimalRate = backendRate(decimalBackend(digits));
+    const mp = python === undefined ? undefined : mpmathRun(python, digits);
+    const rows = [
+      [`samcheck ${name}`, tierRate.toFixed(0), times(tierRate, decimalRate), mp ? times(tierRate, mp.stepsPerSecond) : ''],
+      [`samcheck decimal.js, ${digits} digits`, decimalRate.toFixed(0), '1.00×', mp ? times(decimalRate, mp.stepsPerSecond) : ''],
+    ];
+    if (mp) rows.push([`mpmath ${mp.mpmath} (${mp.backend} backend), ${digits} digits`, mp.stepsPerSecond.toFixed(0), times(mp.stepsPerSecond, decimalRate), '1.00×']);
+    console.log();
+    console.log(renderTable([`${digits} digits`, 'steps/s', 'vs decimal.js', 'vs mpmath'], rows, ['left', 'right', 'right', 'right']));
+    const reference = finalIterate(decimalBackend(2 * digits));
+    const check = `x_${STEPS} against a ${2 * digits}-digit samcheck run: ${name} has ${minAgreedDigits(finalIterate(B), reference, digits)} digits right`;
+    checks.push(mp ? `${check}, mpmath at ${digits} digits ${minAgreedDigits(mp.final, reference, digits)}` : check);
   }
-  const ours = trajectoryText(decimalBackend(DIGITS), executeRun(decimalBackend(DIGITS), run).trajectory).iterates[STEPS]!;
-  const reference = trajectoryText(decimalBackend(2 * DIGITS), executeRun(decimalBackend(2 * DIGITS), run).trajectory).iterates[STEPS]!;
-  console.log(`\nmpmath ran under ${mp.interpreter} (Python ${mp.python}).`);
-  console.log(
-    `Cross-check of x_${STEPS}: mpmath and samcheck agree to ${minAgreedDigits(mp.final, ours, DIGITS)} digits; ` +
-      `against a ${2 * DIGITS}-digit samcheck run, mpmath has ${minAgreedDigits(mp.final, reference, DIGITS)} and samcheck ${minAgreedDigits(ours, reference, DIGITS)} digits right.`,
-  );
+  console.log();
+  if (python === undefined) console.log('No python3 with mpmath was found (set SAMCHECK_PYTHON, or install python3-mpmath python3-gmpy2): mpmath not compared.');
+  else console.log(`mpmath ran under ${python} (Python ${mpmathRun(python, 16).python}).`);
+  for (const line of checks) console.log(line);
 }
 
 main();

@@ -22,6 +22,7 @@ export type QuadDouble = readonly [number, number, number, number];
 
 const scratch = new Float64Array(16);
 const spread = new Float64Array(16);
+const magnitude = new Float64Array(16);
 
 /**
  * Four non-overlapping words for the sum of scratch[0..n). The terms are sorted by decreasing
@@ -30,15 +31,19 @@ const spread = new Float64Array(16);
  * VecSum's errors decrease and VecSumErrBranch's words non-overlapping.
  */
 function renormalize(n: number): QuadDouble {
+  for (let i = 0; i < n; i++) magnitude[i] = Math.abs(scratch[i]!);
   for (let i = 1; i < n; i++) {
+    const m = magnitude[i]!;
+    if (magnitude[i - 1]! >= m) continue;
     const v = scratch[i]!;
-    const m = Math.abs(v);
     let j = i - 1;
-    while (j >= 0 && Math.abs(scratch[j]!) < m) {
+    while (j >= 0 && magnitude[j]! < m) {
       scratch[j + 1] = scratch[j]!;
+      magnitude[j + 1] = magnitude[j]!;
       j--;
     }
     scratch[j + 1] = v;
+    magnitude[j + 1] = m;
   }
   // VecSum, bottom up: spread[0] + ... + spread[n−1] equals the input's sum exactly.
   let s = scratch[n - 1]!;

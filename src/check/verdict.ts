@@ -4,7 +4,8 @@
  * trusted with it (a second float64 run from a start perturbed by 10^-12 moves the ratio by more
  * than a hundredth of the margin), or when float64 sees a violation:
  *
- * - verified: decimal runs at p and 2p digits agree on the decisive digits of every margin
+ * - verified: runs at p digits (in the cheapest tier that has them: double-double for p <= 31,
+ *   quad-double for p <= 62, decimal above) and at 2p digits in decimal agree on the decisive digits of every margin
  *   bound − observed (the same sign and at least 2 digits in common, or a margin that shrinks with
  *   the precision, i.e. an equality to the working precision);
  * - certified: interval arithmetic encloses every margin on one side of 0. Tried for escalated
@@ -15,6 +16,7 @@
  */
 import type { Backend } from '../arith/backend.js';
 import { decimalBackend, MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
+import { cheapestBackend } from '../arith/select.js';
 import { agreedDigits } from '../arith/digits.js';
 import { countingBackend } from '../arith/counting.js';
 import { float64 } from '../arith/float64.js';
@@ -192,15 +194,20 @@ function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options
  * whether it holds, at which level, its worst observation, and how many observations there were.
  */
 function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions): { holds: boolean | undefined; level: Level; worst: Worst | undefined; observations: number } {
-  activity(`verifying in decimal at ${options.precision} and ${2 * options.precision} digits (${spec.steps} step${spec.steps === 1 ? '' : 's'})`);
   const p = options.precision;
-  const low = decimalBackend(p);
+  // The run at p digits in the cheapest tier that has them; the one at 2p in decimal.js, an
+  // independent implementation.
+  const fast = cheapestBackend(p);
+  activity(`verifying at ${p} digits (${fast.name}) and ${2 * p} (decimal) (${spec.steps} step${spec.steps === 1 ? '' : 's'})`);
   const high = decimalBackend(Math.min(2 * p, MAX_DECIMAL_PRECISION));
-  const atLow = observe(low, card, spec, options);
   const atHigh = observe(high, card, spec, options);
+  // double-double and quad-double have float64's exponent range: a run whose measures leave it
+  // (a bound (1 − ημ)^T·Δ0 of 10^-3000) is verified at p digits in decimal.js instead.
+  const low = fast.name === 'decimal' || atHigh.every((o) => withinFloatRange(high, o)) ? fast : decimalBackend(p);
+  const atLow = observe(low, card, spec, options);
   // 0 <= 0 (both sides are rounding noise that shrinks with the precision) is an equality whose
   // ratio means nothing: it holds, and is left out of the worst ratio.
-  const zero = atHigh.map((o, i) => atLow.length === atHigh.length && bothVanish(low, atLow[i]!, high, o, p));
+  const zero = atHigh.map((o, i) => atLow.length === atHigh.length && bothVanish(low, atLow[i]!, high, o));
   const worst = worstOf(high, atHigh.filter((_, i) => !zero[i])) ?? (zero.some(Boolean) ? { ratio: 0, text: '0/0', at: atHigh[0]!.at } : undefined);
   const verified = verify(low, atLow, high, atHigh, p, zero);
   const certified = certify(card, spec, options);
@@ -295,6 +302,16 @@ function worstOf<T>(B: Backend<T>, observations: readonly Observation<T>[]): Wor
   return worst;
 }
 
+/** Both sides of an observation are 0 or within the normal range of float64 (with 53 bits to spare for the lower words). */
+function withinFloatRange<T>(B: Backend<T>, o: Observation<T>): boolean {
+  const inside = (v: T) => {
+    if (sign(B, v) === 0) return true;
+    const magnitude = B.abs(v);
+    return B.cmp(magnitude, B.fromString('1e-290')) > 0 && B.cmp(magnitude, B.fromString('1e300')) < 0;
+  };
+  return inside(o.observed) && inside(o.bound);
+}
+
 function ratioOf<T>(B: Backend<T>, o: Observation<T>): Worst {
   if (sign(B, o.bound) > 0) {
     const r = B.div(o.observed, o.bound);
@@ -305,13 +322,14 @@ function ratioOf<T>(B: Backend<T>, o: Observation<T>): Worst {
 }
 
 /**
- * Whether an observation is 0 <= 0 in exact arithmetic: both its sides shrink by at least p/2
- * digits from precision p to 2p (or are 0 at 2p), as rounding noise does (GD with η = 1/β on a
- * quadratic with μ = β reaches x* in one step, and (1 − ημ)^T·Δ0 is 0).
+ * Whether an observation is 0 <= 0 in exact arithmetic: both its sides shrink by at least half the
+ * digits that H carries beyond L (p/2 from p to 2p), or are 0 in H, as rounding noise does (GD
+ * with η = 1/β on a quadratic with μ = β reaches x* in one step, and (1 − ημ)^T·Δ0 is 0). The
+ * lower run may carry more than p digits (quad-double's 62 for p = 40), hence the two precisions.
  */
-function bothVanish<T, U>(L: Backend<T>, low: Observation<T>, H: Backend<U>, high: Observation<U>, p: number): boolean {
+function bothVanish<T, U>(L: Backend<T>, low: Observation<T>, H: Backend<U>, high: Observation<U>): boolean {
   // Compared in H (decimal magnitudes below float64's range must not read as 0).
-  const factor = H.fromString(`1e-${Math.ceil(p / 2)}`);
+  const factor = H.fromString(`1e-${Math.max(1, Math.ceil((H.precision - L.precision) / 2))}`);
   const vanishes = (a: T, b: U) => sign(H, b) === 0 || H.cmp(H.abs(b), H.mul(factor, H.abs(H.fromString(L.toString(a))))) <= 0;
   return vanishes(low.observed, high.observed) && vanishes(low.bound, high.bound);
 }

@@ -94,7 +94,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--eta <η>', 'the step size η, or D-SC / D-C for the step size those cards choose from β, μ, ρ, Δ0 and T')
     .option('--steps <T>', 'the number of steps T')
     .option('--precision <digits>', 'significant digits of the decimal backend, 10 to 1000 (default: 60)')
-    .addOption(new Option('--backend <name>', 'the arithmetic').choices(['decimal', 'float64']).default('decimal'))
+    .addOption(new Option('--backend <name>', 'the arithmetic: decimal (at --precision), float64, dd (double-double, 31 digits) or qd (quad-double, 62)').choices(['decimal', 'float64', 'dd', 'qd']).default('decimal'))
     .addOption(
       new Option('--oracle <kind>', 'stochastic: additive noise ξ in g(x; ξ) = ∇f(x) + ξ').choices(['gaussian', 'rademacher', 'student-t', 'two-point']),
     )

@@ -145,7 +145,7 @@ export function simulationRequest(options: SimulateOptions): SimulationRequest {
   const backend = oneOf('--backend', options.backend ?? 'decimal', BACKEND_NAMES);
   const precision =
     backend === 'decimal' ? wholeOption('--precision', options.precision ?? '60', MIN_DECIMAL_PRECISION, MAX_DECIMAL_PRECISION) : undefined;
-  if (backend === 'float64' && options.precision !== undefined) notes.push('--precision is ignored by --backend float64');
+  if (backend !== 'decimal' && options.precision !== undefined) notes.push(`--precision is ignored by --backend ${backend}`);
   const unperturbed = !methodOf('--algorithm', algorithm).usesRho;
   if (unperturbed && options.rho !== undefined) notes.push(`--rho is ignored by --algorithm ${algorithm} (y_t = x_t)`);
   const common = {

@@ -1,6 +1,7 @@
 /**
  * A simulation as JSON (every digit the backend holds) or as a table (only confirmed digits).
  */
+import { arithmeticText } from '../arith/select.js';
 import type { RunSpec, StepSize } from '../algorithms/run-spec.js';
 import type { StochasticRunSpec } from '../algorithms/stochastic.js';
 import type { Simulation } from '../check/simulation.js';
@@ -48,7 +49,7 @@ export function simulationTable(s: Simulation, displayDigits: number, maxRows: n
     `(${s.trajectory.iterates[t]!.map((v, i) => showDigits(v, shown(s.digits?.coordinates[t]![i]))).join(', ')})`,
   ]);
   const rho = run.rho === undefined ? '' : `, ρ = ${run.rho}${run.rhoDecay ? ` (decay ${run.rhoDecay})` : ''}`;
-  const arithmetic = s.choice.backend === 'decimal' ? `decimal backend at ${s.precision} digits` : 'float64 backend';
+  const arithmetic = arithmeticText(s.choice, s.precision);
   const header = [
     `${run.algorithm.toUpperCase()} on ${run.function.family}, d = ${run.x0.length}: β = ${c.beta}` +
       (c.mu === null ? ' (nonconvex)' : `, μ = ${c.mu}`) +

@@ -2,6 +2,7 @@
  * A stochastic simulation as JSON (every digit the backend holds) or as a table of means with
  * their intervals (only the digits the intervals leave decided).
  */
+import { arithmeticText } from '../arith/select.js';
 import type { StochasticSimulation } from '../check/stochastic-simulation.js';
 import { describeOracle } from './describe.js';
 import { formatJson } from './json.js';
@@ -40,7 +41,7 @@ export function stochasticSimulationTable(s: StochasticSimulation, displayDigits
     `(${s.mean.iterates[t]!.map((m, i) => estimate(m, s.ci.iterates[t]![i]!)).join(', ')})`,
   ]);
   const rho = run.rho === undefined ? '' : `, ρ = ${run.rho}`;
-  const arithmetic = s.choice.backend === 'decimal' ? `decimal backend at ${s.precision} digits` : 'float64 backend';
+  const arithmetic = arithmeticText(s.choice, s.precision);
   const percent = `${Number((s.level * 100).toPrecision(6))}%`;
   const header = [
     `${run.algorithm.toUpperCase()} on ${run.function.family}, d = ${run.x0.length}: β = ${c.beta}` +
