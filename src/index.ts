@@ -7,7 +7,7 @@
  * - Check: checkCard (a card or a conjecture over its class, with the verdict ladder) and
  *   judgeCase (one instance); the catalog: CARDS, CONJECTURES, CONSTRUCTIONS, cardById.
  * - Run: executeRun and executeStochasticRun on exact run specs, in any backend.
- * - Arithmetic: float64, decimalBackend(p), intervalBackend(p), and the vector helpers a method or
+ * - Arithmetic: float64, doubleDoubleBackend(), quadDoubleBackend(), decimalBackend(p), intervalBackend(p), and the vector helpers a method or
  *   family is written with.
  * - Generate (fast-check): arbCardCase (the instances a card is checked on), arbFunctionOfClass,
  *   arbQuadraticSpec, arbCosineSpec, arbLogisticSpec, arbPiecewiseQuadraticSpec, arbPoint.
@@ -38,6 +38,9 @@ export type { CaseSpec } from './algorithms/case.js';
 export type { Backend } from './arith/backend.js';
 export { float64 } from './arith/float64.js';
 export { decimalBackend } from './arith/decimal.js';
+export { doubleDoubleBackend } from './arith/double-double.js';
+export { quadDoubleBackend } from './arith/quad-double.js';
+export type { VectorKernels } from './arith/kernels.js';
 export { intervalBackend } from './arith/interval.js';
 export { add, axpy, dot, norm, normSq, scale, sub, unitVector, type Vec } from './arith/vector.js';
 export { buildFunction, type FamilySpec, type SmoothFunction, type ClassCertificate } from './functions/index.js';
