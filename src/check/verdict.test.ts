@@ -124,3 +124,25 @@ describe('what one case may cost (issue "Robust under load": a check must not si
     expect(verdict.ratio).toBeLessThanOrEqual(1);
   });
 });
+
+describe('the tier of the p-digit run (issue "Fast arithmetic tiers", item 4)', () => {
+  test('where a binary tier cannot hold a decimal input exactly, decimal.js at p digits decides', () => {
+    // GD with η = 1/2 on (x − 1.5)²/2 halves x − 1.5: f(x_1) − f* = Δ0/4 exactly, against a bound
+    // 10^-20 above it. x0 − 1.5 = −1.2412176e-13 keeps 19 digits in double-double (31 digits) but
+    // all of them in decimal at 30: only decimal can see the margin.
+    const tight = defineConjecture({
+      id: 'GD-QUARTER',
+      statement: 'one GD step with η = 1/(2β) quarters the gap of a 1-D quadratic',
+      class: 'strongly-convex',
+      families: ['quadratic'],
+      algorithm: 'gd',
+      measure: 'gap',
+      claim: { bound: 'delta0/4 * (1 + 1e-20)' },
+    });
+    // Given as a matrix, so that certification (spectra only) is not tried: verification decides.
+    const spec: RunSpec = { algorithm: 'gd', function: { family: 'quadratic', matrix: [['1']], center: ['1.5'] }, eta: '1/2', steps: 1, x0: ['1.49999999999987587824'] };
+    const verdict = judgeCase(tight, spec, { precision: 30 });
+    expect(verdict).toMatchObject({ holds: true, level: 'verified' });
+    expect(verdict.ratioText).toMatch(/^0\.99999999999999999999/);
+  });
+});

@@ -203,17 +203,27 @@ function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: Verdi
   const atHigh = observe(high, card, spec, options);
   // double-double and quad-double have float64's exponent range: a run whose measures leave it
   // (a bound (1 − ημ)^T·Δ0 of 10^-3000) is verified at p digits in decimal.js instead.
-  const low = fast.name === 'decimal' || atHigh.every((o) => withinFloatRange(high, o)) ? fast : decimalBackend(p);
-  const atLow = observe(low, card, spec, options);
-  // 0 <= 0 (both sides are rounding noise that shrinks with the precision) is an equality whose
-  // ratio means nothing: it holds, and is left out of the worst ratio.
-  const zero = atHigh.map((o, i) => atLow.length === atHigh.length && bothVanish(low, atLow[i]!, high, o));
+  const inRange = fast.name === 'decimal' || atHigh.every((o) => withinFloatRange(high, o));
+  let side = compareWithLow(card, spec, options, inRange ? fast : decimalBackend(p), high, atHigh);
+  // A binary tier does not hold decimal inputs exactly (1.49999999999987587824 − 1.5 keeps 19
+  // digits in double-double, all of them in decimal at 30): where it cannot decide, decimal.js at
+  // p digits, which can, gets the last word.
+  if (side.verified === undefined && side.low.name !== 'decimal') side = compareWithLow(card, spec, options, decimalBackend(p), high, atHigh);
+  const { zero, verified } = side;
   const worst = worstOf(high, atHigh.filter((_, i) => !zero[i])) ?? (zero.some(Boolean) ? { ratio: 0, text: '0/0', at: atHigh[0]!.at } : undefined);
-  const verified = verify(low, atLow, high, atHigh, p, zero);
   const certified = certify(card, spec, options);
   const holds = certified ?? verified;
   const level: Level = certified !== undefined ? 'certified' : verified !== undefined ? 'verified' : 'undecided';
   return { holds, level, worst, observations: atHigh.length };
+}
+
+/** The p-digit run in `low` set against the 2p-digit observations: which are 0 <= 0, and whether every margin agrees. */
+function compareWithLow<T, U>(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, low: Backend<T>, high: Backend<U>, atHigh: readonly Observation<U>[]) {
+  const atLow = observe(low, card, spec, options);
+  // 0 <= 0 (both sides are rounding noise that shrinks with the precision) is an equality whose
+  // ratio means nothing: it holds, and is left out of the worst ratio.
+  const zero = atHigh.map((o, i) => atLow.length === atHigh.length && bothVanish(low, atLow[i]!, high, o));
+  return { low: low as Backend<unknown>, zero, verified: verify(low, atLow, high, atHigh, options.precision, zero) };
 }
 
 /**
