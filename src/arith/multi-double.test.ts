@@ -95,6 +95,16 @@ describe.each(tiers)('the %s tier', (_, B) => {
       }),
       { numRuns: 500 },
     );
+    // Short literals take one operation on exact doubles; they agree with the exact parse.
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.nat(16), fc.integer({ min: -30, max: 30 }), (m, point, e) => {
+        const digits = (m < 0n ? -m : m).toString();
+        const k = Math.min(point, digits.length);
+        const text = `${m < 0n ? '-' : ''}${digits.slice(0, k)}.${digits.slice(k)}e${e}`;
+        expect(R.cmp(relativeError(B.fromString(text), R.fromString(text)), u), text).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 1000 },
+    );
     const third = B.div(B.one, B.fromNumber(3));
     expect(B.toString(third).startsWith(`0.${'3'.repeat(B.precision)}`)).toBe(true);
     expect(B.toNumber(B.fromNumber(0.1))).toBe(0.1);

@@ -4,7 +4,8 @@
  * written here once for both.
  *
  * Strings in and out go through decimal.js, exactly: a literal is split into words by repeated
- * correctly rounded conversion to double and exact subtraction (at precision + 20 digits), and a
+ * correctly rounded conversion to double and exact subtraction (at precision + 20 digits; a short
+ * literal is one exact-operand operation instead, see fromShortLiteral), and a
  * value prints as the exact sum of its words rounded to precision + 4 significant digits, so that
  * reading it back gives the same value to within one unit roundoff.
  */
@@ -37,6 +38,8 @@ export interface WordArithmetic<T> {
   sqrt(a: T): T;
 }
 
+const SHORT_LITERAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
 /** A double's value in decimal, to 100 digits (far below every tier's unit roundoff). */
 function decimalOfDouble(D: typeof Decimal, x: number): Decimal {
   return new D(Number.isFinite(x) && x !== 0 ? x.toPrecision(100) : x);
@@ -59,7 +62,24 @@ export function multiDoubleBackend<T>(a: WordArithmetic<T>): Backend<T> {
   const toDecimal = (x: T): Decimal => a.wordsOf(x).reduce((s, w) => s.plus(decimalOfDouble(D, w)), new D(0));
   const fromString = (text: string): T => {
     if (!DECIMAL_LITERAL.test(text)) throw new SyntaxError(`not a decimal literal: ${JSON.stringify(text)}`);
-    return fromDecimal(new D(text));
+    return fromShortLiteral(text) ?? fromDecimal(new D(text));
+  };
+  /**
+   * A literal of at most 15 significant digits m·10^e with |e| <= 22 is one operation on two exact
+   * doubles, m × 10^e or m / 10^-e, so within one unit roundoff, without decimal.js (the parse
+   * that dominated short runs: a rotation's random entries, "0.1", "0.05").
+   */
+  const fromShortLiteral = (text: string): T | undefined => {
+    const match = SHORT_LITERAL.exec(text);
+    if (match === null) return undefined;
+    const [, sign, whole, fraction = '', exponent = '0'] = match;
+    const digits = (whole! + fraction).replace(/^0+/, '');
+    if (digits.length > 15) return undefined;
+    const m = Number(`${sign}${digits || '0'}`);
+    const e = Number(exponent) - fraction.length;
+    if (e >= 0 && e <= 22) return a.mul(a.fromDouble(m), a.fromDouble(10 ** e));
+    if (e < 0 && e >= -22) return a.div(a.fromDouble(m), a.fromDouble(10 ** -e));
+    return undefined;
   };
   const fromNumber = (x: number): T => (Number.isInteger(x) && Math.abs(x) <= 2 ** 53) || !Number.isFinite(x) ? a.fromDouble(x) : fromString(String(x));
 
