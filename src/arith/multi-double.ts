@@ -12,7 +12,7 @@
 import { Decimal } from 'decimal.js';
 import { DECIMAL_LITERAL, type Backend, type BackendName } from './backend.js';
 import { elementaryFunctions } from './elementary.js';
-import { kernelsOver } from './kernels.js';
+import { kernelsOver, type VectorKernels } from './kernels.js';
 
 export interface WordArithmetic<T> {
   readonly name: BackendName;
@@ -29,6 +29,8 @@ export interface WordArithmetic<T> {
   wordsOf(x: T): readonly number[];
   /** The largest word: its sign is the value's, and it is 0 only for 0. */
   lead(x: T): number;
+  /** Kernels of the tier's own that replace the generic ones over its operations. */
+  readonly kernels?: Partial<VectorKernels<T>>;
   toDouble(x: T): number;
   add(a: T, b: T): T;
   sub(a: T, b: T): T;
@@ -131,6 +133,6 @@ export function multiDoubleBackend<T>(a: WordArithmetic<T>): Backend<T> {
     max: (x: T, y: T) => (cmp(x, y) >= 0 ? x : y),
     min: (x: T, y: T) => (cmp(x, y) <= 0 ? x : y),
     isFinite: (x: T) => Number.isFinite(a.toDouble(x)),
-    vector: kernelsOver(zero, a.add, a.sub, a.mul),
+    vector: { ...kernelsOver(zero, a.add, a.sub, a.mul), ...a.kernels },
   } satisfies Backend<T>);
 }
