@@ -6,11 +6,17 @@
  * - double-double and quad-double against decimal.js and mpmath at 32 and 64 digits (mpmath from
  *   bench/sam_steps_mpmath.py when a python3 with mpmath is found; the gmpy2 backend is preferred).
  *
+ * - end to end: cases per second of `samcheck run D-SC`, evaluations per second of `samcheck audit
+ *   D-NC`, certified replays per second, with each command's peak memory (`-- --main` adds the
+ *   main job's).
+ *
  * The mpmath runs double as an independent implementation: their final iterates are compared digit
  * by digit with ours. Set SAMCHECK_PYTHON to choose the interpreter.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Backend } from '../src/arith/backend.js';
 import { decimalBackend } from '../src/arith/decimal.js';
@@ -123,6 +129,41 @@ function mpmathRun(python: string, digits: number): MpmathResult {
   return JSON.parse(child.stdout) as MpmathResult;
 }
 
+/**
+ * Figures a user feels, each from one command of the built CLI with a fixed seed (so they repeat):
+ * wall time and peak memory (the child's maxRSS, printed at its exit by a preloaded hook).
+ */
+function endToEnd(): string[][] {
+  const cli = fileURLToPath(new URL('../src/cli.js', import.meta.url));
+  const audits = mkdtempSync(join(tmpdir(), 'samcheck-bench-'));
+  const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxRSS '+process.resourceUsage().maxRSS+'\\n'))`;
+  const time = (args: string[]) => {
+    const start = performance.now();
+    const child = spawnSync(process.execPath, ['--import', hook, cli, ...args], { encoding: 'utf8', cwd: audits, maxBuffer: 1 << 28 });
+    const seconds = (performance.now() - start) / 1000;
+    if (child.status !== 0 && child.status !== 1) throw new Error(`samcheck ${args.join(' ')} exited with ${child.status}:\n${child.stderr}`);
+    const rss = Number(/maxRSS (\d+)/.exec(child.stderr)?.[1] ?? NaN) / 1024;
+    return { seconds, rss, stdout: child.stdout };
+  };
+  const rows: string[][] = [];
+  const runs = 200;
+  const run = time(['run', 'D-SC', '--runs', String(runs), '--seed', '7', '--json']);
+  rows.push([`samcheck run D-SC --runs ${runs} --seed 7`, `${(runs / run.seconds).toFixed(1)} cases/s`, `${run.rss.toFixed(0)} MB`]);
+  const evaluations = 300;
+  const audit = time(['audit', 'D-NC', '--evaluations', String(evaluations), '--seed', '1', '--audits', audits]);
+  rows.push([`samcheck audit D-NC --evaluations ${evaluations} --seed 1`, `${(evaluations / audit.seconds).toFixed(1)} evaluations/s`, `${audit.rss.toFixed(0)} MB`]);
+  const folder = fileURLToPath(new URL('../../counterexamples/', import.meta.url));
+  const replay = time(['replay', '--json', ...readdirSync(folder).filter((f) => f.endsWith('.json')).map((f) => join(folder, f))]);
+  const certified = (replay.stdout.match(/"level":\s*"certified"/g) ?? []).length;
+  rows.push([`samcheck replay (the shipped counterexamples)`, `${(certified / replay.seconds).toFixed(2)} certified cases/s (${certified})`, `${replay.rss.toFixed(0)} MB`]);
+  if (process.argv.includes('--main')) {
+    const main = time([]);
+    rows.push(['samcheck (the main job)', `${main.seconds.toFixed(1)} s`, `${main.rss.toFixed(0)} MB`]);
+  }
+  rmSync(audits, { recursive: true, force: true });
+  return rows;
+}
+
 const finalIterate = <T>(B: Backend<T>) => trajectoryText(B, executeRun(B, run).trajectory).iterates[STEPS]!;
 const times = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
@@ -163,6 +204,10 @@ function main(): void {
   if (python === undefined) console.log('No python3 with mpmath was found (set SAMCHECK_PYTHON, or install python3-mpmath python3-gmpy2): mpmath not compared.');
   else console.log(`mpmath ran under ${python} (Python ${mpmathRun(python, 16).python}).`);
   for (const line of checks) console.log(line);
+
+  console.log();
+  console.log(renderTable(['end to end (one command each)', 'rate', 'peak memory'], endToEnd(), ['left', 'right', 'right']));
+  if (!process.argv.includes('--main')) console.log('(npm run bench -- --main adds the main job: about a minute.)');
 }
 
 main();
