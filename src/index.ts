@@ -7,7 +7,7 @@
  * - Check: checkCard (a card or a conjecture over its class, with the verdict ladder) and
  *   judgeCase (one instance); the catalog: CARDS, CONJECTURES, CONSTRUCTIONS, cardById.
  * - Run: executeRun and executeStochasticRun on exact run specs, in any backend.
- * - Arithmetic: float64, doubleDoubleBackend(), quadDoubleBackend(), decimalBackend(p), intervalBackend(p), and the vector helpers a method or
+ * - Arithmetic: float64, doubleDoubleBackend(), quadDoubleBackend(), decimalBackend(p), intervalBackend(p), interval64, and the vector helpers a method or
  *   family is written with.
  * - Generate (fast-check): arbCardCase (the instances a card is checked on), arbFunctionOfClass,
  *   arbQuadraticSpec, arbCosineSpec, arbLogisticSpec, arbPiecewiseQuadraticSpec, arbPoint.
@@ -42,6 +42,7 @@ export { doubleDoubleBackend } from './arith/double-double.js';
 export { quadDoubleBackend } from './arith/quad-double.js';
 export type { VectorKernels } from './arith/kernels.js';
 export { intervalBackend } from './arith/interval.js';
+export { interval64 } from './arith/interval64.js';
 export { add, axpy, dot, norm, normSq, scale, sub, unitVector, type Vec } from './arith/vector.js';
 export { buildFunction, type FamilySpec, type SmoothFunction, type ClassCertificate } from './functions/index.js';
 
