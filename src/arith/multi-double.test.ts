@@ -111,7 +111,7 @@ describe.each(tiers)('the %s tier', (_, B) => {
     expect(R.cmp(relativeError(B.fromNumber(0.1), R.fromString('0.1')), u)).toBeLessThanOrEqual(0);
   });
 
-  test('random SAM runs on dense quadratics agree with decimal.js to the tier digits', () => {
+  test('random SAM runs on dense quadratics keep as many digits as decimal.js at the tier digits', () => {
     const arbRun = fc.record({
       eigenvalues: fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 2, maxLength: 5 }),
       rotationSeed: fc.integer({ min: 1, max: 1000 }),
@@ -130,10 +130,12 @@ describe.each(tiers)('the %s tier', (_, B) => {
           eta: `${etaBeta}/${10 * beta}`,
           steps: 20,
         };
-        const ours = trajectoryText(B, executeRun(B, spec).trajectory).iterates.at(-1)!;
-        const reference = trajectoryText(R, executeRun(R, spec).trajectory).iterates.at(-1)!;
-        // 20 steps lose at most a few digits to conditioning (κ <= 100), normwise.
-        expect(agreedDigitsNormwise(ours, reference, B.precision)).toBeGreaterThanOrEqual(B.precision - 6);
+        const last = <V>(backend: Backend<V>) => trajectoryText(backend, executeRun(backend, spec).trajectory).iterates.at(-1)!;
+        const reference = last(R);
+        // A run loses digits to its own conditioning (the case κ = 49/13, ηβ = 0.9 keeps 52 of 62
+        // in decimal.js): the tier must keep as many as decimal.js at the same digits, less 2.
+        const sameDigits = agreedDigitsNormwise(last(decimalBackend(B.precision)), reference, B.precision);
+        expect(agreedDigitsNormwise(last(B), reference, B.precision)).toBeGreaterThanOrEqual(sameDigits - 2);
       }),
       { numRuns: 30 },
     );
