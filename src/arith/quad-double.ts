@@ -9,9 +9,9 @@
  * VecSumErrBranch, Joldes, Muller and Popescu, "Tight and rigorous error bounds for basic building
  * blocks of double-word arithmetic", and CAMPARY's renormalization) rounds them to four words.
  *
- * Accuracy, as checked against decimal.js at 130 digits by src/arith/multi-double.test.ts on random
- * operands, cancelling sums included: +, −, × and ÷ have relative error below 2^-205 (≈ 1.9·10^-62)
- * and √ below 2^-204. The addition keeps every input word before rounding, so its error is
+ * Accuracy, as checked against decimal.js at 200 digits by src/arith/multi-double.test.ts on random
+ * operands, cancelling sums included: +, −, ×, ÷ and √ have relative error below 2^-205
+ * (≈ 1.9·10^-62). This is a tested bound, not a proven one. The addition keeps every input word before rounding, so its error is
  * relative to the result (as IEEE's), not to the operands as in QD's "sloppy" add.
  */
 import type { Backend } from './backend.js';
