@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import type { Backend } from '../arith/backend.js';
 import { decimalBackend } from '../arith/decimal.js';
+import { DD_DIGITS, doubleDoubleBackend } from '../arith/double-double.js';
+import { QD_DIGITS, quadDoubleBackend } from '../arith/quad-double.js';
 import { agreedDigits } from '../arith/digits.js';
 import { float64 } from '../arith/float64.js';
 import { norm, sub } from '../arith/vector.js';
@@ -13,20 +16,30 @@ import { OverflowError } from '../errors.js';
 const B = decimalBackend(60);
 const show = (v: unknown) => B.toString(v as never);
 
-describe('the 2-cycle of SAM on f(x) = (β/2)x² (THEOREMS.md LB-D-SC)', () => {
-  test('|x_T| matches r* = ηβρ/(2 − ηβ) to at least 50 significant digits at 60 digits', () => {
+// One table for every tier: decimal.js at 60 digits, and double-double and quad-double to their own digits.
+const twoCycleTiers: [string, Backend<unknown>, number][] = [
+  ['decimal at 60 digits', B as Backend<unknown>, 50],
+  ['double-double', doubleDoubleBackend() as Backend<unknown>, DD_DIGITS - 2],
+  ['quad-double', quadDoubleBackend() as Backend<unknown>, QD_DIGITS - 2],
+];
+
+describe.each(twoCycleTiers)('the 2-cycle of SAM on f(x) = (β/2)x² (THEOREMS.md LB-D-SC) in %s', (_, T, digits) => {
+  test(`|x_T| matches r* = ηβρ/(2 − ηβ) to at least ${digits} significant digits`, () => {
+    // r* in decimal at 200 digits, independently of the tier under test.
+    const R = decimalBackend(200);
     for (const [beta, eta, rho, x0] of [
       ['1', '0.5', '0.1', '1'],
       ['4', '0.2', '0.03', '-2.5'],
       ['10', '1/15', '1.5', '0.001'],
     ] as const) {
-      const { trajectory } = executeRun(B, { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: [beta] }, x0: [x0], eta, rho, steps: 400 });
-      const etaBeta = B.mul(B.div(B.fromString(eta.split('/')[0]!), B.fromString(eta.split('/')[1] ?? '1')), B.fromString(beta));
-      const rStar = B.div(B.mul(etaBeta, B.fromString(rho)), B.sub(B.fromNumber(2), etaBeta));
+      const { trajectory } = executeRun(T, { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: [beta] }, x0: [x0], eta, rho, steps: 400 });
+      const [num, den = '1'] = eta.split('/');
+      const etaBeta = R.mul(R.div(R.fromString(num!), R.fromString(den)), R.fromString(beta));
+      const rStar = R.div(R.mul(etaBeta, R.fromString(rho)), R.sub(R.fromNumber(2), etaBeta));
       const last = trajectory.iterates[400]![0]!;
-      expect(agreedDigits(show(B.abs(last)), show(rStar), 60), `β=${beta} η=${eta} ρ=${rho}`).toBeGreaterThanOrEqual(50);
+      expect(agreedDigits(T.toString(T.abs(last)), R.toString(rStar), T.precision), `β=${beta} η=${eta} ρ=${rho}`).toBeGreaterThanOrEqual(digits);
       // On the cycle the iterates alternate in sign.
-      expect(B.cmp(B.mul(last, trajectory.iterates[399]![0]!), B.zero)).toBe(-1);
+      expect(T.cmp(T.mul(last, trajectory.iterates[399]![0]!), T.zero)).toBe(-1);
     }
   });
 });

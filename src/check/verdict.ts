@@ -203,7 +203,7 @@ function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: Verdi
   const atHigh = observe(high, card, spec, options);
   // double-double and quad-double have float64's exponent range: a run whose measures leave it
   // (a bound (1 − ημ)^T·Δ0 of 10^-3000) is verified at p digits in decimal.js instead.
-  const inRange = fast.name === 'decimal' || atHigh.every((o) => withinFloatRange(high, o));
+  const inRange = fast.name === 'decimal' || atHigh.every(withinFloatRange(high));
   let side = compareWithLow(card, spec, options, inRange ? fast : decimalBackend(p), high, atHigh);
   // A binary tier does not hold decimal inputs exactly (1.49999999999987587824 − 1.5 keeps 19
   // digits in double-double, all of them in decimal at 30): where it cannot decide, decimal.js at
@@ -312,14 +312,11 @@ function worstOf<T>(B: Backend<T>, observations: readonly Observation<T>[]): Wor
   return worst;
 }
 
-/** Both sides of an observation are 0 or within the normal range of float64 (with 53 bits to spare for the lower words). */
-function withinFloatRange<T>(B: Backend<T>, o: Observation<T>): boolean {
-  const inside = (v: T) => {
-    if (sign(B, v) === 0) return true;
-    const magnitude = B.abs(v);
-    return B.cmp(magnitude, B.fromString('1e-290')) > 0 && B.cmp(magnitude, B.fromString('1e300')) < 0;
-  };
-  return inside(o.observed) && inside(o.bound);
+/** Whether both sides of an observation are 0 or within the normal range of float64 (with 53 bits to spare for the lower words). */
+function withinFloatRange<T>(B: Backend<T>): (o: Observation<T>) => boolean {
+  const [smallest, largest] = [B.fromString('1e-290'), B.fromString('1e300')];
+  const inside = (v: T) => sign(B, v) === 0 || (B.cmp(B.abs(v), smallest) > 0 && B.cmp(B.abs(v), largest) < 0);
+  return (o) => inside(o.observed) && inside(o.bound);
 }
 
 function ratioOf<T>(B: Backend<T>, o: Observation<T>): Worst {
