@@ -10,8 +10,8 @@
  *   the precision, i.e. an equality to the working precision);
  * - certified: interval arithmetic encloses every margin on one side of 0. Tried for escalated
  *   cases whose certificates are exact in closed form (quadratics from a spectrum, the cosine and
- *   piecewise-quadratic families) and whose runs are short enough for the enclosure to stay tight (the wrapping effect
- *   widens it by a factor of about 2 per step; intervals run at p + T/2 + 10 digits).
+ *   piecewise-quadratic families), at a precision that grows with the digits the run loses, within
+ *   a budget of counted operations (certify.ts);
  * - undecided: neither could be reached; no violation is reported on such a case.
  */
 import type { Backend } from '../arith/backend.js';
@@ -22,7 +22,6 @@ import { countingBackend } from '../arith/counting.js';
 import { float64 } from '../arith/float64.js';
 import { activity } from '../activity.js';
 import { asOverflow, confirmDivergence, divergenceVerdict, escapeOf } from './divergence.js';
-import { IndeterminateError, intervalBackend } from '../arith/interval.js';
 import { sign } from '../arith/scalar.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { isStepSizeRule, type RunSpec } from '../algorithms/run-spec.js';
@@ -32,6 +31,7 @@ import type { Card, Observation, RunCard, StepCard } from '../theorems/card.js';
 import { observe, type ObserveOptions } from './observe.js';
 import { judgeLimitCase } from './limit.js';
 import { judgeStochasticCase } from './statistical.js';
+import { certify } from './certify.js';
 
 export const LEVELS = ['certified', 'verified', 'float', 'statistical', 'undecided'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -41,14 +41,6 @@ export const DEFAULT_VERIFY_PRECISION = 40;
 
 /** Margins below this (relative to 1) are always escalated. */
 export const NEAR_MISS = 1e-6;
-/**
- * The longest run whose enclosure certification tries. Intervals widen by about a factor 2 per
- * step (0.3 digits), so they run at p + T/2 + 10 digits; beyond 60 steps that precision makes
- * trigonometric families slow (decimal.js's sine at 430 digits costs milliseconds) and verified
- * is as far as a long run goes.
- */
-export const MAX_CERTIFIED_STEPS = 60;
-
 /**
  * The most decimal work one case's verification may take, in weighted operations
  * (src/arith/counting.ts). Measured on a 2-core AMD EPYC (Node 20): the runs at 40 and 80 digits
@@ -182,7 +174,7 @@ function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options
     // float64 cannot be trusted with this case (that is why it was escalated): its ratio is unknown.
     return { holds: undefined, level: 'undecided', ratio: NaN, ratioText: 'NaN', at: fast.at, reason: `decimal verification would cost ${units.toExponential(2)} units, more than the ${(options.maxVerificationUnits ?? MAX_VERIFICATION_UNITS).toExponential(0)} a case may use` };
   }
-  const inDecimal = verifyInDecimal(card, decided, options);
+  const inDecimal = verifyInDecimal(card, decided, options, units);
   const tail = prefix === undefined ? undefined : worstOf(float64, fastObservations.slice(inDecimal.observations));
   const worst = tail !== undefined && (inDecimal.worst === undefined || tail.ratio > inDecimal.worst.ratio) ? { ...tail, text: String(tail.ratio) } : inDecimal.worst;
   if (worst === undefined) return { holds: true, level: 'verified', ratio: 0, ratioText: '0', at: 0 };
@@ -193,7 +185,7 @@ function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options
  * `spec` judged in decimal at p and 2p digits (and certified in intervals where that applies):
  * whether it holds, at which level, its worst observation, and how many observations there were.
  */
-function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions): { holds: boolean | undefined; level: Level; worst: Worst | undefined; observations: number } {
+function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, units: number): { holds: boolean | undefined; level: Level; worst: Worst | undefined; observations: number } {
   const p = options.precision;
   // The run at p digits in the cheapest tier that has them; the one at 2p in decimal.js, an
   // independent implementation.
@@ -209,9 +201,9 @@ function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: Verdi
   // digits in double-double, all of them in decimal at 30): where it cannot decide, decimal.js at
   // p digits, which can, gets the last word.
   if (side.verified === undefined && side.low.name !== 'decimal') side = compareWithLow(card, spec, options, decimalBackend(p), high, atHigh);
-  const { zero, verified } = side;
+  const { zero, verified, lost } = side;
   const worst = worstOf(high, atHigh.filter((_, i) => !zero[i])) ?? (zero.some(Boolean) ? { ratio: 0, text: '0/0', at: atHigh[0]!.at } : undefined);
-  const certified = certify(card, spec, options);
+  const certified = certify(card, spec, { ...options, units, lost }).holds;
   const holds = certified ?? verified;
   const level: Level = certified !== undefined ? 'certified' : verified !== undefined ? 'verified' : 'undecided';
   return { holds, level, worst, observations: atHigh.length };
@@ -223,7 +215,7 @@ function compareWithLow<T, U>(card: StepCard | RunCard, spec: RunSpec, options: 
   // 0 <= 0 (both sides are rounding noise that shrinks with the precision) is an equality whose
   // ratio means nothing: it holds, and is left out of the worst ratio.
   const zero = atHigh.map((o, i) => atLow.length === atHigh.length && bothVanish(low, atLow[i]!, high, o));
-  return { low: low as Backend<unknown>, zero, verified: verify(low, atLow, high, atHigh, options.precision, zero) };
+  return { low: low as Backend<unknown>, zero, ...verify(low, atLow, high, atHigh, options.precision, zero) };
 }
 
 /**
@@ -237,7 +229,7 @@ function judgeOverflowedRun(card: StepCard | RunCard, spec: RunSpec, options: Ve
   // Cut at the overflow unless η depends on the horizon (then the whole run, in decimal).
   const decided = card.scope === 'run' && overflow.step < spec.steps && !isStepSizeRule(spec.eta) ? { ...spec, steps: overflow.step } : spec;
   const divergence = confirmDivergence(spec, escapeOf(overflow), options.precision);
-  const inDecimal = verifyInDecimal(card, decided, options);
+  const inDecimal = verifyInDecimal(card, decided, options, verificationUnits(card, decided, options));
   const worst = inDecimal.worst ?? { ratio: NaN, text: 'NaN', at: overflow.step };
   const prefix = decided === spec ? {} : { prefix: decided.steps };
   if (inDecimal.holds === false) return { holds: false, level: inDecimal.level, ratio: worst.ratio, ratioText: worst.text, at: worst.at, ...prefix, reason: divergence.text };
@@ -341,10 +333,15 @@ function bothVanish<T, U>(L: Backend<T>, low: Observation<T>, H: Backend<U>, hig
   return vanishes(low.observed, high.observed) && vanishes(low.bound, high.bound);
 }
 
-/** true or false when p and 2p agree on the sign of every margin (0 <= 0 observations hold); undefined otherwise. */
-function verify<T, U>(L: Backend<T>, atLow: readonly Observation<T>[], H: Backend<U>, atHigh: readonly Observation<U>[], p: number, zero: readonly boolean[]): boolean | undefined {
-  if (atLow.length !== atHigh.length) return undefined;
+/**
+ * Whether p and 2p agree on the sign of every margin (0 <= 0 observations hold): true or false, or
+ * undefined when they do not; and `lost`, the digits of L's precision that the run at L lost on its
+ * least accurate margin (agreement with H), which sets where certification starts (certify.ts).
+ */
+function verify<T, U>(L: Backend<T>, atLow: readonly Observation<T>[], H: Backend<U>, atHigh: readonly Observation<U>[], p: number, zero: readonly boolean[]): { verified: boolean | undefined; lost: number | undefined } {
+  if (atLow.length !== atHigh.length) return { verified: undefined, lost: undefined };
   let holds = true;
+  let agreed = L.precision;
   for (let i = 0; i < atHigh.length; i++) {
     if (zero[i]) continue;
     const low = L.sub(atLow[i]!.bound, atLow[i]!.observed);
@@ -353,30 +350,14 @@ function verify<T, U>(L: Backend<T>, atLow: readonly Observation<T>[], H: Backen
     // An equality: the margin is within rounding at p and much smaller still at 2p.
     const tie = Math.abs(L.toNumber(low)) <= 10 ** (-p / 2) * scale && Math.abs(H.toNumber(high)) <= 10 ** -p * scale;
     if (tie) continue;
-    if (sign(L, low) !== sign(H, high) || agreedDigits(L.toString(low), H.toString(high), p) < 2) return undefined;
+    const [lowText, highText] = [L.toString(low), H.toString(high)];
+    if (sign(L, low) !== sign(H, high) || agreedDigits(lowText, highText, p) < 2) return { verified: undefined, lost: undefined };
+    agreed = Math.min(agreed, agreedDigits(lowText, highText, L.precision));
     if (sign(H, high) < 0) holds = false;
   }
-  return holds;
+  return { verified: holds, lost: L.precision - agreed };
 }
 
-/** true or false when intervals decide every margin; undefined when they cannot or are not tried. */
-function certify(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions): boolean | undefined {
-  const fn = spec.function;
-  const closedForm = fn.family === 'cosine' || fn.family === 'piecewise-quadratic' || (fn.family === 'quadratic' && fn.eigenvalues !== undefined);
-  if (!closedForm || spec.steps > MAX_CERTIFIED_STEPS) return undefined;
-  const I = intervalBackend(Math.min(options.precision + Math.ceil(spec.steps / 2) + 10, MAX_DECIMAL_PRECISION));
-  try {
-    const margins = observe(I, card, spec, options).map((o) => I.sub(o.bound, o.observed));
-    if (margins.every((m) => m.lo.gte(0))) return true;
-    if (margins.some((m) => m.hi.lt(0))) return false;
-    return undefined;
-  } catch (error) {
-    if (error instanceof IndeterminateError) return undefined;
-    throw error;
-  }
-}
-
-/** The same case from x0 moved by a relative 10^-12 (alternating signs): a float64 sensitivity probe. */
 /** `value` when a start moved by 10^-12 gives about the same (`moved`); NaN when rounding decides it. */
 export function stableOrNaN(value: number, moved: number): number {
   if (!Number.isFinite(value) || !Number.isFinite(moved)) return value === moved ? value : NaN; // e.g. a bound <= 0 on one side only

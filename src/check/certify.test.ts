@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import type { RunSpec } from '../algorithms/run-spec.js';
+import { countingBackend } from '../arith/counting.js';
+import { float64 } from '../arith/float64.js';
+import { D_NC } from '../theorems/d-nc.js';
+import { certify, MAX_CERTIFICATION_UNITS } from './certify.js';
+import { observe } from './observe.js';
+import { judgeCase } from './verdict.js';
+
+// A near-miss of `samcheck run D-NC --runs 200 --seed 7`: 62 steps of SAM with η = 1/β on a
+// one-dimensional cosine whose ρ is its own kρ-scale, started at −ρ (LB-D-NC-a's shape).
+const longCosineRun: RunSpec = {
+  algorithm: 'sam',
+  function: { family: 'cosine', dim: 1, terms: [{ beta: '9.98', k: '0.01/0.0341683366733' }], quadBeta: '9.98' },
+  rho: '0.0341683366733',
+  eta: { overBeta: '1' },
+  steps: 62,
+  x0: ['-0.0341683366733'],
+};
+
+function unitsOf(spec: RunSpec): number {
+  const counting = countingBackend(float64);
+  observe(counting.backend, D_NC, spec);
+  return counting.units();
+}
+
+describe('certification climbs a ladder of precisions (certify.ts)', () => {
+  test('a run longer than 60 steps is certified, in decimal intervals at p + lost + 10 digits', () => {
+    expect(judgeCase(D_NC, longCosineRun, { precision: 40 })).toMatchObject({ holds: true, level: 'certified' });
+    expect(certify(D_NC, longCosineRun, { precision: 40, lost: 0, units: unitsOf(longCosineRun) })).toEqual({ holds: true, arithmetic: 'interval at 50 digits' });
+  });
+
+  test('from a start too low to decide (15 digits for a run that loses about 15 in intervals), it climbs to a precision that does', () => {
+    const certificate = certify(D_NC, longCosineRun, { precision: 5, lost: 0, units: unitsOf(longCosineRun) });
+    expect(certificate.holds).toBe(true);
+    const digits = Number(/^interval at (\d+) digits$/.exec(certificate.arithmetic ?? '')?.[1]);
+    expect(digits).toBeGreaterThan(15);
+  });
+
+  test('an attempt the budget cannot pay for is not made: the case stays uncertified', () => {
+    expect(certify(D_NC, longCosineRun, { precision: 40, lost: 0, units: MAX_CERTIFICATION_UNITS })).toEqual({ holds: undefined });
+  });
+
+  test('a short run on a quadratic from a spectrum is certified in float64 intervals', () => {
+    const spec: RunSpec = { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: ['1', '4'] }, rho: '0.1', eta: { overBeta: '0.5' }, steps: 10, x0: ['1', '1'] };
+    expect(certify(D_NC, spec, { precision: 40, lost: 0, units: unitsOf(spec) })).toEqual({ holds: true, arithmetic: 'interval64' });
+  });
+
+  test('a family without closed-form certificates is never certified', () => {
+    const spec: RunSpec = { ...longCosineRun, function: { family: 'logistic', dim: 1, samples: 3, dataSeed: 1, l2: '0.1' }, steps: 2, x0: ['0.1'] };
+    expect(certify(D_NC, spec, { precision: 40, lost: 0, units: 1 })).toEqual({ holds: undefined });
+  });
+});
