@@ -38,3 +38,11 @@ export function activity(what: string): void {
 export function heartbeat(): void {
   if (listener !== undefined && ++beats % BEATS_PER_CALL === 0) listener.heartbeat();
 }
+
+/**
+ * A heartbeat heard at once: from a thread that waits on worker threads (src/parallel/), whose
+ * computation beats elsewhere, on a timer.
+ */
+export function pulse(): void {
+  listener?.heartbeat();
+}

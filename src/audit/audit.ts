@@ -26,7 +26,7 @@ import { knownTightness } from '../constructions/tightness.js';
 import { InputError } from '../errors.js';
 import { arbCardCase } from '../generators/card-cases.js';
 import type { Card } from '../theorems/card.js';
-import { admissibleFinalists, compassSearch, FINALIST_POOL, keepTop, type Scored } from './compass.js';
+import { admissibleFinalists, compassSteps, FINALIST_POOL, keepTop, type Scored, type SearchRequest } from './compass.js';
 import { confirmationCase } from '../check/search.js';
 
 export interface AuditOptions {
@@ -82,7 +82,31 @@ const SAMPLE_BATCH = 16;
 const SAMPLING_SHARE = 0.5;
 const CONFIRM_SHARE = 1.5;
 
+/**
+ * What an audit asks of its driver beyond a search's requests (compass.ts): one finalist confirmed
+ * in full, or, ahead of those, every finalist it may confirm (a driver with workers confirms them
+ * side by side).
+ */
+export type AuditRequest = SearchRequest | { readonly confirm: CaseSpec } | { readonly confirming: readonly CaseSpec[] };
+
+/** The audit in this thread (`samcheck audit` with one job; the tests). */
 export function auditCard(card: Card, options: AuditOptions): AuditResult {
+  const steps = auditSteps(card, options);
+  let request = steps.next();
+  while (!request.done) {
+    const r = request.value;
+    request = steps.next('evaluate' in r ? evaluateCase(card, r.evaluate, options.constant) : 'confirm' in r ? confirmFinalist(card, r.confirm, options.constant, options.precision) : undefined);
+  }
+  return request.value;
+}
+
+/**
+ * The audit as a sequence of requests (see AuditRequest), answered by a driver: `auditCard` in
+ * this thread, or one that spreads them over worker threads (src/parallel/jobs.ts). The sequence
+ * depends only on the answers, never on who computed them, so a seed and an evaluation budget
+ * give the same audit with any number of jobs.
+ */
+export function* auditSteps(card: Card, options: AuditOptions): Generator<AuditRequest, AuditResult, number | CaseVerdict | undefined> {
   if (options.budgetMs === undefined && options.maxEvaluations === undefined) throw new InputError('budget', undefined, 'an audit needs a time budget, a number of evaluations, or both');
   const budgetMs = options.budgetMs ?? Infinity;
   if (card.scope === 'limit') throw new InputError('ID', card.id, 'is a limit claim; an audit needs a bound (observed/bound)');
@@ -100,17 +124,9 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
   const pool: Scored[] = [];
   const exhausted = (share: number) => elapsed() >= share * budgetMs || (options.maxEvaluations !== undefined && evaluations >= share * options.maxEvaluations);
 
-  const evaluate = (instance: CaseSpec, phase: Phase): number => {
+  /** The driver's answer to an evaluation, recorded (best, trace, finalists, progress). */
+  const record = (instance: CaseSpec, ratio: number, phase: Phase): number => {
     evaluations++;
-    let ratio: number;
-    try {
-      ratio = options.constant === undefined ? floatRatio(card, instance) : floatThreshold(card, instance, options.constant);
-    } catch {
-      ratio = -Infinity; // a parameter step out of the family's domain
-    }
-    // NaN: float64 cannot tell. Infinity (a bound <= 0 below a positive measure) is in practice
-    // Δ0 rounded below 0 in float64; samcheck run's verification, not the search, settles those.
-    if (!Number.isFinite(ratio)) ratio = -Infinity;
     keepTop(pool, { ratio, instance }, FINALISTS * FINALIST_POOL);
     if (best === undefined || ratio > best.ratio) {
       best = { ratio, instance };
@@ -129,15 +145,23 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
     } catch {
       continue; // a member the generator could not build (reported by samcheck run as an error)
     }
+    yield { upcoming: () => drawn };
     for (const instance of drawn) {
-      const ratio = evaluate(instance, 'sampling');
+      const ratio = record(instance, (yield { evaluate: instance }) as number, 'sampling');
       keepTop(top, { ratio, instance }, TOP);
       if (exhausted(SAMPLING_SHARE)) break;
     }
   }
 
   // 2. Depth: compass search from each of the best cases in turn.
-  compassSearch(card, top, (instance) => evaluate(instance, 'local search'), () => exhausted(1));
+  const search = compassSteps(card, top, () => exhausted(1));
+  for (let r = search.next(NaN); !r.done; ) {
+    if ('evaluate' in r.value) r = search.next(record(r.value.evaluate, (yield r.value) as number, 'local search'));
+    else {
+      yield r.value;
+      r = search.next(NaN);
+    }
+  }
 
   // 3. Confirmation, in full, of the finalists, best first; the best confirmed one is the answer.
   const finalists = admissibleFinalists(card, pool, FINALISTS);
@@ -145,11 +169,11 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
   // 3000-step case in 20 dimensions takes a while).
   const confirmations: { instance: CaseSpec; searchRatio: number; verdict: CaseVerdict }[] = [];
   // When float64 could tell nothing about any case, the first one drawn is confirmed all the same.
-  for (const f of finalists.length > 0 ? finalists : [best!]) {
+  const candidates = (finalists.length > 0 ? finalists : [best!]).map((f) => ({ instance: confirmationCase(card, f.instance), searchRatio: f.ratio }));
+  if (budgetMs === Infinity) yield { confirming: candidates.map((c) => c.instance) };
+  for (const c of candidates) {
     if (confirmations.length > 0 && elapsed() >= CONFIRM_SHARE * budgetMs) break;
-    const instance = confirmationCase(card, f.instance);
-    const verdict = options.constant === undefined ? judgeCase(card, instance, { precision: options.precision, maxVerificationUnits: Infinity }) : confirmThreshold(card, instance, options.constant, options.precision);
-    confirmations.push({ instance, searchRatio: f.ratio, verdict });
+    confirmations.push({ ...c, verdict: (yield { confirm: c.instance }) as CaseVerdict });
   }
   const chosen = confirmations.reduce((a, b) => (verdictEvidence(b.verdict) > verdictEvidence(a.verdict) ? b : a));
   const known = knownTightness(card.id);
@@ -166,6 +190,27 @@ export function auditCard(card: Card, options: AuditOptions): AuditResult {
     seed: options.seed,
     seconds: Number((elapsed() / 1000).toFixed(2)),
   };
+}
+
+/**
+ * What the search maximizes on one case, in float64: observed/bound (or a constant's fraction);
+ * -Infinity for a parameter step out of the family's domain and for what float64 cannot tell (NaN).
+ * Infinity (a bound <= 0 below a positive measure) is in practice Δ0 rounded below 0 in float64;
+ * samcheck run's verification, not the search, settles those.
+ */
+export function evaluateCase(card: Card, instance: CaseSpec, constant: string | undefined): number {
+  let ratio: number;
+  try {
+    ratio = constant === undefined ? floatRatio(card, instance) : floatThreshold(card, instance, constant);
+  } catch {
+    return -Infinity;
+  }
+  return Number.isFinite(ratio) ? ratio : -Infinity;
+}
+
+/** A finalist judged in full, as samcheck run would, with no cap on its decimal work. */
+export function confirmFinalist(card: Card, instance: CaseSpec, constant: string | undefined, precision: number): CaseVerdict {
+  return constant === undefined ? judgeCase(card, instance, { precision, maxVerificationUnits: Infinity }) : confirmThreshold(card, instance, constant, precision);
 }
 
 /** A constant's fraction in float64, trusted only if a start moved by 10^-12 leaves it (as floatRatio). */

@@ -30,7 +30,7 @@ describe('certification climbs a ladder of precisions (certify.ts)', () => {
     expect(certify(D_NC, longCosineRun, { precision: 40, lost: 0, units: unitsOf(longCosineRun) })).toEqual({ holds: true, arithmetic: 'interval at 50 digits' });
   });
 
-  test('from a start too low to decide (15 digits for a run that loses about 15 in intervals), it climbs to a precision that does', () => {
+  test('from a start too low to decide (15 digits for a run that loses about 15 in intervals), it climbs to a precision that does (the probe of the first quarter, then the attempts)', () => {
     const certificate = certify(D_NC, longCosineRun, { precision: 5, lost: 0, units: unitsOf(longCosineRun) });
     expect(certificate.holds).toBe(true);
     const digits = Number(/^interval at (\d+) digits$/.exec(certificate.arithmetic ?? '')?.[1]);

@@ -42,21 +42,25 @@ export function constantsOf(card: Card, constants: Readonly<Record<string, strin
 
 export function checkAll(cards: readonly Card[], settings: CheckAllSettings, hooks: CheckAllHooks = {}): CheckedCard[] {
   return cards.map((card) => {
-    const runs = runsFor(card, settings.runs);
-    hooks.onStart?.(card, runs);
-    const started = performance.now();
-    const report = checkCard(card, {
-      runs,
-      seed: settings.seed,
-      precision: settings.precision,
-      constants: constantsOf(card, settings.constants),
-      counterexampleFolder: settings.counterexampleFolder,
-      onCase: (index) => hooks.onCase?.(card, index),
-    });
-    const checked = { ...withReplay(report), tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
+    hooks.onStart?.(card, runsFor(card, settings.runs));
+    const checked = checkOne(card, settings, (index) => hooks.onCase?.(card, index));
     hooks.onDone?.(card, checked);
     return checked;
   });
+}
+
+/** One card checked with its own budget and seed (what `--jobs N` hands a worker), timed. */
+export function checkOne(card: Card, settings: CheckAllSettings, onCase?: (index: number) => void): CheckedCard {
+  const started = performance.now();
+  const report = checkCard(card, {
+    runs: runsFor(card, settings.runs),
+    seed: settings.seed,
+    precision: settings.precision,
+    constants: constantsOf(card, settings.constants),
+    counterexampleFolder: settings.counterexampleFolder,
+    ...(onCase ? { onCase } : {}),
+  });
+  return { ...withReplay(report), tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
 }
 
 /** A saved finding replayed from its file, so that a replay command is offered only for a file that replays. */

@@ -203,7 +203,9 @@ function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: Verdi
   if (side.verified === undefined && side.low.name !== 'decimal') side = compareWithLow(card, spec, options, decimalBackend(p), high, atHigh);
   const { zero, verified, lost } = side;
   const worst = worstOf(high, atHigh.filter((_, i) => !zero[i])) ?? (zero.some(Boolean) ? { ratio: 0, text: '0/0', at: atHigh[0]!.at } : undefined);
-  const certified = certify(card, spec, { ...options, units, lost }).holds;
+  const margins = atHigh.map((o) => (sign(high, o.bound) === 0 ? NaN : Math.abs(high.toNumber(high.div(high.sub(o.bound, o.observed), o.bound)))));
+  const budget = options.maxVerificationUnits === undefined ? {} : { budget: options.maxVerificationUnits };
+  const certified = certify(card, spec, { ...options, units, lost, margins, ...budget }).holds;
   const holds = certified ?? verified;
   const level: Level = certified !== undefined ? 'certified' : verified !== undefined ? 'verified' : 'undecided';
   return { holds, level, worst, observations: atHigh.length };

@@ -6,7 +6,9 @@
  */
 import { join } from 'node:path';
 import { isStochasticSpec } from '../algorithms/case.js';
-import { replayCommandFor, skippedFor } from '../theorems/catalog.js';
+import { conjectureSources, replayCommandFor, skippedFor } from '../theorems/catalog.js';
+import { auditOn } from '../parallel/jobs.js';
+import { jobsOption, withPool } from '../parallel/pool.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { auditCard, type AuditResult, type Phase } from '../audit/audit.js';
 import { auditRecord, saveAuditRecord } from '../audit/record.js';
@@ -32,6 +34,7 @@ export interface AuditOptions {
   audits?: string;
   saveTo?: string;
   constant?: string;
+  jobs?: string;
 }
 
 export const DEFAULT_BUDGET = '60s';
@@ -51,7 +54,7 @@ export function parseBudget(text: string): number {
 }
 
 /** Returns the exit code: 1 when the best case violates a theorem card. */
-export function auditCommand(id: string, options: AuditOptions, io: CliIO): number {
+export async function auditCommand(id: string, options: AuditOptions, io: CliIO): Promise<number> {
   const card = checkById(id);
   if (card.scope === 'limit') throw new InputError('ID', id, 'is a limit claim; an audit needs a bound (observed/bound)');
   const maxEvaluations = options.evaluations === undefined ? undefined : wholeOption('--evaluations', options.evaluations, 1, 1e9);
@@ -59,6 +62,7 @@ export function auditCommand(id: string, options: AuditOptions, io: CliIO): numb
   const budgetMs = options.budget === undefined && maxEvaluations !== undefined ? undefined : parseBudget(options.budget ?? DEFAULT_BUDGET);
   const seed = seedOption(options.seed);
   const precision = precisionOption(options.precision);
+  const jobs = jobsOption(options.jobs);
   if (options.constant !== undefined) requireConstant(card, options.constant, '--constant'); // now, not after the search
   const saveTo = options.saveTo ?? DEFAULT_FINDINGS_FOLDER;
   const auditsFolder = options.audits ?? DEFAULT_AUDIT_FOLDER;
@@ -68,7 +72,9 @@ export function auditCommand(id: string, options: AuditOptions, io: CliIO): numb
   io.err(`samcheck audit ${id}${options.constant ? ` (constant ${options.constant})` : ''}: budget ${budgetText}, seed ${seed}`);
   const status = statusLine(io, id, budgetMs, maxEvaluations);
   const constant = options.constant;
-  const result = auditCard(card, { budgetMs, seed, maxEvaluations, precision, onProgress: status.update, ...(constant === undefined ? {} : { constant }) });
+  const auditOptions = { budgetMs, seed, maxEvaluations, precision, onProgress: status.update, ...(constant === undefined ? {} : { constant }) };
+  // One job: the audit in this thread; more: its evaluations spread over workers, with the same result.
+  const result = jobs === 1 ? auditCard(card, auditOptions) : await withPool(jobs, { conjectureFolders: conjectureSources() }, (pool) => auditOn(pool, card, auditOptions));
   status.done(result);
 
   let counterexample: string | null = null;

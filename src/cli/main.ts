@@ -14,13 +14,14 @@ import { reportPage } from '../report/html/page.js';
 import { replayText } from '../report/replay.js';
 import { renderTable } from '../report/text.js';
 import { findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, tightnessInterval, worstText } from '../report/verdicts.js';
-import { allChecks, skippedFor, type SkippedConjecture } from '../theorems/catalog.js';
+import { allChecks, skippedFor, type SkippedConjecture, conjectureSources } from '../theorems/catalog.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { requireExistingFolder, requireWritableFolder } from './folders.js';
 import { DEFAULT_STORE } from './replay.js';
 import type { CliIO } from './io.js';
 import { wholeOption } from './options.js';
 import { progressFor, withProgress } from './progress.js';
+import { jobsOption, withPool } from '../parallel/pool.js';
 import { failed, precisionOption, seedOption } from './run.js';
 
 export interface MainOptions {
@@ -33,6 +34,7 @@ export interface MainOptions {
   report?: string | false;
   counterexamples?: string;
   saveTo?: string;
+  jobs?: string;
 }
 
 export const DEFAULT_REPORT_FOLDER = 'report';
@@ -43,6 +45,7 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   const runs = options.runs === undefined ? undefined : wholeOption('--runs', options.runs, 1, 1_000_000);
   const seed = seedOption(options.seed);
   const precision = precisionOption(options.precision);
+  const jobs = jobsOption(options.jobs);
   if (options.counterexamples !== undefined) requireExistingFolder('--counterexamples', options.counterexamples);
   const store = options.counterexamples ?? DEFAULT_STORE;
   const storeFiles = counterexampleFiles(store);
@@ -68,7 +71,9 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   };
   const command = rerunCommand(options, seed);
   io.err(`samcheck: ${settings.checks.length} checks, ${settings.replayFiles.length} counterexample files, seed ${seed} (rerun: ${command})`);
-  const result = await withProgress(progressFor(io, jobUnits(settings)), (progress) => runMainJob(settings, progress));
+  const result = await withProgress(progressFor(io, jobUnits(settings)), (progress) =>
+    withPool(jobs, { conjectureFolders: conjectureSources() }, (pool) => runMainJob(settings, progress, pool)),
+  );
   // What could not be written is said, and the table is printed all the same: nothing computed is lost.
   const notWritten: string[] = [];
   if (reportFolder !== null) {

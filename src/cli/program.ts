@@ -15,6 +15,7 @@ import { DEFAULT_RUNS } from '../check/check-all.js';
 import { DEFAULT_FINDINGS_FOLDER, runCommand, type RunOptions } from './run.js';
 import { DEFAULT_SIMULATION_PATHS, DEFAULT_STUDENT_T_DOF, simulateCommand, type SimulateOptions } from './simulate.js';
 import { DEFAULT_REPORT_FOLDER, mainCommand, type MainOptions } from './main.js';
+import { defaultJobs } from '../parallel/pool.js';
 import { auditCommand, DEFAULT_AUDIT_FOLDER, DEFAULT_BUDGET, type AuditOptions } from './audit.js';
 import { selectableIds } from '../job/main-job.js';
 import { DEFAULT_SIMULATION_LEVEL } from '../check/stochastic-simulation.js';
@@ -48,6 +49,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--no-report', 'no report, and no counterexample file unless --save-to names a folder')
     .option('--counterexamples <dir>', 'the counterexample store replayed (default: counterexamples)')
     .option('--save-to <dir>', 'where new counterexamples go (default: REPORT/counterexamples)')
+    .option('--jobs <n>', JOBS_HELP)
     .option('--conjectures <dir>', CONJECTURES_HELP, collect)
     .addHelpText(
       'after',
@@ -137,6 +139,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--seed <s>', 'seed of the search (default: random, printed)')
     .option('--precision <digits>', 'verification reruns near-misses in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
     .option('--constant <name=value>', "replace a card's named constant, e.g. c=0.5 (repeatable)", collect)
+    .option('--jobs <n>', JOBS_HELP)
     .option('--save-to <dir>', `where violations and falsifications are saved (default: ${DEFAULT_FINDINGS_FOLDER}; the regression store counterexamples/ only when named)`)
     .option('--json', 'machine-readable output')
     .option('--conjectures <dir>', CONJECTURES_HELP, collect)
@@ -156,11 +159,12 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--audits <dir>', 'where the audit record (ID.json) goes; the report of the main job shows it', DEFAULT_AUDIT_FOLDER)
     .option('--save-to <dir>', `where a violation is saved (default: ${DEFAULT_FINDINGS_FOLDER})`)
     .option('--constant <name>', "audit the card's named constant (e.g. c): the fraction of it each case needs, all else fixed")
+    .option('--jobs <n>', JOBS_HELP)
     .option('--json', 'machine-readable output: { id, bestRatio, instance, evaluations, trace, ... }')
     .option('--conjectures <dir>', CONJECTURES_HELP, collect)
     .addHelpText('after', '\nExamples:\n  samcheck audit D-NC --budget 60s --seed 1\n  samcheck audit S-SC-n --budget 2m --json\n  samcheck audit D-SC --constant c --budget 60s    # how much of the floor constant is needed')
-    .action((id: string, options: AuditOptions) => {
-      outcome.exitCode = auditCommand(id, options, io);
+    .action(async (id: string, options: AuditOptions) => {
+      outcome.exitCode = await auditCommand(id, options, io);
     });
 
   program
@@ -194,9 +198,10 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
   try {
     // The users' conjectures join the checks before the help and the ID lists are written; a file
     // that cannot be used is reported and skipped, and only the commands that would use it fail.
-    const { conjectures, problems, folders } = await loadConjectures([CONJECTURE_FOLDER, ...readProjectConfig().conjectures, ...conjectureFolders(argv)]);
+    const sources = [CONJECTURE_FOLDER, ...readProjectConfig().conjectures, ...conjectureFolders(argv)];
+    const { conjectures, problems, folders } = await loadConjectures(sources);
     for (const problem of problems) io.err(`samcheck: skipped a conjecture file: ${problem.message}`);
-    registerConjectures(conjectures, problems, folders);
+    registerConjectures(conjectures, problems, folders, sources);
     const program = buildProgram(io, outcome);
     requireKnownCommand(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
@@ -214,6 +219,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     throw error;
   }
 }
+
+const JOBS_HELP = `worker threads (default: the cores, ${defaultJobs()} here); the results are the same for any number`;
 
 const CONJECTURES_HELP = 'a folder of conjecture files (.ts, .js, .mjs) to check beside the built-in ones (repeatable; samcheck.config.json may list more)';
 

@@ -5,7 +5,9 @@ import { randomInt } from 'node:crypto';
 import { MAX_DECIMAL_PRECISION, MIN_DECIMAL_PRECISION } from '../arith/decimal.js';
 import { float64 } from '../arith/float64.js';
 import { join } from 'node:path';
-import { checkAll, constantsOf, DEFAULT_RUNS, runsFor, type CheckedCard } from '../check/check-all.js';
+import { constantsOf, DEFAULT_RUNS, runsFor, type CheckedCard } from '../check/check-all.js';
+import { checkCards } from '../parallel/jobs.js';
+import { jobsOption, withPool } from '../parallel/pool.js';
 import { checkProgress } from '../job/main-job.js';
 import { requireConstantValues } from '../check/admissible.js';
 import type { CardReport } from '../check/check-card.js';
@@ -16,7 +18,7 @@ import { MAX_SEED } from '../random/seeded.js';
 import { formatJson } from '../report/json.js';
 import { renderTable } from '../report/text.js';
 import { constructionsText, findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, worstInstanceText, worstText } from '../report/verdicts.js';
-import { allChecks, skippedFor, type SkippedConjecture } from '../theorems/catalog.js';
+import { allChecks, conjectureSources, skippedFor, type SkippedConjecture } from '../theorems/catalog.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { checkById } from '../conjectures/lookup.js';
 import { requireWritableFolder } from './folders.js';
@@ -31,6 +33,7 @@ export interface RunOptions {
   json?: boolean;
   constant?: string[];
   saveTo?: string;
+  jobs?: string;
 }
 
 /** Where `run`, `audit` and the main job save what they find, unless told otherwise (not the regression store). */
@@ -51,6 +54,7 @@ export async function runCommand(ids: string[], options: RunOptions, io: CliIO):
   const asked = options.runs === undefined ? undefined : wholeOption('--runs', options.runs, 1, 1_000_000);
   const seed = seedOption(options.seed);
   const precision = precisionOption(options.precision);
+  const jobs = jobsOption(options.jobs);
   const constants = parseConstants(options.constant ?? []);
   for (const [name, value] of Object.entries(constants)) {
     if (!cards.some((card) => name in card.constants)) {
@@ -69,7 +73,7 @@ export async function runCommand(ids: string[], options: RunOptions, io: CliIO):
   const units = cards.reduce((n, card) => n + runsFor(card, asked), 0);
   io.err(`samcheck run: ${cards.length} check${cards.length === 1 ? '' : 's'}, seed ${seed}; findings go to ${saveTo}`);
   const checked = await withProgress(progressFor(io, units), (progress) =>
-    checkAll(cards, { runs: asked, seed, precision, constants, counterexampleFolder: saveTo }, checkProgress(progress)),
+    withPool(jobs, { conjectureFolders: conjectureSources() }, (pool) => checkCards(pool, cards, { runs: asked, seed, precision, constants, counterexampleFolder: saveTo }, checkProgress(progress))),
   );
   // With no IDs every conjecture was asked for: the files that could not be loaded were not checked.
   const skipped = skippedFor(ids.length === 0);

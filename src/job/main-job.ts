@@ -3,9 +3,11 @@
  * counterexample file replayed, and the charts of the report computed, with progress reported
  * phase by phase.
  */
-import { checkAll, runsFor, type CheckAllHooks, type CheckedCard } from '../check/check-all.js';
+import { runsFor, type CheckAllHooks, type CheckedCard } from '../check/check-all.js';
 import { readCounterexample } from '../check/counterexamples.js';
-import { replayFile, type ReplayResult } from '../check/replay.js';
+import type { ReplayResult } from '../check/replay.js';
+import { checkCards, replayFiles } from '../parallel/jobs.js';
+import { inlinePool, type JobPool } from '../parallel/pool.js';
 import type { ConstructionCase } from '../constructions/construction.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import { unknownId } from '../conjectures/lookup.js';
@@ -105,19 +107,24 @@ export function checkProgress(progress: JobProgress): CheckAllHooks {
   };
 }
 
-export async function runMainJob(settings: MainJobSettings, progress: JobProgress): Promise<MainJobResult> {
+/**
+ * The job on `pool` (this thread by default): checks and replays are tasks, spread over the pool's
+ * workers with the results and progress of one thread; the charts are drawn here after.
+ */
+export async function runMainJob(settings: MainJobSettings, progress: JobProgress, pool: JobPool = inlinePool()): Promise<MainJobResult> {
   const started = performance.now();
-  const checks = checkAll(
+  const checks = await checkCards(
+    pool,
     settings.checks,
     { runs: settings.runs, seed: settings.seed, precision: settings.precision, counterexampleFolder: settings.counterexampleFolder },
     checkProgress(progress),
   );
-  const replays = settings.replayFiles.map((file) => {
-    progress.begin(`replay ${file}`, 1);
-    const result = replayFile(file);
-    progress.advance();
-    progress.end(`replay ${file}: ${replayOutcome(result)}`);
-    return result;
+  const replays = await replayFiles(pool, settings.replayFiles, {
+    start: (file) => progress.begin(`replay ${file}`, 1),
+    done(file, result) {
+      progress.advance();
+      progress.end(`replay ${file}: ${replayOutcome(result)}`);
+    },
   });
   const cardFigures: Figure[] = [];
   const constructionFigures: Figure[] = [];

@@ -24,6 +24,7 @@ export const CARDS: readonly Card[] = [L1, L2, L3, L4, L5, L6, L7, D_SC, D_SC_RA
 
 let userConjectures: readonly Card[] = [];
 let skipped: readonly SkippedConjecture[] = [];
+let sources: readonly string[] = [];
 let userFolders: Readonly<Record<string, string>> = {};
 
 /** A conjecture file that could not be used (src/conjectures/load.ts says why, in one line). */
@@ -40,8 +41,9 @@ export interface SkippedConjecture {
  * an ID that is already taken is an error. `problems` are the files that could not be loaded: the
  * commands that would have used them say so and exit 2.
  */
-export function registerConjectures(conjectures: readonly Card[], problems: readonly SkippedConjecture[] = [], folders: Readonly<Record<string, string>> = {}): void {
+export function registerConjectures(conjectures: readonly Card[], problems: readonly SkippedConjecture[] = [], folders: Readonly<Record<string, string>> = {}, loadedFrom: readonly string[] = []): void {
   skipped = problems;
+  sources = loadedFrom;
   userFolders = folders;
   const taken = new Set([...CARDS, ...CONJECTURES].map((c) => c.id));
   for (const c of conjectures) {
@@ -70,6 +72,11 @@ export function replayCommandFor(file: string, id: string): string {
   const folder = userFolders[id];
   const quoted = (path: string) => (/^[\w./@:+-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`);
   return `npx samcheck replay ${quoted(file)}${folder === undefined ? '' : ` --conjectures ${quoted(folder)}`}`;
+}
+
+/** The folders the conjectures were loaded from, in order (a worker thread loads them again). */
+export function conjectureSources(): readonly string[] {
+  return sources;
 }
 
 /** The conjecture files skipped at start-up, with the reason. */

@@ -1,0 +1,160 @@
+/**
+ * The commands' work spread over a pool (pool.ts) with the results, the files and the progress
+ * lines of one thread: tasks are independent (each draws from its own seed), results are kept in
+ * the order asked, and progress is replayed in that order too: the first unfinished task is the
+ * one shown; what later tasks did meanwhile is shown when their turn comes. So `--jobs 2` prints
+ * the same lines, in the same order, as `--jobs 1`, only sooner.
+ */
+import type { CaseSpec } from '../algorithms/case.js';
+import { activity, pulse } from '../activity.js';
+import { auditSteps, type AuditOptions, type AuditResult } from '../audit/audit.js';
+import { runsFor, type CheckAllHooks, type CheckAllSettings, type CheckedCard } from '../check/check-all.js';
+import type { ReplayResult } from '../check/replay.js';
+import type { CaseVerdict } from '../check/verdict.js';
+import type { Card } from '../theorems/card.js';
+import type { JobPool } from './pool.js';
+import type { ResultOf, Task } from './tasks.js';
+
+/** How often a waiting thread tells the progress display that work goes on (elsewhere). */
+const PULSE_MS = 1000;
+
+/** Announced evaluations an audit keeps waiting to be asked for. */
+const MAX_REMEMBERED = 4096;
+
+/** The phases of a list of tasks as one thread would report them: start, each unit, done. */
+export interface PhaseHooks<R> {
+  start(index: number): void;
+  unit(index: number, unit: number): void;
+  done(index: number, result: R): void;
+}
+
+/**
+ * Runs the tasks on the pool, as many at once as it has jobs, and reports their phases in order.
+ * Resolves with the results in the order of `tasks`.
+ */
+export async function inOrder<T extends Task>(pool: JobPool, tasks: readonly T[], hooks: PhaseHooks<ResultOf<T['kind']>>): Promise<ResultOf<T['kind']>[]> {
+  const units = tasks.map(() => 0);
+  const results: (ResultOf<T['kind']> | undefined)[] = tasks.map(() => undefined);
+  const finished = tasks.map(() => false);
+  let front = 0;
+  let shown = 0; // units of the front task already reported
+  const catchUp = () => {
+    while (front < tasks.length) {
+      if (shown === 0 && units[front] === 0 && !finished[front]) return;
+      for (; shown < units[front]!; shown++) hooks.unit(front, shown);
+      if (!finished[front]) return;
+      hooks.done(front, results[front]!);
+      front++;
+      shown = 0;
+      if (front < tasks.length) hooks.start(front);
+    }
+  };
+  if (tasks.length > 0) hooks.start(0);
+  const timer = setInterval(pulse, PULSE_MS);
+  try {
+    // One lane per job, each taking the next task in order when it is free: with one job, each
+    // task ends (and is reported) before the next begins.
+    let next = 0;
+    const lane = async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await pool.run(tasks[i]!, (event) => {
+          if (event.kind === 'case') units[i]!++;
+          else if (i === front) activity(event.what);
+          catchUp();
+        });
+        finished[i] = true;
+        catchUp();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(pool.jobs, tasks.length) }, lane));
+  } finally {
+    clearInterval(timer);
+  }
+  return results as ResultOf<T['kind']>[];
+}
+
+/** checkAll (src/check/check-all.ts) on the pool: the same reports, hooks called in the same order. */
+export function checkCards(pool: JobPool, cards: readonly Card[], settings: CheckAllSettings, hooks: CheckAllHooks = {}): Promise<CheckedCard[]> {
+  return inOrder(
+    pool,
+    cards.map((card) => ({ kind: 'check' as const, card: card.id, settings })),
+    {
+      start: (i) => hooks.onStart?.(cards[i]!, runsFor(cards[i]!, settings.runs)),
+      unit: (i, unit) => hooks.onCase?.(cards[i]!, unit),
+      done: (i, report) => hooks.onDone?.(cards[i]!, report),
+    },
+  );
+}
+
+/** Counterexample files replayed on the pool, with a phase of one unit each. */
+export function replayFiles(pool: JobPool, files: readonly string[], hooks: { start(file: string): void; done(file: string, result: ReplayResult): void }): Promise<ReplayResult[]> {
+  return inOrder(
+    pool,
+    files.map((file) => ({ kind: 'replay' as const, file })),
+    { start: (i) => hooks.start(files[i]!), unit: () => {}, done: (i, result) => hooks.done(files[i]!, result) },
+  );
+}
+
+/**
+ * An audit (src/audit/audit.ts) driven on the pool: the cases it announces are evaluated side by
+ * side, in one task per job, and its requests are answered from those results in its own order;
+ * what it asks for without announcing is evaluated on its own. The audit is the same as in one
+ * thread; the work of announced cases it never asks for (a poll that moves early) is the price.
+ */
+export async function auditOn(pool: JobPool, card: Card, options: AuditOptions): Promise<AuditResult> {
+  const ratios = new Map<string, Promise<number>>();
+  const verdicts = new Map<string, Promise<CaseVerdict>>();
+  // Everything sent to the pool and not yet back (the pool must not close under it).
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <V>(promise: Promise<V>): Promise<V> => {
+    inFlight.add(promise);
+    void promise.then(() => inFlight.delete(promise), () => inFlight.delete(promise));
+    return promise;
+  };
+  const key = (instance: CaseSpec) => JSON.stringify(instance);
+  const constant = options.constant === undefined ? {} : { constant: options.constant };
+  const announce = (instances: readonly CaseSpec[]) => {
+    // Announced cases never asked for are forgotten now and then (a long audit announces many).
+    if (ratios.size > MAX_REMEMBERED) ratios.clear();
+    const fresh = [...new Map(instances.map((i) => [key(i), i])).values()].filter((i) => !ratios.has(key(i)));
+    const size = Math.ceil(fresh.length / pool.jobs);
+    for (let start = 0; start < fresh.length; start += size) {
+      const chunk = fresh.slice(start, start + size);
+      const evaluated = track(pool.run({ kind: 'evaluate', card: card.id, ...constant, instances: chunk }));
+      chunk.forEach((instance, j) => ratios.set(key(instance), quiet(evaluated.then((r) => r[j]!))));
+    }
+  };
+  const confirm = (instance: CaseSpec) => track(pool.run({ kind: 'confirm', card: card.id, ...constant, precision: options.precision, instance }));
+  const timer = setInterval(pulse, PULSE_MS);
+  try {
+    const steps = auditSteps(card, options);
+    let request = steps.next();
+    while (!request.done) {
+      const r = request.value;
+      let answer: number | CaseVerdict | undefined;
+      if ('upcoming' in r) announce(r.upcoming());
+      else if ('confirming' in r) for (const instance of r.confirming) verdicts.set(key(instance), quiet(confirm(instance)));
+      else if ('evaluate' in r) {
+        if (!ratios.has(key(r.evaluate))) announce([r.evaluate]);
+        answer = await ratios.get(key(r.evaluate))!;
+        ratios.delete(key(r.evaluate));
+      } else answer = await (verdicts.get(key(r.confirm)) ?? confirm(r.confirm));
+      request = steps.next(answer);
+    }
+    // Announced cases the audit did not ask for are still being evaluated: let them finish before the pool closes.
+    await Promise.allSettled([...inFlight]);
+    return request.value;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * `promise`, marked as handled: an announced evaluation nobody asks for must not crash the process
+ * when a worker fails (one that is asked for still throws where it is awaited).
+ */
+function quiet<V>(promise: Promise<V>): Promise<V> {
+  promise.catch(() => {});
+  return promise;
+}

@@ -1,0 +1,98 @@
+/**
+ * Where tasks run (tasks.ts): in this thread (one job), or on a pool of worker threads (tinypool,
+ * the pool vitest was built on: small, no dependencies, Node 20). Each worker loads the same
+ * conjecture folders as the command (so a user's conjectures, methods and families exist there
+ * too) and tells its caller, through a message port per task, each case it finishes and what it is
+ * doing. Results come back by structured clone: the same plain data as a task run in this thread.
+ */
+import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
+import Tinypool from 'tinypool';
+import { InputError } from '../errors.js';
+import { runTask, type ResultOf, type Task, type TaskEvent } from './tasks.js';
+
+export interface JobPool {
+  /** How many tasks run at once. */
+  readonly jobs: number;
+  run<T extends Task>(task: T, onEvent?: (event: TaskEvent) => void): Promise<ResultOf<T['kind']>>;
+  close(): Promise<void>;
+}
+
+/** What a worker needs to know before its first task. */
+export interface WorkerSetup {
+  /** The conjecture folders the command loaded, in its order. */
+  readonly conjectureFolders: readonly string[];
+}
+
+/** The default of --jobs: every core this process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** --jobs N: a whole number from 1 to 256. */
+export function jobsOption(text: string | undefined): number {
+  if (text === undefined) return defaultJobs();
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n) || n < 1 || n > 256) throw new InputError('--jobs', text, 'must be a whole number of worker threads from 1 to 256');
+  return n;
+}
+
+/** The pool for `jobs` (1: this thread, no workers), closed after `work` whatever it does. */
+export async function withPool<R>(jobs: number, setup: WorkerSetup, work: (pool: JobPool) => Promise<R>): Promise<R> {
+  const pool = jobs <= 1 ? inlinePool() : workerPool(jobs, setup);
+  try {
+    return await work(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Tasks run in this thread, one at a time, when asked (so one job does no work it does not need). */
+export function inlinePool(): JobPool {
+  return {
+    jobs: 1,
+    run: async (task, onEvent) => runTask(task, onEvent ?? (() => {})),
+    close: async () => {},
+  };
+}
+
+function workerPool(jobs: number, setup: WorkerSetup): JobPool {
+  const pool = new Tinypool({
+    filename: workerModule(),
+    minThreads: jobs,
+    maxThreads: jobs,
+    workerData: setup,
+    // A worker that stays alive keeps its loaded modules and caches for the next task.
+    idleTimeout: 60_000,
+  });
+  // A worker that cannot start (a module that fails to load) fails the tasks given to it; the
+  // pool's own error event must not also bring the process down.
+  pool.on('error', () => {});
+  return {
+    jobs,
+    async run(task, onEvent) {
+      const { port1, port2 } = new MessageChannel();
+      if (onEvent) port1.on('message', (event: TaskEvent) => onEvent(event));
+      try {
+        return await pool.run({ task, port: port2 }, { transferList: [port2] });
+      } finally {
+        port1.close();
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+/**
+ * The worker's module: in dist/, the compiled worker.js beside this file. Under tsx (the sources),
+ * worker.ts, which a worker thread cannot import by itself (Node 20 does not strip types, and
+ * tsx's hooks are not inherited): a one-line module registers tsx in the worker first, as the
+ * conjecture loader does (src/conjectures/load.ts).
+ */
+function workerModule(): string {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  const source = `import { register } from ${JSON.stringify(tsx)}; register(); export default (await import(${JSON.stringify(worker)})).default;`;
+  return `data:text/javascript,${encodeURIComponent(source)}`;
+}
