@@ -13,13 +13,12 @@ import type { ReplayResult } from '../check/replay.js';
 import type { CaseVerdict } from '../check/verdict.js';
 import type { Card } from '../theorems/card.js';
 import type { JobPool } from './pool.js';
+import { speculation } from './speculation.js';
 import type { ResultOf, Task } from './tasks.js';
 
 /** How often a waiting thread tells the progress display that work goes on (elsewhere). */
 const PULSE_MS = 1000;
 
-/** Announced evaluations an audit keeps waiting to be asked for. */
-const MAX_REMEMBERED = 4096;
 
 /** The phases of a list of tasks as one thread would report them: start, each unit, done. */
 export interface PhaseHooks<R> {
@@ -98,34 +97,15 @@ export function replayFiles(pool: JobPool, files: readonly string[], hooks: { st
 
 /**
  * An audit (src/audit/audit.ts) driven on the pool: the cases it announces are evaluated side by
- * side, in one task per job, and its requests are answered from those results in its own order;
- * what it asks for without announcing is evaluated on its own. The audit is the same as in one
- * thread; the work of announced cases it never asks for (a poll that moves early) is the price.
+ * side (speculation.ts), its finalists confirmed side by side, and its requests answered from
+ * those results in its own order. The audit is the same as in one thread; the work of announced
+ * cases it never asks for (a poll that moves early) is the price.
  */
 export async function auditOn(pool: JobPool, card: Card, options: AuditOptions): Promise<AuditResult> {
-  const ratios = new Map<string, Promise<number>>();
-  const verdicts = new Map<string, Promise<CaseVerdict>>();
-  // Everything sent to the pool and not yet back (the pool must not close under it).
-  const inFlight = new Set<Promise<unknown>>();
-  const track = <V>(promise: Promise<V>): Promise<V> => {
-    inFlight.add(promise);
-    void promise.then(() => inFlight.delete(promise), () => inFlight.delete(promise));
-    return promise;
-  };
-  const key = (instance: CaseSpec) => JSON.stringify(instance);
   const constant = options.constant === undefined ? {} : { constant: options.constant };
-  const announce = (instances: readonly CaseSpec[]) => {
-    // Announced cases never asked for are forgotten now and then (a long audit announces many).
-    if (ratios.size > MAX_REMEMBERED) ratios.clear();
-    const fresh = [...new Map(instances.map((i) => [key(i), i])).values()].filter((i) => !ratios.has(key(i)));
-    const size = Math.ceil(fresh.length / pool.jobs);
-    for (let start = 0; start < fresh.length; start += size) {
-      const chunk = fresh.slice(start, start + size);
-      const evaluated = track(pool.run({ kind: 'evaluate', card: card.id, ...constant, instances: chunk }));
-      chunk.forEach((instance, j) => ratios.set(key(instance), quiet(evaluated.then((r) => r[j]!))));
-    }
-  };
-  const confirm = (instance: CaseSpec) => track(pool.run({ kind: 'confirm', card: card.id, ...constant, precision: options.precision, instance }));
+  const ahead = speculation(pool.jobs, (instances) => pool.run({ kind: 'evaluate', card: card.id, ...constant, instances }));
+  const verdicts = new Map<string, Promise<CaseVerdict>>();
+  const confirm = (instance: CaseSpec) => pool.run({ kind: 'confirm', card: card.id, ...constant, precision: options.precision, instance });
   const timer = setInterval(pulse, PULSE_MS);
   try {
     const steps = auditSteps(card, options);
@@ -133,26 +113,24 @@ export async function auditOn(pool: JobPool, card: Card, options: AuditOptions):
     while (!request.done) {
       const r = request.value;
       let answer: number | CaseVerdict | undefined;
-      if ('upcoming' in r) announce(r.upcoming());
-      else if ('confirming' in r) for (const instance of r.confirming) verdicts.set(key(instance), quiet(confirm(instance)));
-      else if ('evaluate' in r) {
-        if (!ratios.has(key(r.evaluate))) announce([r.evaluate]);
-        answer = await ratios.get(key(r.evaluate))!;
-        ratios.delete(key(r.evaluate));
-      } else answer = await (verdicts.get(key(r.confirm)) ?? confirm(r.confirm));
+      if ('upcoming' in r) ahead.announce(r.upcoming());
+      else if ('confirming' in r) for (const instance of r.confirming) verdicts.set(JSON.stringify(instance), quiet(confirm(instance)));
+      else if ('evaluate' in r) answer = await ahead.value(r.evaluate);
+      else answer = await (verdicts.get(JSON.stringify(r.confirm)) ?? confirm(r.confirm));
       request = steps.next(answer);
     }
-    // Announced cases the audit did not ask for are still being evaluated: let them finish before the pool closes.
-    await Promise.allSettled([...inFlight]);
     return request.value;
   } finally {
     clearInterval(timer);
+    // Nothing may still run when the pool closes.
+    await ahead.settled();
+    await Promise.allSettled([...verdicts.values()]);
   }
 }
 
 /**
- * `promise`, marked as handled: an announced evaluation nobody asks for must not crash the process
- * when a worker fails (one that is asked for still throws where it is awaited).
+ * `promise`, marked as handled: a confirmation nobody asks for must not crash the process when a
+ * worker fails (one that is asked for still throws where it is awaited).
  */
 function quiet<V>(promise: Promise<V>): Promise<V> {
   promise.catch(() => {});

@@ -19,10 +19,10 @@ async function setUp(setup: WorkerSetup): Promise<void> {
   registerConjectures(conjectures, problems, folders, setup.conjectureFolders);
 }
 
-export default async function work({ task, port }: { task: Task; port: MessagePort }): Promise<unknown> {
+export default async function work({ task, port }: { task: Task; port?: MessagePort }): Promise<unknown> {
   ready ??= setUp(Tinypool.workerData as WorkerSetup);
   await ready;
-  const post = (event: TaskEvent) => port.postMessage(event);
+  const post = (event: TaskEvent) => port?.postMessage(event);
   let last = '';
   setActivityListener({
     activity(what) {
@@ -36,6 +36,6 @@ export default async function work({ task, port }: { task: Task; port: MessagePo
     return runTask(task, post);
   } finally {
     setActivityListener(undefined);
-    port.close();
+    port?.close();
   }
 }
