@@ -4,7 +4,8 @@
  *
  * 1. breadth: cases drawn by fast-check from the card's own generator (half the budget);
  * 2. depth: a compass (pattern) search over the continuous parameters of the best distinct cases
- *    (src/audit/compass.ts, the same search every check of samcheck run makes before a verdict);
+ *    (src/audit/compass.ts, the search every check of samcheck run makes before a verdict, here
+ *    with complete polls: their evaluations are independent, so --jobs runs them side by side);
  * 3. confirmation: the three best distinct cases (best first, the others while the audit is within
  *    1.5 budgets) judged in full, as `samcheck run` would (decimal
  *    at p and 2p digits, intervals when they apply; for a stochastic card, 8 times the paths from
@@ -154,7 +155,8 @@ export function* auditSteps(card: Card, options: AuditOptions): Generator<AuditR
   }
 
   // 2. Depth: compass search from each of the best cases in turn.
-  const search = compassSteps(card, top, () => exhausted(1));
+  // Complete polls: their evaluations are independent, so a pool runs them side by side (--jobs).
+  const search = compassSteps(card, top, () => exhausted(1), 'complete');
   for (let r = search.next(NaN); !r.done; ) {
     if ('evaluate' in r.value) r = search.next(record(r.value.evaluate, (yield r.value) as number, 'local search'));
     else {

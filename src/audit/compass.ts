@@ -42,12 +42,23 @@ export function driveSync(steps: Generator<SearchRequest, void, number>, evaluat
 }
 
 /**
+ * How a poll moves. opportunistic: along each free coordinate in turn, to the first direction that
+ * improves (1 or 2 evaluations a coordinate, each depending on the last: the checks' search, in
+ * one thread). complete: every direction of every coordinate from where the poll stands, all
+ * independent of one another (so a pool evaluates a round of polls side by side), then one more
+ * case that takes every improving coordinate's better direction at once, kept if it beats the best
+ * single move (so a poll advances along several coordinates, as an opportunistic one does).
+ */
+export type PollMode = 'opportunistic' | 'complete';
+
+/**
  * The compass search as a sequence of requests. Each poll announces the trial points it may try
  * from where it stands (both directions of every free coordinate): until a move, those are exactly
- * its next requests; after a move at coordinate i, the rest of the poll is announced again from
- * the new point. The polls of one round are independent of one another, so a round announces them all.
+ * its next requests; after an opportunistic move at coordinate i, the rest of the poll is
+ * announced again from the new point. The polls of one round are independent of one another, so
+ * a round announces them all.
  */
-export function* compassSteps(card: Card, starts: readonly Scored[], exhausted: () => boolean): Generator<SearchRequest, void, number> {
+export function* compassSteps(card: Card, starts: readonly Scored[], exhausted: () => boolean, mode: PollMode = 'opportunistic'): Generator<SearchRequest, void, number> {
   const searches = starts.map((start) => {
     const p = parameterize(card, start.instance);
     return { p, values: p.parameters.map((q) => q.value), steps: p.parameters.map((q) => q.step), ratio: start.ratio };
@@ -55,32 +66,69 @@ export function* compassSteps(card: Card, starts: readonly Scored[], exhausted: 
   type Search = (typeof searches)[number];
   // A move past the card's condition cap is not a case of the claim: never scored (the rebuild
   // keeps its ranges and pins; admissibleFinalists keeps any other miss out of the finalists).
-  const trial = (s: Search, i: number, direction: number) => {
-    const values = s.values.slice();
-    values[i] = values[i]! + direction * s.steps[i]!;
+  const at = (s: Search, values: number[]) => {
     const moved = s.p.rebuild(values);
     return { values, moved, admitted: withinCondition(card, moved) };
   };
+  const trial = (s: Search, i: number, direction: number) => {
+    const values = s.values.slice();
+    values[i] = values[i]! + direction * s.steps[i]!;
+    return at(s, values);
+  };
+  const free = (s: Search, first: number) => s.values.map((_, i) => i).filter((i) => i >= first && s.steps[i]! >= MIN_STEP);
   const pollFrom = (s: Search, first: number): CaseSpec[] =>
-    s.values.flatMap((_, i) => (i < first || s.steps[i]! < MIN_STEP ? [] : [1, -1].map((d) => trial(s, i, d)).filter((t) => t.admitted).map((t) => t.moved)));
+    free(s, first).flatMap((i) => [1, -1].map((d) => trial(s, i, d)).filter((t) => t.admitted).map((t) => t.moved));
   while (!exhausted() && searches.some((s) => s.steps.some((step) => step >= MIN_STEP))) {
     yield { upcoming: () => searches.flatMap((s) => pollFrom(s, 0)) };
     for (const s of searches) {
       if (exhausted()) break;
       let improved = false;
-      for (let i = 0; i < s.values.length && !exhausted(); i++) {
-        if (s.steps[i]! < MIN_STEP) continue;
-        for (const direction of [1, -1]) {
-          if (exhausted()) break;
-          const t = trial(s, i, direction);
-          const ratio = t.admitted ? yield { evaluate: t.moved } : -Infinity;
-          if (ratio > s.ratio) {
-            s.values = t.values;
-            s.ratio = ratio;
-            s.steps[i] = s.steps[i]! * 2; // a successful direction is tried further next poll
-            improved = true;
-            yield { upcoming: () => pollFrom(s, i + 1) };
-            break;
+      if (mode === 'complete') {
+        // Every direction first; then the combined move of the improving coordinates.
+        const better: { i: number; direction: number; ratio: number; values: number[] }[] = [];
+        for (const i of free(s, 0)) {
+          let bestHere: (typeof better)[number] | undefined;
+          for (const direction of [1, -1]) {
+            if (exhausted()) break;
+            const t = trial(s, i, direction);
+            const ratio = t.admitted ? yield { evaluate: t.moved } : -Infinity;
+            if (ratio > s.ratio && (bestHere === undefined || ratio > bestHere.ratio)) bestHere = { i, direction, ratio, values: t.values };
+          }
+          if (bestHere) better.push(bestHere);
+        }
+        if (better.length > 0) {
+          let chosen = better.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+          let moved = [chosen.i];
+          if (better.length > 1 && !exhausted()) {
+            const values = s.values.slice();
+            for (const b of better) values[b.i] = values[b.i]! + b.direction * s.steps[b.i]!;
+            const t = at(s, values);
+            const ratio = t.admitted ? yield { evaluate: t.moved } : -Infinity;
+            if (ratio > chosen.ratio) {
+              chosen = { ...chosen, ratio, values };
+              moved = better.map((b) => b.i);
+            }
+          }
+          s.values = chosen.values;
+          s.ratio = chosen.ratio;
+          for (const i of moved) s.steps[i] = s.steps[i]! * 2;
+          improved = true;
+        }
+      } else {
+        for (let i = 0; i < s.values.length && !exhausted(); i++) {
+          if (s.steps[i]! < MIN_STEP) continue;
+          for (const direction of [1, -1]) {
+            if (exhausted()) break;
+            const t = trial(s, i, direction);
+            const ratio = t.admitted ? yield { evaluate: t.moved } : -Infinity;
+            if (ratio > s.ratio) {
+              s.values = t.values;
+              s.ratio = ratio;
+              s.steps[i] = s.steps[i]! * 2; // a successful direction is tried further next poll
+              improved = true;
+              yield { upcoming: () => pollFrom(s, i + 1) };
+              break;
+            }
           }
         }
       }

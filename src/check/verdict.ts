@@ -231,7 +231,9 @@ function judgeOverflowedRun(card: StepCard | RunCard, spec: RunSpec, options: Ve
   // Cut at the overflow unless η depends on the horizon (then the whole run, in decimal).
   const decided = card.scope === 'run' && overflow.step < spec.steps && !isStepSizeRule(spec.eta) ? { ...spec, steps: overflow.step } : spec;
   const divergence = confirmDivergence(spec, escapeOf(overflow), options.precision);
-  const inDecimal = verifyInDecimal(card, decided, options, verificationUnits(card, decided, options));
+  // Its operations cannot be counted in float64 (the run overflows there): no certification is attempted.
+  const units = observeUnlessOverflow(card, decided, options) === undefined ? Infinity : verificationUnits(card, decided, options);
+  const inDecimal = verifyInDecimal(card, decided, options, units);
   const worst = inDecimal.worst ?? { ratio: NaN, text: 'NaN', at: overflow.step };
   const prefix = decided === spec ? {} : { prefix: decided.steps };
   if (inDecimal.holds === false) return { holds: false, level: inDecimal.level, ratio: worst.ratio, ratioText: worst.text, at: worst.at, ...prefix, reason: divergence.text };
