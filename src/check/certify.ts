@@ -103,14 +103,21 @@ export function certify(card: StepCard | RunCard, spec: RunSpec, input: CertifyI
     left -= probe.cost;
     q = Math.max(q, Math.ceil(probe.digitsLost + marginDigits(input.margins) + GUARD));
   }
-  for (let i = 0; i < MAX_ATTEMPTS && q <= MAX_DECIMAL_PRECISION && attemptCost(input.units, q) <= left; i++) {
+  // A short run loses few digits: what p + lost + 10 cannot decide is an equality to the working
+  // precision, and each attempt rebuilds the function in intervals (a rotated quadratic's
+  // Q·Λ·Qᵀ at q digits is most of a lemma's certification), so it gets one attempt.
+  const attempts = spec.steps >= PROBE_STEPS ? MAX_ATTEMPTS : 1;
+  for (let i = 0; i < attempts && q <= MAX_DECIMAL_PRECISION && attemptCost(input.units, q) <= left; i++) {
     left -= attemptCost(input.units, q);
     const result = attempt(intervalBackend(q), decimalEnds, card, spec, input);
     if (result.holds !== undefined) return { holds: result.holds, arithmetic: `interval at ${q} digits` };
     // An exact 0 margin (the width never shrinks below the midpoint) cannot be decided at any precision.
-    if (result.short === Infinity) break;
+    // So can a margin whose enclosure was already narrower than its size at 2p digits (that size was rounding).
+    if (result.short === Infinity || (result.short !== undefined && result.short <= 0)) break;
     const next = result.short === undefined ? input.precision + 2 * (q - input.precision) : q + Math.ceil(result.short) + GUARD;
-    if (q === MAX_DECIMAL_PRECISION) break;
+    // Short by more than the digits it had: an equality to the working precision (a margin of
+    // 10^-80 at 2p digits is rounding), which more digits would chase without end.
+    if (q === MAX_DECIMAL_PRECISION || next > 2 * q) break;
     q = Math.min(next, MAX_DECIMAL_PRECISION);
   }
   return { holds: undefined };
