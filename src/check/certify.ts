@@ -22,7 +22,10 @@
  * 3. when an attempt is too wide to decide, again at q plus the digits its widest undecided margin
  *    was short of (its enclosure's width against the margin's size in the run at 2p digits, since
  *    the midpoint of an enclosure much wider than its margin says nothing of it), or at twice the
- *    added digits when an order inside the run (‖g‖ against 0) could not be decided.
+ *    added digits when an order inside the run (‖g‖ against 0) could not be decided. At most three
+ *    attempts, one for a run of fewer than 16 steps (what p + lost + 10 digits cannot decide there
+ *    is an equality to the working precision); the climb stops when an enclosure already narrower
+ *    than its margin's size still straddles 0, or is short by more digits than it had.
  *
  * An attempt is made only when its counted cost fits what is left of the case's budget: the run's
  * weighted operations (counting.ts) times (q/40)^1.5, measured as the growth of decimal interval
