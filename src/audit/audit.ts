@@ -27,7 +27,7 @@ import { knownTightness } from '../constructions/tightness.js';
 import { InputError } from '../errors.js';
 import { arbCardCase } from '../generators/card-cases.js';
 import type { Card } from '../theorems/card.js';
-import { admissibleFinalists, compassSteps, FINALIST_POOL, keepTop, type Scored, type SearchRequest } from './compass.js';
+import { admissibleFinalists, compassSteps, driveSync, FINALIST_POOL, keepTop, type Scored, type SearchRequest } from './compass.js';
 import { confirmationCase } from '../check/search.js';
 
 export interface AuditOptions {
@@ -92,13 +92,9 @@ export type AuditRequest = SearchRequest | { readonly confirm: CaseSpec } | { re
 
 /** The audit in this thread (`samcheck audit` with one job; the tests). */
 export function auditCard(card: Card, options: AuditOptions): AuditResult {
-  const steps = auditSteps(card, options);
-  let request = steps.next();
-  while (!request.done) {
-    const r = request.value;
-    request = steps.next('evaluate' in r ? evaluateCase(card, r.evaluate, options.constant) : 'confirm' in r ? confirmFinalist(card, r.confirm, options.constant, options.precision) : undefined);
-  }
-  return request.value;
+  return driveSync(auditSteps(card, options), (r) =>
+    'evaluate' in r ? evaluateCase(card, r.evaluate, options.constant) : 'confirm' in r ? confirmFinalist(card, r.confirm, options.constant, options.precision) : undefined,
+  );
 }
 
 /**

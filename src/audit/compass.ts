@@ -32,13 +32,17 @@ export type SearchRequest = { readonly evaluate: CaseSpec } | { readonly upcomin
  * every step is below MIN_STEP. The caller's `evaluate` records what it sees (best, finalists).
  */
 export function compassSearch(card: Card, starts: readonly Scored[], evaluate: (instance: CaseSpec) => number, exhausted: () => boolean): void {
-  driveSync(compassSteps(card, starts, exhausted), evaluate);
+  driveSync(compassSteps(card, starts, exhausted), (request) => ('evaluate' in request ? evaluate(request.evaluate) : NaN));
 }
 
-/** Answers a search's requests in this thread, one case at a time. */
-export function driveSync(steps: Generator<SearchRequest, void, number>, evaluate: (instance: CaseSpec) => number): void {
-  let request = steps.next(NaN);
-  while (!request.done) request = steps.next('evaluate' in request.value ? evaluate(request.value.evaluate) : NaN);
+/**
+ * Answers a generator's requests in this thread, one at a time (a search's, or an audit's), and
+ * returns what it returns. Announcements of upcoming cases get no answer that matters.
+ */
+export function driveSync<Request, Answer, Result>(steps: Generator<Request, Result, Answer>, answer: (request: Request) => Answer): Result {
+  let step = steps.next(undefined as Answer);
+  while (!step.done) step = steps.next(answer(step.value));
+  return step.value;
 }
 
 /**

@@ -101,10 +101,13 @@ export function certify(card: StepCard | RunCard, spec: RunSpec, input: CertifyI
     if (fast.holds !== undefined) return { holds: fast.holds, arithmetic: 'interval64' };
   }
   let q = input.precision + lost + GUARD;
-  const probe = card.scope === 'run' && spec.steps >= PROBE_STEPS ? probeLoss(card, spec, input, q) : undefined;
-  if (probe !== undefined) {
-    left -= probe.cost;
-    q = Math.max(q, Math.ceil(probe.digitsLost + marginDigits(input.margins) + GUARD));
+  if (card.scope === 'run' && spec.steps >= PROBE_STEPS) {
+    const prefix = Math.ceil(spec.steps / 4);
+    const cost = attemptCost((input.units * prefix) / spec.steps, q);
+    if (cost > left) return { holds: undefined };
+    left -= cost;
+    const digitsLost = probeLoss(card, spec, prefix, input, q);
+    if (digitsLost !== undefined) q = Math.max(q, Math.ceil(digitsLost + marginDigits(input.margins) + GUARD));
   }
   // A short run loses few digits: what p + lost + 10 cannot decide is an equality to the working
   // precision, and each attempt rebuilds the function in intervals (a rotated quadratic's
@@ -130,16 +133,14 @@ export function certify(card: StepCard | RunCard, spec: RunSpec, input: CertifyI
 const PROBE_STEPS = 16;
 
 /**
- * How many digits the enclosure of the whole run will lose, predicted from its first quarter at q
- * digits: at each horizon of the prefix, the widest of the enclosures of measure and bound relative
+ * How many digits the enclosure of the whole run will lose, predicted from its first `steps` (a
+ * quarter) at q digits: at each horizon of the prefix, the widest of the enclosures of measure and bound relative
  * to the bound (what the margin bound − observed is measured against); the wrapping effect
  * compounds per step, so the loss grows about linearly with the horizon, and the slope between the
  * prefix's middle and its end carries it to T. Undefined when the prefix cannot be enclosed either.
  */
-function probeLoss(card: RunCard, spec: RunSpec, input: CertifyInput, q: number): { digitsLost: number; cost: number } | undefined {
-  const steps = Math.ceil(spec.steps / 4);
+function probeLoss(card: RunCard, spec: RunSpec, steps: number, input: CertifyInput, q: number): number | undefined {
   const I = intervalBackend(q);
-  const cost = attemptCost((input.units * steps) / spec.steps, q);
   let observations: Observation<Interval>[];
   try {
     observations = observe(I, card, { ...spec, steps }, input);
@@ -159,7 +160,7 @@ function probeLoss(card: RunCard, spec: RunSpec, input: CertifyInput, q: number)
   const last = horizons[horizons.length - 1]!;
   const middle = horizons.find((t) => t >= last / 2) ?? last;
   const slope = middle < last ? (lossAt.get(last)! - lossAt.get(middle)!) / (last - middle) : lossAt.get(last)! / last;
-  return { digitsLost: lossAt.get(last)! + Math.max(0, slope) * (spec.steps - last), cost };
+  return lossAt.get(last)! + Math.max(0, slope) * (spec.steps - last);
 }
 
 /** The digits the narrowest margin needs on top of its bound's: −log10 of the smallest |bound − observed|/|bound|. */

@@ -1,6 +1,7 @@
 /**
- * Checking a list of cards and conjectures one after another, each with its own budget, timed,
- * and beside what the constructions know of its constants. `samcheck run` and the main job share it.
+ * Checking one card or conjecture with its own budget, timed, and beside what the constructions
+ * know of its constants: the task that `samcheck run` and the main job hand to a pool for each of
+ * their checks (src/parallel/jobs.ts checkCards, which calls the hooks below in order).
  */
 import { knownTightness, type KnownTightness } from '../constructions/tightness.js';
 import type { Card } from '../theorems/card.js';
@@ -38,15 +39,6 @@ export function runsFor(card: Card, asked: number | undefined): number {
 /** The overrides among `constants` that `card` has. */
 export function constantsOf(card: Card, constants: Readonly<Record<string, string>> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(constants).filter(([name]) => name in card.constants));
-}
-
-export function checkAll(cards: readonly Card[], settings: CheckAllSettings, hooks: CheckAllHooks = {}): CheckedCard[] {
-  return cards.map((card) => {
-    hooks.onStart?.(card, runsFor(card, settings.runs));
-    const checked = checkOne(card, settings, (index) => hooks.onCase?.(card, index));
-    hooks.onDone?.(card, checked);
-    return checked;
-  });
 }
 
 /** One card checked with its own budget and seed (what `--jobs N` hands a worker), timed. */

@@ -231,9 +231,8 @@ function judgeOverflowedRun(card: StepCard | RunCard, spec: RunSpec, options: Ve
   // Cut at the overflow unless η depends on the horizon (then the whole run, in decimal).
   const decided = card.scope === 'run' && overflow.step < spec.steps && !isStepSizeRule(spec.eta) ? { ...spec, steps: overflow.step } : spec;
   const divergence = confirmDivergence(spec, escapeOf(overflow), options.precision);
-  // Its operations cannot be counted in float64 (the run overflows there): no certification is attempted.
-  const units = observeUnlessOverflow(card, decided, options) === undefined ? Infinity : verificationUnits(card, decided, options);
-  const inDecimal = verifyInDecimal(card, decided, options, units);
+  // Its operations cannot be counted in float64 (Infinity): no certification is attempted.
+  const inDecimal = verifyInDecimal(card, decided, options, verificationUnits(card, decided, options));
   const worst = inDecimal.worst ?? { ratio: NaN, text: 'NaN', at: overflow.step };
   const prefix = decided === spec ? {} : { prefix: decided.steps };
   if (inDecimal.holds === false) return { holds: false, level: inDecimal.level, ratio: worst.ratio, ratioText: worst.text, at: worst.at, ...prefix, reason: divergence.text };
@@ -253,7 +252,13 @@ function observeUnlessOverflow(card: StepCard | RunCard, spec: RunSpec, options:
 /** The weighted operations of observing `spec` once (in float64, which makes the same operations). */
 function verificationUnits(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions): number {
   const counting = countingBackend(float64);
-  observe(counting.backend, card, spec, options);
+  try {
+    observe(counting.backend, card, spec, options);
+  } catch (error) {
+    // A run that overflows in float64 cannot be counted there: its cost is unbounded for the budgets.
+    if (asOverflow(error) !== undefined) return Infinity;
+    throw error;
+  }
   return counting.units();
 }
 
@@ -354,9 +359,10 @@ function verify<T, U>(L: Backend<T>, atLow: readonly Observation<T>[], H: Backen
     // An equality: the margin is within rounding at p and much smaller still at 2p.
     const tie = Math.abs(L.toNumber(low)) <= 10 ** (-p / 2) * scale && Math.abs(H.toNumber(high)) <= 10 ** -p * scale;
     if (tie) continue;
-    const [lowText, highText] = [L.toString(low), H.toString(high)];
-    if (sign(L, low) !== sign(H, high) || agreedDigits(lowText, highText, p) < 2) return { verified: undefined, lost: undefined };
-    agreed = Math.min(agreed, agreedDigits(lowText, highText, L.precision));
+    // Counted up to L's precision (at least p), so the same count gives the 2 digits asked and the loss.
+    const digits = agreedDigits(L.toString(low), H.toString(high), L.precision);
+    if (sign(L, low) !== sign(H, high) || digits < 2) return { verified: undefined, lost: undefined };
+    agreed = Math.min(agreed, digits);
     if (sign(H, high) < 0) holds = false;
   }
   return { verified: holds, lost: L.precision - agreed };

@@ -98,7 +98,7 @@ export function jobUnits(settings: MainJobSettings): number {
   return cases + settings.replayFiles.length + charts;
 }
 
-/** The hooks of checkAll that drive a progress display: a phase per check, a unit per case. */
+/** The hooks of checkCards (src/parallel/jobs.ts) that drive a progress display: a phase per check, a unit per case. */
 export function checkProgress(progress: JobProgress): CheckAllHooks {
   return {
     onStart: (card, runs) => progress.begin(card.id, runs),

@@ -19,7 +19,6 @@ import type { ResultOf, Task } from './tasks.js';
 /** How often a waiting thread tells the progress display that work goes on (elsewhere). */
 const PULSE_MS = 1000;
 
-
 /** The phases of a list of tasks as one thread would report them: start, each unit, done. */
 export interface PhaseHooks<R> {
   start(index: number): void;
@@ -39,7 +38,6 @@ export async function inOrder<T extends Task>(pool: JobPool, tasks: readonly T[]
   let shown = 0; // units of the front task already reported
   const catchUp = () => {
     while (front < tasks.length) {
-      if (shown === 0 && units[front] === 0 && !finished[front]) return;
       for (; shown < units[front]!; shown++) hooks.unit(front, shown);
       if (!finished[front]) return;
       hooks.done(front, results[front]!);
@@ -73,7 +71,7 @@ export async function inOrder<T extends Task>(pool: JobPool, tasks: readonly T[]
   return results as ResultOf<T['kind']>[];
 }
 
-/** checkAll (src/check/check-all.ts) on the pool: the same reports, hooks called in the same order. */
+/** Cards checked on the pool (checkOne, src/check/check-all.ts), hooks called in card order. */
 export function checkCards(pool: JobPool, cards: readonly Card[], settings: CheckAllSettings, hooks: CheckAllHooks = {}): Promise<CheckedCard[]> {
   return inOrder(
     pool,
