@@ -80,6 +80,57 @@ describe('the interval backend encloses the exact result of every operation', ()
   });
 });
 
+describe('intervals of every width and sign', () => {
+  /** An interval [c − r, c + r] (ends at 30 digits), r = 10^-k: from ones the centered form of cos and sin takes to wide ones. */
+  const Exact = Decimal.clone({ precision: 100 });
+  const around = (c: Decimal.Value, r: Decimal.Value): Interval => ({
+    lo: new Exact(c).minus(r).toSignificantDigits(30, Decimal.ROUND_FLOOR),
+    hi: new Exact(c).plus(r).toSignificantDigits(30, Decimal.ROUND_CEIL),
+  });
+  const arbWide = fc.tuple(arbNumber, fc.integer({ min: 0, max: 40 })).map(([c, k]) => around(c, `1e-${k}`));
+  const Down = Decimal.clone({ precision: 30, rounding: Decimal.ROUND_FLOOR });
+  const Up = Decimal.clone({ precision: 30, rounding: Decimal.ROUND_CEIL });
+  const corners = (a: Interval, b: Interval): [Decimal, Decimal][] => [
+    [a.lo, b.lo],
+    [a.lo, b.hi],
+    [a.hi, b.lo],
+    [a.hi, b.hi],
+  ];
+
+  test.each(['mul', 'div'] as const)('%s picks the corners the signs select: the same ends as the extremes of all four, rounded outward', (op) => {
+    fc.assert(
+      fc.property(arbWide, arbWide, (a, b) => {
+        fc.pre(op === 'mul' || b.lo.gt(0) || b.hi.lt(0));
+        const result = I[op](a, b);
+        expect(result.lo.eq(Down.min(...corners(a, b).map(([x, y]) => Down[op](x, y)))), 'lower end').toBe(true);
+        expect(result.hi.eq(Up.max(...corners(a, b).map(([x, y]) => Up[op](x, y)))), 'upper end').toBe(true);
+      }),
+    );
+  });
+
+  test.each([
+    ['sin', I.sin, R.sin],
+    ['cos', I.cos, R.cos],
+  ] as const)('%s encloses its value at the ends, the middle and a point between', (_, op, exact) => {
+    fc.assert(
+      fc.property(arbWide, fc.double({ min: 0, max: 1, noNaN: true }), (a, t) => {
+        const result = op(a);
+        const between = a.lo.plus(a.hi.minus(a.lo).times(t));
+        for (const x of [a.lo, a.hi, a.lo.plus(a.hi).div(2), between]) expect(contains(result, exact(R.fromString(x.toString())))).toBe(true);
+      }),
+    );
+  });
+
+  test('a narrow interval around a critical point reaches its ±1, and one off it is as narrow as its slope makes it', () => {
+    expect(I.sin(around(R.pi.div(2), '1e-20')).hi.toString()).toBe('1');
+    expect(I.cos(around(R.pi, '1e-20')).lo.toString()).toBe('-1');
+    // cos' = −sin(1) = −0.84: a radius of 10^-20 gives a width of 1.7·10^-20 and a little more.
+    const off = I.cos(around(1, '1e-20'));
+    expect(width(off).toNumber()).toBeGreaterThan(1.68e-20);
+    expect(width(off).toNumber()).toBeLessThan(1.7e-20);
+  });
+});
+
 describe('comparisons', () => {
   test('decided when the intervals are apart or equal points, indeterminate otherwise', () => {
     expect(I.cmp(I.fromNumber(1), I.fromNumber(2))).toBe(-1);
