@@ -8,7 +8,8 @@
  */
 import type { Backend } from '../arith/backend.js';
 import { identity } from '../arith/matrix.js';
-import { dot, normSq } from '../arith/vector.js';
+import { backendMemo } from '../arith/memo.js';
+import { dot, normSq, type Mat } from '../arith/vector.js';
 import { randomStream } from '../random/seeded.js';
 
 /** The reflection vectors of the seeded Q, as exact number texts (row j is v_j). */
@@ -17,16 +18,20 @@ export function householderVectors(d: number, seed: number): string[][] {
   return Array.from({ length: d }, () => Array.from({ length: d }, () => stream.gaussian().toPrecision(12)));
 }
 
-/** Q = H_1 ⋯ H_d for the seeded vectors, computed in backend B. */
-export function seededOrthogonal<T>(B: Backend<T>, d: number, seed: number): T[][] {
-  const vectors = householderVectors(d, seed).map((row) => row.map((text) => B.fromString(text)));
-  let Q = identity(B, d);
-  for (const v of vectors) Q = reflectColumns(B, Q, v);
-  return Q;
+const kept = backendMemo<Mat<unknown>>(64);
+
+/** Q = H_1 ⋯ H_d for the seeded vectors, computed in backend B (once per backend, d and seed: shared, never to be mutated). */
+export function seededOrthogonal<T>(B: Backend<T>, d: number, seed: number): Mat<T> {
+  return kept(B, `${d}:${seed}`, () => {
+    const vectors = householderVectors(d, seed).map((row) => row.map((text) => B.fromString(text)));
+    let Q = identity(B, d);
+    for (const v of vectors) Q = reflectColumns(B, Q, v);
+    return Q;
+  }) as Mat<T>;
 }
 
 /** Q·H for H = I − 2vvᵀ/(vᵀv): each row q becomes q − (2 qᵀv/(vᵀv)) vᵀ. */
-function reflectColumns<T>(B: Backend<T>, Q: T[][], v: readonly T[]): T[][] {
+function reflectColumns<T>(B: Backend<T>, Q: Mat<T>, v: readonly T[]): T[][] {
   const twoOverVv = B.div(B.fromNumber(2), normSq(B, v));
   return Q.map((row) => {
     const coefficient = B.mul(dot(B, row, v), twoOverVv);

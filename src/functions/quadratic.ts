@@ -10,7 +10,8 @@ import type { Backend } from '../arith/backend.js';
 import { parseNumber, parseNumbers, type NumberText } from '../arith/literal.js';
 import { isSymmetric, matMul, symmetricEigenvalues, transpose } from '../arith/matrix.js';
 import { lt, maxOf, minOf, sign } from '../arith/scalar.js';
-import { dot, matVec, sub, type Vec } from '../arith/vector.js';
+import { backendMemo } from '../arith/memo.js';
+import { dot, matVec, sub, type Mat, type Vec } from '../arith/vector.js';
 import { InputError } from '../errors.js';
 import { validateSeed } from '../random/seeded.js';
 import { nonNegativeNumber, requireLength } from '../validate.js';
@@ -47,7 +48,7 @@ export function quadratic<T>(B: Backend<T>, spec: QuadraticSpec): SmoothFunction
   };
 }
 
-function hessianOf<T>(B: Backend<T>, spec: QuadraticSpec): { hessian: T[][]; eigenvalues: T[] } {
+function hessianOf<T>(B: Backend<T>, spec: QuadraticSpec): { hessian: Mat<T>; eigenvalues: T[] } {
   if ((spec.eigenvalues === undefined) === (spec.matrix === undefined)) {
     throw new InputError('quadratic', spec, 'give exactly one of eigenvalues (with an optional rotationSeed) or matrix');
   }
@@ -68,12 +69,20 @@ function fromSpectrum<T>(B: Backend<T>, texts: readonly NumberText[], seed: numb
   const diagonal = eigenvalues.map((lambda, i) => eigenvalues.map((_, j) => (i === j ? lambda : B.zero)));
   if (seed === undefined) return { hessian: diagonal, eigenvalues };
   validateSeed('rotationSeed', seed);
-  const Q = seededOrthogonal(B, d, seed);
-  const full = matMul(B, matMul(B, Q, diagonal), transpose(Q));
-  // Keep A exactly symmetric: rounding in the two products need not be.
-  const hessian = full.map((row, i) => row.map((aij, j) => (j < i ? full[j]![i]! : aij)));
+  const hessian = rotatedHessians(B, `${seed}:${texts.join(',')}`, () => {
+    const Q = seededOrthogonal(B, d, seed);
+    const full = matMul(B, matMul(B, Q, diagonal), transpose(Q));
+    // Keep A exactly symmetric: rounding in the two products need not be.
+    return full.map((row, i) => row.map((aij, j) => (j < i ? full[j]![i]! : aij)));
+  }) as Mat<T>;
   return { hessian, eigenvalues };
 }
+
+/**
+ * Q·Λ·Qᵀ by backend, seed and spectrum: a check's certification attempts and a search's repeated
+ * starts build the same rotated quadratic again (shared, never mutated).
+ */
+const rotatedHessians = backendMemo<Mat<unknown>>(16);
 
 function fromMatrix<T>(B: Backend<T>, rows: readonly (readonly NumberText[])[]) {
   checkDimension('matrix', rows);
