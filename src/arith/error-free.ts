@@ -9,7 +9,8 @@
  */
 export const ERR = { value: 0 };
 
-const SPLITTER = 134217729; // 2^27 + 1
+/** Veltkamp's constant 2^27 + 1: x·SPLITTER splits x into two 26-bit halves. */
+export const SPLITTER = 134217729;
 
 /** s = fl(a + b), ERR.value = a + b − s exactly. */
 export function twoSum(a: number, b: number): number {

@@ -17,6 +17,9 @@ export interface VectorKernels<T> {
   /** a·x + y */
   axpy(a: T, x: Vec<T>, y: Vec<T>): T[];
   matVec(A: Mat<T>, x: Vec<T>): T[];
+  /** x/‖x‖ as vector.ts's unitVector computes it (the same operations in the same order), or undefined when x = 0. */
+  unitVector?(x: Vec<T>): T[] | undefined;
+  allFinite?(x: Vec<T>): boolean;
 }
 
 /** Kernels written over a backend's own add and mul (one closure set per backend). */
@@ -89,5 +92,35 @@ export const float64Kernels: VectorKernels<number> = {
       out[i] = s;
     }
     return out;
+  },
+  // SAM's ascent direction: a quarter of a float64 step when it went through the dictionary.
+  unitVector(x) {
+    let j = 0;
+    let largest = Math.abs(x[0]!);
+    for (let i = 1; i < x.length; i++) {
+      const a = Math.abs(x[i]!);
+      if (a > largest) {
+        largest = a;
+        j = i;
+      } else if (Number.isNaN(a)) largest = a;
+    }
+    // As the backend's cmp: no order, no direction.
+    if (Number.isNaN(largest)) throw new RangeError('cannot compare NaN');
+    if (largest === 0) return undefined;
+    const pivot = x[j]!;
+    const scaled = new Array<number>(x.length);
+    let sumSq = 0;
+    for (let i = 0; i < x.length; i++) {
+      const si = i === j ? (pivot > 0 ? 1 : -1) : x[i]! / largest;
+      scaled[i] = si;
+      sumSq += si * si;
+    }
+    const length = Math.sqrt(sumSq);
+    for (let i = 0; i < x.length; i++) scaled[i] = scaled[i]! / length;
+    return scaled;
+  },
+  allFinite(x) {
+    for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i]!)) return false;
+    return true;
   },
 };

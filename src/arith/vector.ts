@@ -69,6 +69,7 @@ export function norm<T>(B: Backend<T>, x: Vec<T>): T {
  * entry by dividing an interval by itself (in one dimension the direction is then exactly ±1).
  */
 export function unitVector<T>(B: Backend<T>, x: Vec<T>): T[] | undefined {
+  if (B.vector?.unitVector) return B.vector.unitVector(x);
   let j = 0;
   for (let i = 1; i < x.length; i++) if (B.cmp(B.abs(x[i]!), B.abs(x[j]!)) > 0) j = i;
   const pivot = x[j]!;
@@ -80,5 +81,6 @@ export function unitVector<T>(B: Backend<T>, x: Vec<T>): T[] | undefined {
 }
 
 export function allFinite<T>(B: Backend<T>, x: Vec<T>): boolean {
+  if (B.vector?.allFinite) return B.vector.allFinite(x);
   return x.every((xi) => B.isFinite(xi));
 }
