@@ -83,15 +83,19 @@ export function resolveStepSize<T>(
 /** Runs `spec` in backend B, with the method it names or, to test the checks, another one. */
 export function executeRun<T>(B: Backend<T>, spec: RunSpec, method?: Method): ExecutedRun<T> {
   const instance = instantiate(B, spec);
+  return { ...instance, trajectory: runInstance(spec, instance, method) };
+}
+
+/** The run of `spec` on an instance of it already made (instantiate), e.g. to run it again. */
+export function runInstance<T>(spec: RunSpec, instance: Instance<T>, method?: Method): Trajectory<T> {
   const { f, x0, eta, rho } = instance;
-  const trajectory = runDeterministic(f, {
+  return runDeterministic(f, {
     method: method ?? methodOf('algorithm', spec.algorithm, 'deterministic'),
     x0,
     steps: spec.steps,
     eta: constantSchedule(eta),
-    rho: spec.rhoDecay === undefined ? constantSchedule(rho) : decayingSchedule(B, rho, spec.rhoDecay),
+    rho: spec.rhoDecay === undefined ? constantSchedule(rho) : decayingSchedule(f.backend, rho, spec.rhoDecay),
   });
-  return { ...instance, trajectory };
 }
 
 /** A trajectory as number strings with every digit the backend holds. */

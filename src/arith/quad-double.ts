@@ -19,7 +19,7 @@
  * src/arith/kernels.test.ts.
  */
 import type { Backend } from './backend.js';
-import { ERR, quickTwoSum, SPLITTER, twoProd, twoSum } from './error-free.js';
+import { ERR, quickTwoSum, SPLITTER, twoProd } from './error-free.js';
 import { multiDoubleBackend } from './multi-double.js';
 
 export type QuadDouble = readonly [number, number, number, number];
