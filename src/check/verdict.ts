@@ -275,8 +275,8 @@ function lastUnclear(fast: readonly Observation<number>[], perturbed: readonly O
   if (fast.length !== perturbed.length) return fast.length;
   let last = 0;
   fast.forEach((o, i) => {
-    const ratio = ratioOf(float64, o).ratio;
-    const moved = ratioOf(float64, perturbed[i]!).ratio;
+    const ratio = ratioNumber(float64, o);
+    const moved = ratioNumber(float64, perturbed[i]!);
     const drift = ratio === moved ? 0 : Math.abs(moved - ratio);
     if (!(ratio < 1 && isClear(1 - ratio, Number.isNaN(drift) ? Infinity : drift))) last = i + 1;
   });
@@ -305,12 +305,13 @@ interface Worst {
 
 /** The observation with the largest observed/bound (a non-positive bound counts as 0 or ∞). */
 function worstOf<T>(B: Backend<T>, observations: readonly Observation<T>[]): Worst | undefined {
-  let worst: Worst | undefined;
-  for (const o of observations) {
-    const candidate = ratioOf(B, o);
-    if (worst === undefined || candidate.ratio > worst.ratio) worst = candidate;
+  let worst: { ratio: number; observation: Observation<T> } | undefined;
+  for (const observation of observations) {
+    const ratio = ratioNumber(B, observation);
+    if (worst === undefined || ratio > worst.ratio) worst = { ratio, observation };
   }
-  return worst;
+  // Only the worst one's digits are written out (a float64 run has an observation per horizon).
+  return worst === undefined ? undefined : ratioOf(B, worst.observation);
 }
 
 /** Whether both sides of an observation are 0 or within the normal range of float64 (with 53 bits to spare for the lower words). */
@@ -318,6 +319,12 @@ function withinFloatRange<T>(B: Backend<T>): (o: Observation<T>) => boolean {
   const [smallest, largest] = [B.fromString('1e-290'), B.fromString('1e300')];
   const inside = (v: T) => sign(B, v) === 0 || (B.cmp(B.abs(v), smallest) > 0 && B.cmp(B.abs(v), largest) < 0);
   return (o) => inside(o.observed) && inside(o.bound);
+}
+
+/** ratioOf's number alone. */
+function ratioNumber<T>(B: Backend<T>, o: Observation<T>): number {
+  if (sign(B, o.bound) > 0) return B.toNumber(B.div(o.observed, o.bound));
+  return B.cmp(o.observed, o.bound) <= 0 ? 0 : Infinity;
 }
 
 function ratioOf<T>(B: Backend<T>, o: Observation<T>): Worst {

@@ -14,7 +14,7 @@ import { powInt } from '../arith/scalar.js';
 import { InputError } from '../errors.js';
 
 type Node =
-  | { readonly kind: 'number'; readonly text: string }
+  | { readonly kind: 'number'; readonly text: string; readonly values: WeakMap<object, unknown> }
   | { readonly kind: 'name'; readonly name: string }
   | { readonly kind: 'negate'; readonly operand: Node }
   | { readonly kind: 'binary'; readonly op: '+' | '-' | '*' | '/' | '^'; readonly left: Node; readonly right: Node }
@@ -79,7 +79,7 @@ export function parseFormula(field: string, text: string, allowed: readonly stri
     if (token === undefined) return fail('unexpected end');
     if (token.kind === 'number') {
       at++;
-      return { kind: 'number', text: token.text };
+      return { kind: 'number', text: token.text, values: new WeakMap() };
     }
     if (token.text === '(') {
       take();
@@ -144,8 +144,13 @@ function tokenize(field: string, text: string): Token[] {
 function evaluate<T>(B: Backend<T>, node: Node, values: Readonly<Record<string, T>>, field: string): T {
   const at = (n: Node) => evaluate(B, n, values, field);
   switch (node.kind) {
-    case 'number':
-      return parseNumber(B, field, node.text);
+    case 'number': {
+      // Parsed once per backend: a card's bound is evaluated at every horizon of every case, and
+      // parsing its literals was a quarter of a float64 audit's evaluation.
+      let value = node.values.get(B) as T | undefined;
+      if (value === undefined) node.values.set(B, (value = parseNumber(B, field, node.text)));
+      return value;
+    }
     case 'name': {
       const value = values[node.name];
       if (value === undefined) throw new InputError(field, node.name, 'has no value for this instance (e.g. mu for a function that is not strongly convex)');
