@@ -135,14 +135,20 @@ export function* auditSteps(card: Card, options: AuditOptions): Generator<AuditR
 
   // 1. Breadth.
   const arbitrary = arbCardCase(card);
-  for (let batch = 0; !exhausted(SAMPLING_SHARE); batch++) {
-    let drawn: CaseSpec[];
+  const sample = (batch: number): CaseSpec[] => {
     try {
-      drawn = fc.sample(arbitrary, { seed: (seed + batch) | 0, numRuns: SAMPLE_BATCH });
+      return fc.sample(arbitrary, { seed: (seed + batch) | 0, numRuns: SAMPLE_BATCH });
     } catch {
-      continue; // a member the generator could not build (reported by samcheck run as an error)
+      return []; // a member the generator could not build (reported by samcheck run as an error)
     }
-    yield { upcoming: () => drawn };
+  };
+  let next = sample(0);
+  for (let batch = 0; !exhausted(SAMPLING_SHARE); batch++) {
+    const drawn = next;
+    next = sample(batch + 1);
+    // The next batch is announced with this one, so that a pool has work queued while the last
+    // cases of this batch finish (announcing batch by batch left a worker idle at every batch's end).
+    yield { upcoming: () => [...drawn, ...next] };
     for (const instance of drawn) {
       const ratio = record(instance, (yield { evaluate: instance }) as number, 'sampling');
       keepTop(top, { ratio, instance }, TOP);

@@ -101,7 +101,8 @@ export function replayFiles(pool: JobPool, files: readonly string[], hooks: { st
  */
 export async function auditOn(pool: JobPool, card: Card, options: AuditOptions): Promise<AuditResult> {
   const constant = options.constant === undefined ? {} : { constant: options.constant };
-  const ahead = speculation(pool.jobs, (instances) => pool.run({ kind: 'evaluate', card: card.id, ...constant, instances }));
+  // Two chunks per job in flight: each worker has its next chunk waiting (pool.ts).
+  const ahead = speculation(2 * pool.jobs, (instances) => pool.run({ kind: 'evaluate', card: card.id, ...constant, instances }));
   const verdicts = new Map<string, Promise<CaseVerdict>>();
   const confirm = (instance: CaseSpec) => pool.run({ kind: 'confirm', card: card.id, ...constant, precision: options.precision, instance });
   const timer = setInterval(pulse, PULSE_MS);

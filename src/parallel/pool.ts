@@ -61,6 +61,10 @@ function workerPool(jobs: number, setup: WorkerSetup): JobPool {
     filename: workerModule(),
     minThreads: jobs,
     maxThreads: jobs,
+    // A second task waits in the worker itself, so that it starts the moment the first ends: handed
+    // over by this thread, it would wait while this thread is busy (an audit steps its search and
+    // draws its next cases here). Tasks that must not queue (a check's) are handed out one per job.
+    concurrentTasksPerWorker: 2,
     workerData: setup,
     // A worker that stays alive keeps its loaded modules and caches for the next task.
     idleTimeout: 60_000,

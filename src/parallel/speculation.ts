@@ -1,8 +1,8 @@
 /**
  * Evaluations announced ahead of need (an audit's upcoming cases, src/audit/compass.ts), run on a
- * pool in small chunks, at most one chunk per job at a time, in this order: the chunk holding the
- * case asked for now, then the newest announcement (after a move of the search, the rest of its
- * poll, which is what it asks for next), then older ones. Announcements made stale by a move would
+ * pool in small chunks, at most `slots` chunks at a time (the caller gives two per job), in this
+ * order: the chunk holding the case asked for now, then the newest announcement (after a move of
+ * the search, the rest of its poll, which is what it asks for next), then older ones. Announcements made stale by a move would
  * otherwise hold the workers while the search waits for the case it needs. Queued chunks beyond
  * MAX_QUEUED are dropped, oldest first, and results never asked for are forgotten past
  * MAX_REMEMBERED; a case dropped or forgotten is evaluated again if it is ever asked for.
@@ -31,7 +31,7 @@ export interface Speculation {
   settled(): Promise<void>;
 }
 
-export function speculation(jobs: number, evaluate: (instances: readonly CaseSpec[]) => Promise<number[]>): Speculation {
+export function speculation(slots: number, evaluate: (instances: readonly CaseSpec[]) => Promise<number[]>): Speculation {
   /** Announced cases not yet asked for, by key, oldest first. */
   const known = new Map<string, Expected>();
   const queue: Expected[][] = [];
@@ -39,7 +39,7 @@ export function speculation(jobs: number, evaluate: (instances: readonly CaseSpe
   const keyOf = (instance: CaseSpec) => JSON.stringify(instance);
 
   const pump = () => {
-    while (running.size < jobs && queue.length > 0) {
+    while (running.size < slots && queue.length > 0) {
       const chunk = queue.shift()!;
       const done: Promise<void> = evaluate(chunk.map((e) => e.instance)).then(
         (values) => chunk.forEach((e, j) => e.resolve(values[j]!)),
