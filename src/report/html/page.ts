@@ -26,6 +26,15 @@ export interface PageContext {
   readonly command: string;
   readonly generated: Date;
   readonly environment: string;
+  /** When the page is built from the parts of a sharded job (samcheck report). */
+  readonly shards?: PageShards;
+}
+
+export interface PageShards {
+  readonly count: number;
+  readonly present: number;
+  /** What the missing shards leave out, when some are missing: said at the top of the page. */
+  readonly incomplete?: string;
 }
 
 export function reportPage(ctx: PageContext): string {
@@ -42,7 +51,8 @@ export function reportPage(ctx: PageContext): string {
 <header>
 <h1>samcheck report</h1>
 <p>Numerical checks of Si &amp; Yun, <em>Practical Sharpness-Aware Minimization Cannot Converge All the Way to Optima</em> (NeurIPS 2023), claim by claim (IDs of THEOREMS.md).</p>
-<p class="meta">Generated ${esc(ctx.generated.toISOString())} in ${result.seconds} s; seed ${result.seed}; ${result.runs ?? 'default'} cases per check; verification at ${result.precision} and ${2 * result.precision} digits; ${esc(ctx.environment)}.<br>Rerun: <code>${esc(ctx.command)}</code></p>
+<p class="meta">Generated ${esc(ctx.generated.toISOString())} in ${result.seconds} s${ctx.shards ? ` (the shards' times added)` : ''}; seed ${result.seed}; ${result.runs ?? 'default'} cases per check; verification at ${result.precision} and ${2 * result.precision} digits; ${esc(ctx.environment)}.<br>Rerun: <code>${esc(ctx.command)}</code></p>
+${ctx.shards ? shardsNote(ctx.shards) : ''}
 ${summary(result)}
 </header>
 <main>
@@ -62,6 +72,11 @@ ${result.audits.length > 0 ? auditSection(result.audits, result.auditFigures) : 
 </body>
 </html>
 `;
+}
+
+function shardsNote(shards: PageShards): string {
+  const merged = `<p class="meta">Merged from ${shards.present} of ${shards.count} shards (<code>npx samcheck --shard i/${shards.count}</code>, then <code>npx samcheck report</code>); the same seed gives the same results in one run.</p>`;
+  return shards.incomplete === undefined ? merged : `${merged}\n<p class="summary bad">Incomplete: ${esc(shards.incomplete)}.</p>`;
 }
 
 function summary(result: MainJobResult): string {
