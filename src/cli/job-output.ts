@@ -47,7 +47,15 @@ export function jobExitCode(result: Pick<MainJobResult, 'checks' | 'replays'>, n
 /** The whole result as JSON, without the charts; `written` says where it went (the report page, a shard's part). */
 export function jobJson(result: MainJobResult, skipped: readonly SkippedConjecture[], written: Readonly<Record<string, unknown>>): string {
   const { cardFigures: _c, constructionFigures: _f, auditFigures: _a, audits, ...rest } = result;
-  const auditSummaries = audits.map((a) => ({ id: a.id, bestRatio: a.bestRatio, level: a.level, evaluations: a.evaluations, seconds: a.seconds }));
+  // The best search of each card; with the count of searches and their evaluations when there were several.
+  const auditSummaries = audits.map(({ best: a, searches, evaluations }) => ({
+    id: a.id,
+    bestRatio: a.bestRatio,
+    level: a.level,
+    evaluations: a.evaluations,
+    seconds: a.seconds,
+    ...(searches > 1 ? { searches, totalEvaluations: evaluations } : {}),
+  }));
   return formatJson({ ...rest, audits: auditSummaries, skippedConjectures: skipped, ...written });
 }
 

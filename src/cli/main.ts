@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { counterexampleFiles, requireReadable } from '../check/replay.js';
 import { InputError } from '../errors.js';
-import { readAuditRecords } from '../audit/record.js';
+import { auditsToShow } from '../audit/record.js';
 import { jobUnits, runMainJob, selectableIds, selection, type MainJobResult, type MainJobSettings } from '../job/main-job.js';
 import { constructionKey } from '../job/charts.js';
 import { shardName, shardText, tasksOf, type Shard } from '../job/shard.js';
@@ -63,14 +63,14 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   if (reportFolder !== null) requireWritableFolder('--report', reportFolder);
   if (findings !== undefined) requireWritableFolder('--save-to', findings);
   // A shard draws no chart and shows no audit: samcheck report does both, for the merged job.
-  const audits = reportFolder === null || shard !== undefined ? { records: [], problems: [] } : readAuditRecords(join(reportFolder, 'audits'));
-  for (const problem of audits.problems) io.err(`samcheck: skipped an audit record: ${problem}`);
   const selected = selection(only, storeFiles);
+  const audits = reportFolder === null || shard !== undefined ? { audits: [], problems: [] } : auditsToShow(join(reportFolder, 'audits'), selected.checks.map((c) => c.id));
+  for (const problem of audits.problems) io.err(`samcheck: skipped an audit record: ${problem}`);
   const part = shard === undefined ? selected : shardOfJob(selected, shard);
   const skipped = skippedFor(only === undefined);
   const settings: MainJobSettings = {
     ...part,
-    audits: audits.records.filter((r) => selected.checks.some((c) => c.id === r.id)),
+    audits: audits.audits,
     runs,
     seed,
     precision,

@@ -165,6 +165,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--save-to <dir>', `where a violation is saved (default: ${DEFAULT_FINDINGS_FOLDER})`)
     .option('--constant <name>', "audit the card's named constant (e.g. c): the fraction of it each case needs, all else fixed")
     .option('--jobs <n>', JOBS_HELP)
+    .option('--shard <i/n>', `search i of n (1 <= i <= n <= ${MAX_SHARDS}): an independent search from a seed derived from --seed and i, saved as ID.shard-i-of-n.json`)
     .option('--json', 'machine-readable output: { id, bestRatio, instance, evaluations, trace, ... }')
     .option('--conjectures <dir>', CONJECTURES_HELP, collect)
     .addHelpText('after', '\nExamples:\n  samcheck audit D-NC --budget 60s --seed 1\n  samcheck audit S-SC-n --budget 2m --json\n  samcheck audit D-SC --constant c --budget 60s    # how much of the floor constant is needed')

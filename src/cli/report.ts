@@ -7,7 +7,7 @@
  * page, and the report of the others is written all the same.
  */
 import { join } from 'node:path';
-import { readAuditRecords } from '../audit/record.js';
+import { auditsToShow } from '../audit/record.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import type { ConstructionCase } from '../constructions/construction.js';
 import { InputError } from '../errors.js';
@@ -40,13 +40,12 @@ export async function reportCommand(dir: string | undefined, options: ReportOpti
   // Every check and construction must be known here before anything is drawn or written.
   const cards = job.selection.checks.map((id) => knownCheck(id, parts));
   const constructions = job.selection.constructions.map((key) => knownConstruction(key, parts));
-  const audits = readAuditRecords(join(folder, 'audits'));
-  for (const problem of audits.problems) io.err(`samcheck: skipped an audit record: ${problem}`);
-  const shownAudits = audits.records.filter((r) => job.selection.checks.includes(r.id));
+  const { audits, problems } = auditsToShow(join(folder, 'audits'), job.selection.checks);
+  for (const problem of problems) io.err(`samcheck: skipped an audit record: ${problem}`);
   io.err(`samcheck report: ${parts.length} of ${merged.count} shards of seed ${job.seed} in ${shardsFolder(folder)}/ (rerun in one go: ${job.command})`);
   const incomplete = merged.missing.length === 0 ? undefined : missingText(folder, merged);
 
-  const sources = { checks: merged.checks, cards, constructions, audits: shownAudits };
+  const sources = { checks: merged.checks, cards, constructions, audits: audits.map((a) => a.best) };
   const figures = await withProgress(progressFor(io, chartCount(sources)), (progress) => drawCharts(sources, progress));
   const result: MainJobResult = {
     seed: job.seed,
@@ -55,7 +54,7 @@ export async function reportCommand(dir: string | undefined, options: ReportOpti
     checks: merged.checks,
     replays: merged.replays,
     ...figures,
-    audits: shownAudits,
+    audits,
     seconds: merged.seconds,
   };
   const file = join(folder, 'index.html');

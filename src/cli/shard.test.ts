@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cardSeed } from '../check/check-card.js';
+import { summarizeAudits, type AuditRecord } from '../audit/record.js';
 import { inShard, shardSeed, tasksOf, unshard } from '../job/shard.js';
+import { showRatio } from '../report/text.js';
 import { runCliCollecting } from './program.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'samcheck-shard-'));
@@ -156,12 +158,62 @@ describe('samcheck --shard i/n and samcheck report', () => {
   });
 
   test.each(['0/2', '3/2', '1/0', 'a/b', '1/1001', '1'])('--shard %s: one line naming --shard and the rule, exit 2', async (value) => {
-    for (const argv of [['--seed', '1', '--no-report'], ['run', 'L1']]) {
+    for (const argv of [['--seed', '1', '--no-report'], ['run', 'L1'], ['audit', 'D-NC', '--audits', join(folder, 'never')]]) {
       const { code, stdout, stderr } = await samcheck(...argv, '--shard', value);
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);
       expect(stderr).toContain(`samcheck: invalid --shard = "${value}": must be i/n, shard i of n, with whole numbers 1 <= i <= n <= 1000`);
     }
+  });
+});
+
+describe('samcheck audit --shard i/n', () => {
+  test("each shard's search has its own seed and record; the report shows the best of a card's searches and what they did in all", async () => {
+    const report = join(folder, 'audited');
+    const audits = join(report, 'audits');
+    const outs = [];
+    for (const shard of ['1/2', '2/2']) {
+      const { code, stdout, stderr } = await samcheck('audit', 'D-NC', '--evaluations', '100', '--seed', '6', '--shard', shard, '--json', '--jobs', '1', '--audits', audits);
+      expect(code).toBe(0);
+      const index = Number(shard[0]);
+      expect(stderr).toContain(`samcheck audit D-NC: budget 100 evaluations, seed ${shardSeed(6, index)} (shard ${shard}: derived from --seed 6)`);
+      const out = JSON.parse(stdout);
+      expect(out).toMatchObject({ id: 'D-NC', seed: shardSeed(6, index), shard: { index, count: 2, baseSeed: 6 }, record: join(audits, `D-NC.shard-${index}-of-2.json`) });
+      expect(JSON.parse(readFileSync(out.record, 'utf8'))).toMatchObject({ format: 'samcheck-audit', version: 1, seed: out.seed, shard: out.shard });
+      outs.push(out);
+    }
+    // The unsharded audit is kept as it was: ID.json, with no shard.
+    const plain = await samcheck('audit', 'D-NC', '--evaluations', '100', '--seed', '6', '--json', '--jobs', '1', '--audits', audits);
+    const unsharded = JSON.parse(plain.stdout);
+    expect(unsharded.record).toBe(join(audits, 'D-NC.json'));
+    expect(unsharded).not.toHaveProperty('shard');
+    expect(plain.stderr).toContain('samcheck audit D-NC: budget 100 evaluations, seed 6\n');
+    outs.push(unsharded);
+
+    // The report of a job that checks D-NC (no files replayed) shows the three searches as one.
+    const store = join(folder, 'empty-store');
+    mkdirSync(store, { recursive: true });
+    expect((await samcheck('--only', 'D-NC', '--runs', '2', '--seed', '1', '--jobs', '1', '--counterexamples', store, '--report', report, '--shard', '1/1')).code).toBe(0);
+    const { code, stdout } = await samcheck('report', report, '--json');
+    expect(code).toBe(0);
+    const best = outs.reduce((a, b) => (b.bestRatio > a.bestRatio ? b : a));
+    expect(JSON.parse(stdout).audits).toEqual([{ id: 'D-NC', bestRatio: best.bestRatio, level: best.level, evaluations: 100, seconds: best.seconds, searches: 3, totalEvaluations: 300 }]);
+    const page = readFileSync(join(report, 'index.html'), 'utf8');
+    expect(page.match(/id="audit-D-NC"/g)).toHaveLength(1);
+    expect(page).toContain('The best of 3 searches, 300 evaluations in all');
+    expect(page).toContain(`Best ratio ${showRatio(String(best.bestRatio))}`);
+    if (best.shard) expect(page).toContain(`shard ${best.shard.index}/2's, whose seed ${best.seed} is derived from --seed 6`);
+  });
+
+  test('the best record is the one with the highest bestRatio, wherever it comes; searches and evaluations are added per card and constant', () => {
+    const record = (id: string, bestRatio: number | null, evaluations: number, constant: string | null = null) => ({ id, constant, bestRatio, evaluations }) as unknown as AuditRecord;
+    const records = [record('D-NC', 0.9, 100), record('D-NC', 0.99, 50), record('D-SC', 0.5, 10, 'c'), record('D-NC', null, 70), record('D-SC', 0.4, 20)];
+    const summaries = summarizeAudits(records);
+    expect(summaries.map((s) => [s.best.id, s.best.constant, s.best.bestRatio, s.searches, s.evaluations])).toEqual([
+      ['D-NC', null, 0.99, 3, 220],
+      ['D-SC', 'c', 0.5, 1, 10],
+      ['D-SC', null, 0.4, 1, 20],
+    ]);
   });
 });

@@ -12,7 +12,7 @@ import type { ConstructionCase } from '../constructions/construction.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import { unknownId } from '../conjectures/lookup.js';
 import { replayOutcome } from '../report/replay.js';
-import type { AuditRecord } from '../audit/record.js';
+import type { AuditSummary } from '../audit/record.js';
 import { chartCount, drawCharts, type Figures, type JobProgress } from './charts.js';
 import type { Card } from '../theorems/card.js';
 import { allChecks } from '../theorems/catalog.js';
@@ -29,8 +29,8 @@ export interface MainJobSettings {
   /** The constructions drawn (charts only; their files are among the replays). */
   readonly constructions: readonly ConstructionCase[];
   readonly charts: boolean;
-  /** Audit records to show (from `samcheck audit`). */
-  readonly audits?: readonly AuditRecord[];
+  /** The audits to show (from `samcheck audit`), one per card and constant. */
+  readonly audits?: readonly AuditSummary[];
 }
 
 export interface MainJobResult extends Figures {
@@ -39,7 +39,7 @@ export interface MainJobResult extends Figures {
   readonly precision: number;
   readonly checks: CheckedCard[];
   readonly replays: ReplayResult[];
-  readonly audits: readonly AuditRecord[];
+  readonly audits: readonly AuditSummary[];
   readonly seconds: number;
 }
 
@@ -109,7 +109,7 @@ export async function runMainJob(settings: MainJobSettings, progress: JobProgres
     },
   });
   const audits = settings.audits ?? [];
-  const figures: Figures = settings.charts ? await drawCharts({ checks, cards: settings.checks, constructions: settings.constructions, audits }, progress) : { cardFigures: [], constructionFigures: [], auditFigures: [] };
+  const figures: Figures = settings.charts ? await drawCharts({ checks, cards: settings.checks, constructions: settings.constructions, audits: audits.map((a) => a.best) }, progress) : { cardFigures: [], constructionFigures: [], auditFigures: [] };
   return {
     seed: settings.seed,
     runs: settings.runs ?? null,

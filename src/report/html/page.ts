@@ -12,7 +12,7 @@ import type { MainJobResult } from '../../job/main-job.js';
 import { constructionKey, type Figure } from '../../job/charts.js';
 import type { Card } from '../../theorems/card.js';
 import { replayText } from '../replay.js';
-import { auditKey, type AuditRecord } from '../../audit/record.js';
+import { auditKey, type AuditSummary } from '../../audit/record.js';
 import { describeRun } from '../describe.js';
 import { showRatio } from '../text.js';
 import { BAND_LEVEL, shownCase } from './figures.js';
@@ -191,13 +191,13 @@ ${parts.join('\n')}
 </section>`;
 }
 
-function auditSection(audits: readonly AuditRecord[], figures: readonly Figure[]): string {
-  const parts = audits.map((a) => {
+function auditSection(audits: readonly AuditSummary[], figures: readonly Figure[]): string {
+  const parts = audits.map(({ best: a, searches, evaluations }) => {
     const c = a.confidence;
     const [constructed] = a.tightness;
     return `<article id="audit-${esc(auditKey(a))}">
 <h3>Audit of ${esc(a.id)}${a.constant ? `, constant ${esc(a.constant)}` : ''}</h3>
-<p>${a.constant ? `The most demanding case needs ${esc(showRatio(String(a.bestRatio)))} of the stated ${esc(a.constant)}` : `Best ratio ${esc(showRatio(String(a.bestRatio)))}`} (${esc(a.level)}${c ? `; mean ${esc(c.mean)}, lower confidence bound ${esc(c.lower)}, bound ${esc(c.bound)} on ${c.paths} fresh paths` : ''}), after ${a.evaluations} evaluations in ${a.seconds} s (budget ${a.budgetSeconds === null ? `${a.evaluations} evaluations` : `${a.budgetSeconds} s`}, seed ${a.seed}); the float64 search saw ${esc(showRatio(String(a.searchRatio)))}. ${
+${searches > 1 ? `<p>The best of ${searches} searches, ${evaluations} evaluations in all${a.shard ? `: shard ${a.shard.index}/${a.shard.count}'s, whose seed ${a.seed} is derived from --seed ${a.shard.baseSeed}` : ''}.</p>\n` : ''}<p>${a.constant ? `The most demanding case needs ${esc(showRatio(String(a.bestRatio)))} of the stated ${esc(a.constant)}` : `Best ratio ${esc(showRatio(String(a.bestRatio)))}`} (${esc(a.level)}${c ? `; mean ${esc(c.mean)}, lower confidence bound ${esc(c.lower)}, bound ${esc(c.bound)} on ${c.paths} fresh paths` : ''}), after ${a.evaluations} evaluations in ${a.seconds} s (budget ${a.budgetSeconds === null ? `${a.evaluations} evaluations` : `${a.budgetSeconds} s`}, seed ${a.seed}); the float64 search saw ${esc(showRatio(String(a.searchRatio)))}. ${
       a.holds === false ? '<span class="bad">The best case violates the card.</span>' : a.holds === null ? 'Undecided on the best case.' : 'The card holds on it.'
     } Tightness: [${constructed === null ? 'no construction' : Number(constructed.toPrecision(6))}, 1].${a.counterexample ? ` Counterexample: <code>${esc(a.counterexample)}</code>.` : ''}</p>
 ${figureHtml(figures.find((f) => f.id === auditKey(a)), 'The best observed/bound found so far against the evaluations (sampling, then local search), with the stated constant and the best construction (dotted).')}
