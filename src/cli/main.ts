@@ -62,8 +62,8 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   const findings = options.saveTo ?? (reportFolder === null ? undefined : join(reportFolder, 'counterexamples'));
   if (reportFolder !== null) requireWritableFolder('--report', reportFolder);
   if (findings !== undefined) requireWritableFolder('--save-to', findings);
-  // A shard draws no chart and shows no audit: samcheck report does both, for the merged job.
   const selected = selection(only, storeFiles);
+  // A shard draws no chart and shows no audit: samcheck report does both, for the merged job.
   const audits = reportFolder === null || shard !== undefined ? { audits: [], problems: [] } : auditsToShow(join(reportFolder, 'audits'), selected.checks.map((c) => c.id));
   for (const problem of audits.problems) io.err(`samcheck: skipped an audit record: ${problem}`);
   const part = shard === undefined ? selected : shardOfJob(selected, shard);
@@ -153,9 +153,8 @@ function saveShard(
       seconds: result.seconds,
     });
     io.err(`shard ${shardText(shard)}: ${saved.file}${saved.replaced ? ' (replaced the earlier part of this shard)' : ''}`);
-    // A shard's page would be a partial report: the page is built from all the parts together.
     io.err(
-      `samcheck: no index.html for one shard: when ${shardsFolder(reportFolder)}/ holds every shard's part (and ${join(reportFolder, 'counterexamples')}/ and ${join(reportFolder, 'audits')}/ what they found), build the report with: npx samcheck report ${reportFolder}`,
+      `samcheck: no index.html for a shard (its page would be a partial report): with every shard's part in ${shardsFolder(reportFolder)}/, and the counterexamples/ and audits/ they found beside it, build the report with: npx samcheck report ${reportFolder}`,
     );
   } catch (error) {
     notWritten.push(`the part of shard ${shardText(shard)} ${file} (${error instanceof Error ? error.message : String(error)})`);

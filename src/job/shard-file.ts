@@ -9,6 +9,7 @@ import { replaceFile } from '../atomic-write.js';
 import type { CheckedCard } from '../check/check-all.js';
 import { filesOf, type ReplayResult } from '../check/replay.js';
 import { InputError } from '../errors.js';
+import { MAX_SEED } from '../random/seeded.js';
 import type { SkippedConjecture } from '../theorems/catalog.js';
 import { MAX_SHARDS, shardName, type Shard } from './shard.js';
 
@@ -103,7 +104,7 @@ function shapeProblem(value: unknown): string | undefined {
   const shard = v.shard as Partial<Shard> | undefined;
   const whole = (n: unknown, min: number, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
   if (!(shard && whole(shard.count, 1, MAX_SHARDS) && whole(shard.index, 1, shard.count!))) return `shard must be { index, count } with 1 <= index <= count <= ${MAX_SHARDS}`;
-  if (!whole(v.seed, 0, 2 ** 32 - 1)) return 'seed must be a whole number';
+  if (!whole(v.seed, 0, MAX_SEED)) return `seed must be a whole number from 0 to ${MAX_SEED}`;
   if (!(v.runs === null || whole(v.runs, 1, Infinity))) return 'runs must be a whole number or null';
   if (!whole(v.precision, 1, Infinity)) return 'precision must be a whole number';
   const selection = v.selection as Partial<JobSelection> | undefined;
