@@ -2,7 +2,9 @@
  * `samcheck audit ID [--budget 60s] [--seed S] [--json]`: search for the case that comes closest
  * to (or beyond) a card's bound (src/audit/audit.ts), and keep what was found: a counterexample
  * file when the confirmed best case violates the card, an audit record otherwise (both when it
- * does, so the report can show the trace).
+ * does, so the report can show the trace). An audit is one search and cannot be split: with
+ * --shard i/n it is shard i's own search, from a seed derived from (--seed, i), kept in a record
+ * of its own; the report shows the best of a card's searches.
  */
 import { join } from 'node:path';
 import { isStochasticSpec } from '../algorithms/case.js';
@@ -11,7 +13,8 @@ import { auditOn } from '../parallel/jobs.js';
 import { jobsOption, withPool } from '../parallel/pool.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { auditCard, type AuditResult, type Phase } from '../audit/audit.js';
-import { auditRecord, saveAuditRecord } from '../audit/record.js';
+import { auditRecord, saveAuditRecord, type AuditShard } from '../audit/record.js';
+import { shardSeed, shardText } from '../job/shard.js';
 import { saveCounterexample } from '../check/counterexamples.js';
 import { InputError } from '../errors.js';
 import { describeRun } from '../report/describe.js';
@@ -22,7 +25,7 @@ import { requireWritableFolder } from './folders.js';
 import { requireConstant } from '../check/observe.js';
 import type { CliIO } from './io.js';
 import { DEFAULT_REPORT_FOLDER } from './main.js';
-import { wholeOption } from './options.js';
+import { shardOption, wholeOption } from './options.js';
 import { DEFAULT_FINDINGS_FOLDER, precisionOption, seedOption } from './run.js';
 
 export interface AuditOptions {
@@ -35,6 +38,7 @@ export interface AuditOptions {
   saveTo?: string;
   constant?: string;
   jobs?: string;
+  shard?: string;
 }
 
 export const DEFAULT_BUDGET = '60s';
@@ -60,7 +64,10 @@ export async function auditCommand(id: string, options: AuditOptions, io: CliIO)
   const maxEvaluations = options.evaluations === undefined ? undefined : wholeOption('--evaluations', options.evaluations, 1, 1e9);
   // --evaluations alone is a budget that is a count: the audit then repeats exactly on any machine.
   const budgetMs = options.budget === undefined && maxEvaluations !== undefined ? undefined : parseBudget(options.budget ?? DEFAULT_BUDGET);
-  const seed = seedOption(options.seed);
+  const shard = options.shard === undefined ? undefined : shardOption(options.shard);
+  const baseSeed = seedOption(options.seed);
+  // Not baseSeed + i: the shards of seed S and of seed S + 1 would repeat each other's searches.
+  const seed = shard === undefined ? baseSeed : shardSeed(baseSeed, shard.index);
   const precision = precisionOption(options.precision);
   const jobs = jobsOption(options.jobs);
   if (options.constant !== undefined) requireConstant(card, options.constant, '--constant'); // now, not after the search
@@ -69,7 +76,8 @@ export async function auditCommand(id: string, options: AuditOptions, io: CliIO)
   requireWritableFolder('--audits', auditsFolder);
   requireWritableFolder('--save-to', saveTo);
   const budgetText = [budgetMs === undefined ? undefined : `${budgetMs / 1000} s`, maxEvaluations === undefined ? undefined : `${maxEvaluations} evaluations`].filter(Boolean).join(' or ');
-  io.err(`samcheck audit ${id}${options.constant ? ` (constant ${options.constant})` : ''}: budget ${budgetText}, seed ${seed}`);
+  const ofShard = shard === undefined ? '' : ` (shard ${shardText(shard)}: derived from --seed ${baseSeed})`;
+  io.err(`samcheck audit ${id}${options.constant ? ` (constant ${options.constant})` : ''}: budget ${budgetText}, seed ${seed}${ofShard}`);
   const status = statusLine(io, id, budgetMs, maxEvaluations);
   const constant = options.constant;
   const auditOptions = { budgetMs, seed, maxEvaluations, precision, onProgress: status.update, ...(constant === undefined ? {} : { constant }) };
@@ -89,14 +97,14 @@ export async function auditCommand(id: string, options: AuditOptions, io: CliIO)
       observed: { ratio: result.verdict.ratioText, at: result.verdict.at, level: result.verdict.level, ...(c ? { alpha: c.alpha } : {}) },
     });
   }
-  const record = auditRecord(result, budgetMs === undefined ? null : budgetMs / 1000, counterexample);
+  const record = auditRecord(result, budgetMs === undefined ? null : budgetMs / 1000, counterexample, shard === undefined ? undefined : { ...shard, baseSeed });
   const saved = saveAuditRecord(auditsFolder, record);
-  io.err(`audit record: ${saved.file}${saved.replaced ? ' (replaced the previous audit of this card)' : ''}`);
+  io.err(`audit record: ${saved.file}${saved.replaced ? ` (replaced the previous audit of this ${shard === undefined ? 'card' : 'shard'})` : ''}`);
   if (options.json) {
     const { format: _f, version: _v, ...fields } = record;
     io.out(formatJson({ ...fields, record: saved.file }));
   } else {
-    io.out(auditText(result, counterexample, saved.file));
+    io.out(auditText(result, counterexample, saved.file, record.shard));
   }
   const skipped = skippedFor(false);
   for (const problem of skipped) io.err(`samcheck: not loaded: ${problem.message}`);
@@ -104,7 +112,7 @@ export async function auditCommand(id: string, options: AuditOptions, io: CliIO)
   return skipped.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
-function auditText(r: AuditResult, counterexample: string | null, record: string): string {
+function auditText(r: AuditResult, counterexample: string | null, record: string, shard: AuditShard | undefined): string {
   const c = r.verdict.confidence;
   const [constructed] = r.tightness;
   const what = r.constant === undefined ? 'best ratio' : `the constant ${r.constant}: the most demanding case needs a fraction`;
@@ -116,6 +124,7 @@ function auditText(r: AuditResult, counterexample: string | null, record: string
     `  trace (evaluation: best ratio): ${thinTrace(r).map((t) => `${t.evaluation}: ${Number.isFinite(t.ratio) ? showRatio(String(t.ratio)) : 'none scorable'}`).join(', ')}`,
     `  record: ${record}`,
   ];
+  if (shard) lines.push(`  shard ${shardText(shard)}: an independent search, its seed ${r.seed} derived from --seed ${shard.baseSeed}; the report shows the best of a card's searches`);
   if (counterexample) lines.push(`  counterexample: ${counterexample}`, `  replay: ${replayCommandFor(counterexample, r.id)}`);
   return lines.join('\n');
 }

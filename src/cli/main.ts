@@ -2,27 +2,26 @@
  * `samcheck` with no command (what `npm start` runs): the main job. Prints the verdict table (or
  * JSON), writes the HTML report, and exits 1 when a theorem card is violated, a check errs or a
  * counterexample file no longer reproduces (a falsified conjecture is a finding, not a failure).
+ * With --shard i/n it runs one part of the job and writes that part for `samcheck report`.
  */
 import { join } from 'node:path';
-import { replaceFile } from '../atomic-write.js';
 import { counterexampleFiles, requireReadable } from '../check/replay.js';
 import { InputError } from '../errors.js';
-import { readAuditRecords } from '../audit/record.js';
+import { auditsToShow } from '../audit/record.js';
 import { jobUnits, runMainJob, selectableIds, selection, type MainJobResult, type MainJobSettings } from '../job/main-job.js';
-import { formatJson } from '../report/json.js';
-import { reportPage } from '../report/html/page.js';
-import { replayText } from '../report/replay.js';
-import { renderTable } from '../report/text.js';
-import { findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, tightnessInterval, worstText } from '../report/verdicts.js';
+import { constructionKey } from '../job/charts.js';
+import { shardName, shardText, tasksOf, type Shard } from '../job/shard.js';
+import { saveShardPart, SHARD_FORMAT, SHARD_VERSION, shardPartFile, shardsFolder } from '../job/shard-file.js';
 import { allChecks, skippedFor, type SkippedConjecture, conjectureSources } from '../theorems/catalog.js';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
+import { jobExitCode, jobJson, jobTable, unsavedCounterexamples, writeReportPage } from './job-output.js';
+import { packageVersion } from './version.js';
 import { requireExistingFolder, requireWritableFolder } from './folders.js';
 import { DEFAULT_STORE } from './replay.js';
 import type { CliIO } from './io.js';
-import { wholeOption } from './options.js';
+import { shardOption, wholeOption } from './options.js';
 import { progressFor, withProgress } from './progress.js';
 import { jobsOption, withPool } from '../parallel/pool.js';
-import { failed, precisionOption, seedOption } from './run.js';
+import { precisionOption, seedOption } from './run.js';
 
 export interface MainOptions {
   only?: string;
@@ -35,6 +34,7 @@ export interface MainOptions {
   counterexamples?: string;
   saveTo?: string;
   jobs?: string;
+  shard?: string;
 }
 
 export const DEFAULT_REPORT_FOLDER = 'report';
@@ -43,6 +43,14 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   // Every input is checked before the work starts: a job of minutes must not fail at its end.
   const only = options.only === undefined ? undefined : onlyOption(options.only);
   const runs = options.runs === undefined ? undefined : wholeOption('--runs', options.runs, 1, 1_000_000);
+  const shard = options.shard === undefined ? undefined : shardOption(options.shard);
+  // The shards' results make up one run only when every shard draws from the same seed.
+  if (shard !== undefined && options.seed === undefined) {
+    throw new InputError('--seed', undefined, `is required with --shard: the shards' parts make up one run only when every shard checks with the same seed (give every shard of the job the same --seed S)`);
+  }
+  if (shard !== undefined && options.report === false) {
+    throw new InputError('--shard', options.shard, `needs a report folder: a shard writes its part to REPORT/shards/${shardName(shard)}.json for samcheck report (drop --no-report)`);
+  }
   const seed = seedOption(options.seed);
   const precision = precisionOption(options.precision);
   const jobs = jobsOption(options.jobs);
@@ -54,51 +62,104 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   const findings = options.saveTo ?? (reportFolder === null ? undefined : join(reportFolder, 'counterexamples'));
   if (reportFolder !== null) requireWritableFolder('--report', reportFolder);
   if (findings !== undefined) requireWritableFolder('--save-to', findings);
-  const audits = reportFolder === null ? { records: [], problems: [] } : readAuditRecords(join(reportFolder, 'audits'));
-  for (const problem of audits.problems) io.err(`samcheck: skipped an audit record: ${problem}`);
   const selected = selection(only, storeFiles);
+  // A shard draws no chart and shows no audit: samcheck report does both, for the merged job.
+  const audits = reportFolder === null || shard !== undefined ? { audits: [], problems: [] } : auditsToShow(join(reportFolder, 'audits'), selected.checks.map((c) => c.id));
+  for (const problem of audits.problems) io.err(`samcheck: skipped an audit record: ${problem}`);
+  const part = shard === undefined ? selected : shardOfJob(selected, shard);
   const skipped = skippedFor(only === undefined);
   const settings: MainJobSettings = {
-    ...selected,
-    audits: audits.records.filter((r) => selected.checks.some((c) => c.id === r.id)),
+    ...part,
+    audits: audits.audits,
     runs,
     seed,
     precision,
     // New findings go beside the report, not into the store: a conjecture falsified on every run
     // would otherwise add a file to the regression suite each time. Move a file to keep it.
     ...(findings === undefined ? {} : { counterexampleFolder: findings }),
-    charts: reportFolder !== null,
+    charts: reportFolder !== null && shard === undefined,
   };
   const command = rerunCommand(options, seed);
-  io.err(`samcheck: ${settings.checks.length} checks, ${settings.replayFiles.length} counterexample files, seed ${seed} (rerun: ${command})`);
+  const work =
+    shard === undefined
+      ? `${settings.checks.length} checks, ${settings.replayFiles.length} counterexample files`
+      : `shard ${shardText(shard)}: ${settings.checks.length} of ${selected.checks.length} checks, ${settings.replayFiles.length} of ${selected.replayFiles.length} counterexample files`;
+  io.err(`samcheck: ${work}, seed ${seed} (rerun: ${shard === undefined ? command : `${command} --shard ${shardText(shard)}`})`);
   const result = await withProgress(progressFor(io, jobUnits(settings)), (progress) =>
     withPool(jobs, { conjectureFolders: conjectureSources() }, (pool) => runMainJob(settings, progress, pool)),
   );
+  const environment = `Node ${process.version} on ${process.platform}/${process.arch}`;
   // What could not be written is said, and the table is printed all the same: nothing computed is lost.
   const notWritten: string[] = [];
-  if (reportFolder !== null) {
-    const page = reportPage({
-      result,
-      cards: allChecks(),
-      constructions: settings.constructions,
-      command,
-      generated: new Date(),
-      environment: `Node ${process.version} on ${process.platform}/${process.arch}`,
-    });
+  let written: Record<string, unknown> = { report: null };
+  if (shard !== undefined && reportFolder !== null) {
+    const saved = saveShard(io, reportFolder, shard, { selected, command, environment, result, skipped }, notWritten);
+    written = { report: null, shard: { ...shard, file: saved } };
+  } else if (reportFolder !== null) {
     const file = join(reportFolder, 'index.html');
-    try {
-      const replaced = replaceFile(file, page);
-      io.err(`report: ${file}${replaced ? ' (replaced the previous report)' : ''}`);
-    } catch (error) {
-      notWritten.push(`the report ${file} (${error instanceof Error ? error.message : String(error)})`);
-    }
+    written = { report: file };
+    const problem = writeReportPage(io, file, { result, cards: allChecks(), constructions: settings.constructions, command, generated: new Date(), environment });
+    if (problem !== undefined) notWritten.push(problem);
   }
-  for (const c of result.checks) if (c.counterexample?.notSaved) notWritten.push(`the counterexample of ${c.id} (${c.counterexample.notSaved})`);
-  io.out(options.json ? jobJson(result, reportFolder, skipped) : jobTable(result, skipped));
+  notWritten.push(...unsavedCounterexamples(result));
+  const partText = shard === undefined ? undefined : `shard ${shardText(shard)}: ${result.checks.length} of ${selected.checks.length} checks, ${result.replays.length} of ${selected.replayFiles.length} counterexample files`;
+  io.out(options.json ? jobJson(result, skipped, written) : jobTable(result, skipped, partText));
   for (const what of notWritten) io.err(`samcheck: NOT written: ${what}`);
   for (const problem of skipped) io.err(`samcheck: not checked: ${problem.message}`);
-  if (failed(result.checks) || result.replays.some((r) => !r.reproduced) || notWritten.length > 0) return EXIT_FAILED;
-  return skipped.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+  return jobExitCode(result, notWritten, skipped.length > 0);
+}
+
+/**
+ * The checks and files of `shard`: the job's tasks are its checks, then its files replayed, and
+ * the shard takes every n-th from the i-th. Its constructions are charted by samcheck report.
+ */
+function shardOfJob(selected: JobParts, shard: Shard): JobParts {
+  const tasks = [...selected.checks.map((card) => ({ card })), ...selected.replayFiles.map((file) => ({ file }))];
+  const own = tasksOf(tasks, shard);
+  return {
+    checks: own.flatMap((t) => ('card' in t ? [t.card] : [])),
+    replayFiles: own.flatMap((t) => ('file' in t ? [t.file] : [])),
+    constructions: [],
+  };
+}
+
+type JobParts = Pick<MainJobSettings, 'checks' | 'replayFiles' | 'constructions'>;
+
+/** Writes the shard's part (saying where, and whether it replaced an earlier one) and says how to build the report; returns the file. */
+function saveShard(
+  io: CliIO,
+  reportFolder: string,
+  shard: Shard,
+  job: { selected: JobParts; command: string; environment: string; result: MainJobResult; skipped: readonly SkippedConjecture[] },
+  notWritten: string[],
+): string {
+  const { selected, result } = job;
+  const file = shardPartFile(reportFolder, shard);
+  try {
+    const saved = saveShardPart(reportFolder, {
+      format: SHARD_FORMAT,
+      version: SHARD_VERSION,
+      samcheck: packageVersion(),
+      shard,
+      seed: result.seed,
+      runs: result.runs,
+      precision: result.precision,
+      selection: { checks: selected.checks.map((c) => c.id), replayFiles: selected.replayFiles, constructions: selected.constructions.map(constructionKey) },
+      command: job.command,
+      environment: job.environment,
+      checks: result.checks,
+      replays: result.replays,
+      skippedConjectures: job.skipped,
+      seconds: result.seconds,
+    });
+    io.err(`shard ${shardText(shard)}: ${saved.file}${saved.replaced ? ' (replaced the earlier part of this shard)' : ''}`);
+    io.err(
+      `samcheck: no index.html for a shard (its page would be a partial report): with every shard's part in ${shardsFolder(reportFolder)}/, and the counterexamples/ and audits/ they found beside it, build the report with: npx samcheck report ${reportFolder}`,
+    );
+  } catch (error) {
+    notWritten.push(`the part of shard ${shardText(shard)} ${file} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return file;
 }
 
 /** --only: a non-empty comma-separated list (an empty one would quietly check nothing). */
@@ -116,32 +177,4 @@ function rerunCommand(options: MainOptions, seed: number): string {
   parts.push(`--seed ${seed}`);
   if (options.precision !== undefined) parts.push(`--precision ${options.precision}`);
   return parts.join(' ');
-}
-
-function jobJson(result: MainJobResult, reportFolder: string | null, skipped: readonly SkippedConjecture[]): string {
-  const { cardFigures: _c, constructionFigures: _f, auditFigures: _a, audits, ...rest } = result;
-  const auditSummaries = audits.map((a) => ({ id: a.id, bestRatio: a.bestRatio, level: a.level, evaluations: a.evaluations, seconds: a.seconds }));
-  return formatJson({ ...rest, audits: auditSummaries, skippedConjectures: skipped, report: reportFolder === null ? null : join(reportFolder, 'index.html') });
-}
-
-function jobTable(result: MainJobResult, skipped: readonly SkippedConjecture[]): string {
-  const rows = result.checks.map((c) => {
-    const card = allChecks().find((k) => k.id === c.id)!;
-    return [c.id, card.title, c.status, String(c.cases), searchedText(c), worstText(c), levelsText(c), tightnessInterval(c)];
-  });
-  const reproduced = result.replays.filter((r) => r.reproduced).length;
-  const lines = [
-    `samcheck: seed ${result.seed}, ${result.runs ?? 'default'} cases per check, verification at ${result.precision} and ${2 * result.precision} digits, ${result.seconds} s`,
-    '',
-    renderTable(['ID', 'claim', 'status', 'cases', 'searched', 'worst ratio', LEVELS_HEADER, 'tightness'], rows, ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right']),
-    '',
-    `Counterexample files: ${reproduced} of ${result.replays.length} reproduced.`,
-    ...result.replays.filter((r) => !r.reproduced).map((r) => `  ${r.file}: ${replayText(r)}`),
-    ...findingLines(result.checks),
-    ...(skipped.length === 0 ? [] : ['', 'Conjecture files not checked:', ...skipped.map((p) => `  ${p.message}`)]),
-    '',
-    ...LEVELS_LEGEND,
-    'Tightness: [the largest fraction of the stated constant a construction reaches, the stated constant].',
-  ];
-  return lines.join('\n');
 }

@@ -2,6 +2,7 @@
  * Reading option texts, and naming options in the errors of the library underneath.
  */
 import { InputError } from '../errors.js';
+import { MAX_SHARDS, type Shard } from '../job/shard.js';
 
 /** A whole-number option such as --steps: digits only, within [min, max]. */
 export function wholeOption(option: string, text: string | undefined, min: number, max: number): number {
@@ -10,6 +11,16 @@ export function wholeOption(option: string, text: string | undefined, min: numbe
   const value = Number(text);
   if (value < min || value > max) throw new InputError(option, text, rule);
   return value;
+}
+
+/** --shard i/n: shard i of n (src/job/shard.ts), two whole numbers with 1 <= i <= n <= MAX_SHARDS. */
+export function shardOption(text: string): Shard {
+  const rule = `must be i/n, shard i of n, with whole numbers 1 <= i <= n <= ${MAX_SHARDS} (e.g. 1/2)`;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!(match && index >= 1 && index <= count && count <= MAX_SHARDS)) throw new InputError('--shard', text, rule);
+  return { index, count };
 }
 
 export function requireOption<V>(option: string, value: V | undefined, why = 'is required'): V {

@@ -24,6 +24,8 @@ import { CONJECTURE_FOLDER, loadConjectures } from '../conjectures/load.js';
 import { readProjectConfig } from './config.js';
 import { catalogCommand, type CatalogOptions } from './catalog.js';
 import { requireExistingFolder } from './folders.js';
+import { reportCommand, type ReportOptions } from './report.js';
+import { MAX_SHARDS } from '../job/shard.js';
 
 export { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 
@@ -50,6 +52,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--counterexamples <dir>', 'the counterexample store replayed (default: counterexamples)')
     .option('--save-to <dir>', 'where new counterexamples go (default: REPORT/counterexamples)')
     .option('--jobs <n>', JOBS_HELP)
+    .option('--shard <i/n>', `run shard i of n (1 <= i <= n <= ${MAX_SHARDS}): the checks and files k with k mod n = i-1; needs --seed; writes REPORT/shards/i-of-n.json for samcheck report`)
     .option('--conjectures <dir>', CONJECTURES_HELP, collect)
     .addHelpText(
       'after',
@@ -60,6 +63,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
         '  samcheck                                  # everything, 2 to 3 minutes on 2 cores; report/index.html\n' +
         '  samcheck --only D-NC,LB-D-NC-b --runs 300 --seed 7\n' +
         '  samcheck --json --no-report > verdicts.json\n' +
+        '  samcheck --seed 7 --shard 1/2              # half of the job; samcheck report merges the halves\n' +
         '  samcheck run D-NC --constant c=0.5        # one card, with a constant changed',
     )
     .action(async (options: MainOptions) => {
@@ -140,6 +144,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--precision <digits>', 'verification reruns near-misses in decimal at this precision and twice it', String(DEFAULT_VERIFY_PRECISION))
     .option('--constant <name=value>', "replace a card's named constant, e.g. c=0.5 (repeatable)", collect)
     .option('--jobs <n>', JOBS_HELP)
+    .option('--shard <i/n>', `check shard i of n of the named cards (1 <= i <= n <= ${MAX_SHARDS}): those k with k mod n = i-1`)
     .option('--save-to <dir>', `where violations and falsifications are saved (default: ${DEFAULT_FINDINGS_FOLDER}; the regression store counterexamples/ only when named)`)
     .option('--json', 'machine-readable output')
     .option('--conjectures <dir>', CONJECTURES_HELP, collect)
@@ -160,6 +165,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--save-to <dir>', `where a violation is saved (default: ${DEFAULT_FINDINGS_FOLDER})`)
     .option('--constant <name>', "audit the card's named constant (e.g. c): the fraction of it each case needs, all else fixed")
     .option('--jobs <n>', JOBS_HELP)
+    .option('--shard <i/n>', `search i of n (1 <= i <= n <= ${MAX_SHARDS}): an independent search from a seed derived from --seed and i, saved as ID.shard-i-of-n.json`)
     .option('--json', 'machine-readable output: { id, bestRatio, instance, evaluations, trace, ... }')
     .option('--conjectures <dir>', CONJECTURES_HELP, collect)
     .addHelpText('after', '\nExamples:\n  samcheck audit D-NC --budget 60s --seed 1\n  samcheck audit S-SC-n --budget 2m --json\n  samcheck audit D-SC --constant c --budget 60s    # how much of the floor constant is needed')
@@ -188,6 +194,20 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .addHelpText('after', '\nExample:\n  samcheck replay counterexamples/D-NC-1a2b3c4d5e6f.json')
     .action(async (files: string[], options: ReplayCommandOptions) => {
       outcome.exitCode = await replayCommand(files, options, io);
+    });
+
+  program
+    .command('report')
+    .description('The report of a job run in shards (samcheck --shard i/n): merge DIR/shards/*.json, draw the charts, write DIR/index.html, print the table')
+    .argument('[dir]', 'the report folder holding shards/ (and the shards\' counterexamples/ and audits/)', DEFAULT_REPORT_FOLDER)
+    .option('--json', 'print the merged run as JSON instead of the table')
+    .option('--conjectures <dir>', CONJECTURES_HELP, collect)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  samcheck --seed 7 --shard 1/2     # on one machine\n  samcheck --seed 7 --shard 2/2     # on another; then report/shards/ (and counterexamples/, audits/) copied into one report/\n  samcheck report report',
+    )
+    .action(async (dir: string, options: ReportOptions) => {
+      outcome.exitCode = await reportCommand(dir, options, io);
     });
   return program;
 }

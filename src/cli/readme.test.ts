@@ -94,6 +94,6 @@ describe('the README as written', () => {
   });
 
   test('every command the CLI offers is documented', () => {
-    for (const command of ['demo', 'simulate', 'run', 'audit', 'constructions', 'replay']) expect(readme).toContain(`npx samcheck ${command}`);
+    for (const command of ['demo', 'simulate', 'run', 'audit', 'constructions', 'replay', 'report']) expect(readme).toContain(`npx samcheck ${command}`);
   });
 });

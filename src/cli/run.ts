@@ -24,7 +24,8 @@ import { checkById } from '../conjectures/lookup.js';
 import { requireWritableFolder } from './folders.js';
 import { progressFor, withProgress } from './progress.js';
 import type { CliIO } from './io.js';
-import { wholeOption } from './options.js';
+import { shardOption, wholeOption } from './options.js';
+import { shardText, tasksOf, type Shard } from '../job/shard.js';
 
 export interface RunOptions {
   runs?: string;
@@ -34,6 +35,7 @@ export interface RunOptions {
   constant?: string[];
   saveTo?: string;
   jobs?: string;
+  shard?: string;
 }
 
 /** Where `run`, `audit` and the main job save what they find, unless told otherwise (not the regression store). */
@@ -44,26 +46,32 @@ export interface RunSummary {
   /** The cases asked for; a check with a budget of its own uses it when none is asked for. */
   readonly runs: number | null;
   readonly precision: number;
+  /** The part of the named checks this run made (--shard), absent when it made all. */
+  readonly shard?: Shard;
   readonly cards: CheckedCard[];
   readonly skippedConjectures?: readonly SkippedConjecture[];
 }
 
 /** Runs the command and returns its exit code: 1 when a theorem card is violated or a check errs. */
 export async function runCommand(ids: string[], options: RunOptions, io: CliIO): Promise<number> {
-  const cards = ids.length === 0 ? allChecks() : ids.map((id) => checkById(id));
+  const named = ids.length === 0 ? allChecks() : ids.map((id) => checkById(id));
+  const shard = options.shard === undefined ? undefined : shardOption(options.shard);
+  // Every shard is given the same command line: the options are checked against all the named
+  // cards, so that every shard accepts or refuses a command line alike.
+  const cards = shard === undefined ? named : tasksOf(named, shard);
   const asked = options.runs === undefined ? undefined : wholeOption('--runs', options.runs, 1, 1_000_000);
   const seed = seedOption(options.seed);
   const precision = precisionOption(options.precision);
   const jobs = jobsOption(options.jobs);
   const constants = parseConstants(options.constant ?? []);
   for (const [name, value] of Object.entries(constants)) {
-    if (!cards.some((card) => name in card.constants)) {
-      const known = cards.map((card) => `${card.id}: ${Object.keys(card.constants).join(', ') || 'none'}`).join('; ');
+    if (!named.some((card) => name in card.constants)) {
+      const known = named.map((card) => `${card.id}: ${Object.keys(card.constants).join(', ') || 'none'}`).join('; ');
       throw new InputError('--constant', `${name}=${value}`, `no selected card has a constant named ${name} (${known})`);
     }
   }
   // Every value is a number and obeys its card's rule (positive unless the card says otherwise), before any search.
-  for (const card of cards) {
+  for (const card of named) {
     const own = constantsOf(card, constants);
     cardConstants(float64, card, own);
     requireConstantValues(card, own, (name) => `--constant ${name}`);
@@ -71,13 +79,14 @@ export async function runCommand(ids: string[], options: RunOptions, io: CliIO):
   const saveTo = options.saveTo ?? DEFAULT_FINDINGS_FOLDER;
   requireWritableFolder('--save-to', saveTo);
   const units = cards.reduce((n, card) => n + runsFor(card, asked), 0);
-  io.err(`samcheck run: ${cards.length} check${cards.length === 1 ? '' : 's'}, seed ${seed}; findings go to ${saveTo}`);
+  const which = shard === undefined ? `${cards.length} check${cards.length === 1 ? '' : 's'}` : `shard ${shardText(shard)}: ${cards.length} of ${named.length} checks${cards.length === 0 ? '' : ` (${cards.map((c) => c.id).join(', ')})`}`;
+  io.err(`samcheck run: ${which}, seed ${seed}; findings go to ${saveTo}`);
   const checked = await withProgress(progressFor(io, units), (progress) =>
     withPool(jobs, { conjectureFolders: conjectureSources() }, (pool) => checkCards(pool, cards, { runs: asked, seed, precision, constants, counterexampleFolder: saveTo }, checkProgress(progress))),
   );
   // With no IDs every conjecture was asked for: the files that could not be loaded were not checked.
   const skipped = skippedFor(ids.length === 0);
-  const summary: RunSummary = { seed, runs: asked ?? null, precision, cards: checked, ...(skipped.length > 0 ? { skippedConjectures: skipped } : {}) };
+  const summary: RunSummary = { seed, runs: asked ?? null, precision, ...(shard === undefined ? {} : { shard }), cards: checked, ...(skipped.length > 0 ? { skippedConjectures: skipped } : {}) };
   io.out(options.json ? formatJson(summary) : runTable(summary));
   for (const c of checked) if (c.counterexample?.notSaved) io.err(`samcheck: NOT written: the counterexample of ${c.id} (${c.counterexample.notSaved})`);
   for (const problem of skipped) io.err(`samcheck: not checked: ${problem.message}`);
@@ -125,7 +134,7 @@ function runTable(summary: RunSummary): string {
     worstInstanceText(c),
   ]);
   const lines = [
-    `samcheck run: ${summary.runs ?? `${DEFAULT_RUNS} (or the check's own budget)`} cases per check, seed ${summary.seed}, verification at ${summary.precision} and ${2 * summary.precision} digits`,
+    `samcheck run: ${summary.runs ?? `${DEFAULT_RUNS} (or the check's own budget)`} cases per check, seed ${summary.seed}, verification at ${summary.precision} and ${2 * summary.precision} digits${summary.shard ? `, shard ${shardText(summary.shard)}` : ''}`,
     '',
     renderTable(['card', 'status', 'cases', 'searched', 'worst ratio', 'at', 'level', LEVELS_HEADER, 'constructions', 'worst instance'], rows, [
       'left',

@@ -11,10 +11,9 @@ import { inlinePool, type JobPool } from '../parallel/pool.js';
 import type { ConstructionCase } from '../constructions/construction.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import { unknownId } from '../conjectures/lookup.js';
-import { renderChart } from '../report/html/chart.js';
 import { replayOutcome } from '../report/replay.js';
-import { auditChart, cardChart, constructionChart } from '../report/html/figures.js';
-import { auditKey, type AuditRecord } from '../audit/record.js';
+import type { AuditSummary } from '../audit/record.js';
+import { chartCount, drawCharts, type Figures, type JobProgress } from './charts.js';
 import type { Card } from '../theorems/card.js';
 import { allChecks } from '../theorems/catalog.js';
 
@@ -30,34 +29,17 @@ export interface MainJobSettings {
   /** The constructions drawn (charts only; their files are among the replays). */
   readonly constructions: readonly ConstructionCase[];
   readonly charts: boolean;
-  /** Audit records to show (from `samcheck audit`). */
-  readonly audits?: readonly AuditRecord[];
+  /** The audits to show (from `samcheck audit`), one per card and constant. */
+  readonly audits?: readonly AuditSummary[];
 }
 
-/** What a job step reports to the progress display. */
-export interface JobProgress {
-  begin(label: string, units: number): void;
-  advance(units?: number): void;
-  end(result: string): void;
-}
-
-export interface Figure {
-  readonly id: string;
-  /** The chart as SVG; null when there was nothing to draw, with the reason. */
-  readonly svg: string | null;
-  readonly note?: string;
-}
-
-export interface MainJobResult {
+export interface MainJobResult extends Figures {
   readonly seed: number;
   readonly runs: number | null;
   readonly precision: number;
   readonly checks: CheckedCard[];
   readonly replays: ReplayResult[];
-  readonly cardFigures: Figure[];
-  readonly constructionFigures: Figure[];
-  readonly audits: readonly AuditRecord[];
-  readonly auditFigures: Figure[];
+  readonly audits: readonly AuditSummary[];
   readonly seconds: number;
 }
 
@@ -94,7 +76,7 @@ function fileIds(file: string): string[] {
 /** The units of work of a job, for a progress bar: cases, replays, charts. */
 export function jobUnits(settings: MainJobSettings): number {
   const cases = settings.checks.reduce((n, card) => n + runsFor(card, settings.runs), 0);
-  const charts = settings.charts ? settings.checks.length + settings.constructions.length + (settings.audits?.length ?? 0) : 0;
+  const charts = settings.charts ? chartCount({ checks: settings.checks, constructions: settings.constructions, audits: settings.audits ?? [] }) : 0;
   return cases + settings.replayFiles.length + charts;
 }
 
@@ -126,56 +108,16 @@ export async function runMainJob(settings: MainJobSettings, progress: JobProgres
       progress.end(`replay ${file}: ${replayOutcome(result)}`);
     },
   });
-  const cardFigures: Figure[] = [];
-  const constructionFigures: Figure[] = [];
-  const auditFigures: Figure[] = [];
-  if (settings.charts) {
-    for (const report of checks) {
-      const card = settings.checks.find((c) => c.id === report.id)!;
-      cardFigures.push(await figure(`chart ${card.id}`, card.id, progress, () => cardChart(card, report)));
-    }
-    for (const c of settings.constructions) {
-      const key = constructionKey(c);
-      constructionFigures.push(await figure(`chart ${key}`, key, progress, () => constructionChart(c)));
-    }
-    for (const record of settings.audits ?? []) {
-      const key = auditKey(record);
-      auditFigures.push(await figure(`chart of the audit of ${key}`, key, progress, () => auditChart(record)));
-    }
-  }
+  const audits = settings.audits ?? [];
+  const figures: Figures = settings.charts ? await drawCharts({ checks, cards: settings.checks, constructions: settings.constructions, audits: audits.map((a) => a.best) }, progress) : { cardFigures: [], constructionFigures: [], auditFigures: [] };
   return {
     seed: settings.seed,
     runs: settings.runs ?? null,
     precision: settings.precision,
     checks,
     replays,
-    cardFigures,
-    constructionFigures,
-    audits: settings.audits ?? [],
-    auditFigures,
+    ...figures,
+    audits,
     seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   };
-}
-
-/** A construction's key in the report: its ID, with its run's parameters when several share it. */
-export function constructionKey(c: ConstructionCase): string {
-  const siblings = CONSTRUCTIONS.filter((o) => o.construction === c.construction);
-  return siblings.length === 1 ? c.construction : `${c.construction}-${siblings.indexOf(c) + 1}`;
-}
-
-async function figure(label: string, id: string, progress: JobProgress, chart: () => ReturnType<typeof cardChart>): Promise<Figure> {
-  progress.begin(label, 1);
-  try {
-    const data = chart();
-    const svg = data === undefined ? null : await renderChart(data);
-    progress.advance();
-    progress.end(`${label}: ${svg === null ? 'nothing to draw' : 'drawn'}`);
-    return svg === null ? { id, svg, note: 'no case claimed anything to draw' } : { id, svg };
-  } catch (error) {
-    // A chart that cannot be drawn is reported on the page; it does not undo the verdicts.
-    const note = `could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
-    progress.advance();
-    progress.end(`${label}: ${note}`);
-    return { id, svg: null, note };
-  }
 }

@@ -8,11 +8,11 @@ import type { CheckedCard } from '../../check/check-all.js';
 import type { ReplayResult } from '../../check/replay.js';
 import { CONFIDENCE_METHOD } from '../../check/statistical.js';
 import type { ConstructionCase } from '../../constructions/construction.js';
-import type { Figure, MainJobResult } from '../../job/main-job.js';
-import { constructionKey } from '../../job/main-job.js';
+import type { MainJobResult } from '../../job/main-job.js';
+import { constructionKey, type Figure } from '../../job/charts.js';
 import type { Card } from '../../theorems/card.js';
 import { replayText } from '../replay.js';
-import { auditKey, type AuditRecord } from '../../audit/record.js';
+import { auditKey, type AuditSummary } from '../../audit/record.js';
 import { describeRun } from '../describe.js';
 import { showRatio } from '../text.js';
 import { BAND_LEVEL, shownCase } from './figures.js';
@@ -26,6 +26,15 @@ export interface PageContext {
   readonly command: string;
   readonly generated: Date;
   readonly environment: string;
+  /** When the page is built from the parts of a sharded job (samcheck report). */
+  readonly shards?: PageShards;
+}
+
+export interface PageShards {
+  readonly count: number;
+  readonly present: number;
+  /** What the missing shards leave out, when some are missing: said at the top of the page. */
+  readonly incomplete?: string;
 }
 
 export function reportPage(ctx: PageContext): string {
@@ -42,7 +51,8 @@ export function reportPage(ctx: PageContext): string {
 <header>
 <h1>samcheck report</h1>
 <p>Numerical checks of Si &amp; Yun, <em>Practical Sharpness-Aware Minimization Cannot Converge All the Way to Optima</em> (NeurIPS 2023), claim by claim (IDs of THEOREMS.md).</p>
-<p class="meta">Generated ${esc(ctx.generated.toISOString())} in ${result.seconds} s; seed ${result.seed}; ${result.runs ?? 'default'} cases per check; verification at ${result.precision} and ${2 * result.precision} digits; ${esc(ctx.environment)}.<br>Rerun: <code>${esc(ctx.command)}</code></p>
+<p class="meta">Generated ${esc(ctx.generated.toISOString())} in ${result.seconds} s${ctx.shards ? ` (the shards' times added)` : ''}; seed ${result.seed}; ${result.runs ?? 'default'} cases per check; verification at ${result.precision} and ${2 * result.precision} digits; ${esc(ctx.environment)}.<br>Rerun: <code>${esc(ctx.command)}</code></p>
+${ctx.shards ? shardsNote(ctx.shards) : ''}
 ${summary(result)}
 </header>
 <main>
@@ -62,6 +72,11 @@ ${result.audits.length > 0 ? auditSection(result.audits, result.auditFigures) : 
 </body>
 </html>
 `;
+}
+
+function shardsNote(shards: PageShards): string {
+  const merged = `<p class="meta">Merged from ${shards.present} of ${shards.count} shards (<code>npx samcheck --shard i/${shards.count}</code>, then <code>npx samcheck report</code>); the same seed gives the same results in one run.</p>`;
+  return shards.incomplete === undefined ? merged : `${merged}\n<p class="summary bad">Incomplete: ${esc(shards.incomplete)}.</p>`;
 }
 
 function summary(result: MainJobResult): string {
@@ -176,13 +191,13 @@ ${parts.join('\n')}
 </section>`;
 }
 
-function auditSection(audits: readonly AuditRecord[], figures: readonly Figure[]): string {
-  const parts = audits.map((a) => {
+function auditSection(audits: readonly AuditSummary[], figures: readonly Figure[]): string {
+  const parts = audits.map(({ best: a, searches, evaluations }) => {
     const c = a.confidence;
     const [constructed] = a.tightness;
     return `<article id="audit-${esc(auditKey(a))}">
 <h3>Audit of ${esc(a.id)}${a.constant ? `, constant ${esc(a.constant)}` : ''}</h3>
-<p>${a.constant ? `The most demanding case needs ${esc(showRatio(String(a.bestRatio)))} of the stated ${esc(a.constant)}` : `Best ratio ${esc(showRatio(String(a.bestRatio)))}`} (${esc(a.level)}${c ? `; mean ${esc(c.mean)}, lower confidence bound ${esc(c.lower)}, bound ${esc(c.bound)} on ${c.paths} fresh paths` : ''}), after ${a.evaluations} evaluations in ${a.seconds} s (budget ${a.budgetSeconds === null ? `${a.evaluations} evaluations` : `${a.budgetSeconds} s`}, seed ${a.seed}); the float64 search saw ${esc(showRatio(String(a.searchRatio)))}. ${
+${searches > 1 ? `<p>The best of ${searches} searches, ${evaluations} evaluations in all${a.shard ? `: shard ${a.shard.index}/${a.shard.count}'s, whose seed ${a.seed} is derived from --seed ${a.shard.baseSeed}` : ''}.</p>\n` : ''}<p>${a.constant ? `The most demanding case needs ${esc(showRatio(String(a.bestRatio)))} of the stated ${esc(a.constant)}` : `Best ratio ${esc(showRatio(String(a.bestRatio)))}`} (${esc(a.level)}${c ? `; mean ${esc(c.mean)}, lower confidence bound ${esc(c.lower)}, bound ${esc(c.bound)} on ${c.paths} fresh paths` : ''}), after ${a.evaluations} evaluations in ${a.seconds} s (budget ${a.budgetSeconds === null ? `${a.evaluations} evaluations` : `${a.budgetSeconds} s`}, seed ${a.seed}); the float64 search saw ${esc(showRatio(String(a.searchRatio)))}. ${
       a.holds === false ? '<span class="bad">The best case violates the card.</span>' : a.holds === null ? 'Undecided on the best case.' : 'The card holds on it.'
     } Tightness: [${constructed === null ? 'no construction' : Number(constructed.toPrecision(6))}, 1].${a.counterexample ? ` Counterexample: <code>${esc(a.counterexample)}</code>.` : ''}</p>
 ${figureHtml(figures.find((f) => f.id === auditKey(a)), 'The best observed/bound found so far against the evaluations (sampling, then local search), with the stated constant and the best construction (dotted).')}

@@ -1,0 +1,83 @@
+/**
+ * What the main job and `samcheck report` print and write for a job's result: the verdict table or
+ * the JSON, the report page, what could not be written, and the exit code. The main job prints a
+ * shard's part the same way.
+ */
+import { replaceFile } from '../atomic-write.js';
+import { failed } from './run.js';
+import type { MainJobResult } from '../job/main-job.js';
+import { formatJson } from '../report/json.js';
+import { reportPage, type PageContext } from '../report/html/page.js';
+import { replayText } from '../report/replay.js';
+import { renderTable } from '../report/text.js';
+import { findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, tightnessInterval, worstText } from '../report/verdicts.js';
+import { allChecks, type SkippedConjecture } from '../theorems/catalog.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
+import type { CliIO } from './io.js';
+
+/**
+ * Writes the page to `file`, saying so (and that it replaced an earlier report); returns what was
+ * not written, if it could not be: the table is printed all the same, nothing computed is lost.
+ */
+export function writeReportPage(io: CliIO, file: string, context: PageContext): string | undefined {
+  try {
+    const replaced = replaceFile(file, reportPage(context));
+    io.err(`report: ${file}${replaced ? ' (replaced the previous report)' : ''}`);
+    return undefined;
+  } catch (error) {
+    return `the report ${file} (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/** The counterexamples found but not saved, as "NOT written" items. */
+export function unsavedCounterexamples(result: Pick<MainJobResult, 'checks'>): string[] {
+  return result.checks.flatMap((c) => (c.counterexample?.notSaved ? [`the counterexample of ${c.id} (${c.counterexample.notSaved})`] : []));
+}
+
+/**
+ * 1 when a theorem card is violated, a check errs, a file no longer reproduces or a result could
+ * not be written; else 2 when the job did not check all it was asked (a conjecture file that
+ * could not be loaded, a missing shard); else 0.
+ */
+export function jobExitCode(result: Pick<MainJobResult, 'checks' | 'replays'>, notWritten: readonly string[], incomplete: boolean): number {
+  if (failed(result.checks) || result.replays.some((r) => !r.reproduced) || notWritten.length > 0) return EXIT_FAILED;
+  return incomplete ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+/** The whole result as JSON, without the charts; `written` says where it went (the report page, a shard's part). */
+export function jobJson(result: MainJobResult, skipped: readonly SkippedConjecture[], written: Readonly<Record<string, unknown>>): string {
+  const { cardFigures: _c, constructionFigures: _f, auditFigures: _a, audits, ...rest } = result;
+  // The best search of each card; with the count of searches and their evaluations when there were several.
+  const auditSummaries = audits.map(({ best: a, searches, evaluations }) => ({
+    id: a.id,
+    bestRatio: a.bestRatio,
+    level: a.level,
+    evaluations: a.evaluations,
+    seconds: a.seconds,
+    ...(searches > 1 ? { searches, totalEvaluations: evaluations } : {}),
+  }));
+  return formatJson({ ...rest, audits: auditSummaries, skippedConjectures: skipped, ...written });
+}
+
+/** The verdict table; `part` says, in its first line, what part of the job it is (a shard, merged shards). */
+export function jobTable(result: MainJobResult, skipped: readonly SkippedConjecture[], part?: string): string {
+  const rows = result.checks.map((c) => {
+    const card = allChecks().find((k) => k.id === c.id)!;
+    return [c.id, card.title, c.status, String(c.cases), searchedText(c), worstText(c), levelsText(c), tightnessInterval(c)];
+  });
+  const reproduced = result.replays.filter((r) => r.reproduced).length;
+  const lines = [
+    `samcheck: seed ${result.seed}, ${result.runs ?? 'default'} cases per check, verification at ${result.precision} and ${2 * result.precision} digits, ${result.seconds} s${part ? `; ${part}` : ''}`,
+    '',
+    renderTable(['ID', 'claim', 'status', 'cases', 'searched', 'worst ratio', LEVELS_HEADER, 'tightness'], rows, ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right']),
+    '',
+    `Counterexample files: ${reproduced} of ${result.replays.length} reproduced.`,
+    ...result.replays.filter((r) => !r.reproduced).map((r) => `  ${r.file}: ${replayText(r)}`),
+    ...findingLines(result.checks),
+    ...(skipped.length === 0 ? [] : ['', 'Conjecture files not checked:', ...skipped.map((p) => `  ${p.message}`)]),
+    '',
+    ...LEVELS_LEGEND,
+    'Tightness: [the largest fraction of the stated constant a construction reaches, the stated constant].',
+  ];
+  return lines.join('\n');
+}

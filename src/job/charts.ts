@@ -1,0 +1,88 @@
+/**
+ * The charts of the report, drawn in the main thread from the checks' results: one per card or
+ * conjecture, one per construction shown, one per audit. The main job draws them after its checks,
+ * and `samcheck report` after merging the shards' results, with this one function.
+ */
+import type { CheckedCard } from '../check/check-all.js';
+import type { ConstructionCase } from '../constructions/construction.js';
+import { CONSTRUCTIONS } from '../constructions/catalog.js';
+import { auditKey, type AuditRecord } from '../audit/record.js';
+import { renderChart } from '../report/html/chart.js';
+import { auditChart, cardChart, constructionChart } from '../report/html/figures.js';
+import type { Card } from '../theorems/card.js';
+
+/** What a job step reports to the progress display. */
+export interface JobProgress {
+  begin(label: string, units: number): void;
+  advance(units?: number): void;
+  end(result: string): void;
+}
+
+export interface Figure {
+  readonly id: string;
+  /** The chart as SVG; null when there was nothing to draw, with the reason. */
+  readonly svg: string | null;
+  readonly note?: string;
+}
+
+export interface Figures {
+  readonly cardFigures: Figure[];
+  readonly constructionFigures: Figure[];
+  readonly auditFigures: Figure[];
+}
+
+export interface ChartSources {
+  /** The checks' results, each with its card (a card the results do not name is not drawn). */
+  readonly checks: readonly CheckedCard[];
+  readonly cards: readonly Card[];
+  readonly constructions: readonly ConstructionCase[];
+  readonly audits: readonly AuditRecord[];
+}
+
+/** How many charts drawCharts draws (a unit each, for a progress bar). */
+export function chartCount(sources: { readonly checks: readonly unknown[]; readonly constructions: readonly unknown[]; readonly audits: readonly unknown[] }): number {
+  return sources.checks.length + sources.constructions.length + sources.audits.length;
+}
+
+/** Every chart of the report, one progress phase each; a chart that cannot be drawn says why instead. */
+export async function drawCharts(sources: ChartSources, progress: JobProgress): Promise<Figures> {
+  const cardFigures: Figure[] = [];
+  const constructionFigures: Figure[] = [];
+  const auditFigures: Figure[] = [];
+  for (const report of sources.checks) {
+    const card = sources.cards.find((c) => c.id === report.id)!;
+    cardFigures.push(await figure(`chart ${card.id}`, card.id, progress, () => cardChart(card, report)));
+  }
+  for (const c of sources.constructions) {
+    const key = constructionKey(c);
+    constructionFigures.push(await figure(`chart ${key}`, key, progress, () => constructionChart(c)));
+  }
+  for (const record of sources.audits) {
+    const key = auditKey(record);
+    auditFigures.push(await figure(`chart of the audit of ${key}`, key, progress, () => auditChart(record)));
+  }
+  return { cardFigures, constructionFigures, auditFigures };
+}
+
+/** A construction's key in the report: its ID, with its run's parameters when several share it. */
+export function constructionKey(c: ConstructionCase): string {
+  const siblings = CONSTRUCTIONS.filter((o) => o.construction === c.construction);
+  return siblings.length === 1 ? c.construction : `${c.construction}-${siblings.indexOf(c) + 1}`;
+}
+
+async function figure(label: string, id: string, progress: JobProgress, chart: () => ReturnType<typeof cardChart>): Promise<Figure> {
+  progress.begin(label, 1);
+  try {
+    const data = chart();
+    const svg = data === undefined ? null : await renderChart(data);
+    progress.advance();
+    progress.end(`${label}: ${svg === null ? 'nothing to draw' : 'drawn'}`);
+    return svg === null ? { id, svg, note: 'no case claimed anything to draw' } : { id, svg };
+  } catch (error) {
+    // A chart that cannot be drawn is reported on the page; it does not undo the verdicts.
+    const note = `could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+    progress.advance();
+    progress.end(`${label}: ${note}`);
+    return { id, svg: null, note };
+  }
+}
