@@ -36,8 +36,8 @@ const D = 10;
 const quadratic: QuadraticSpec = { family: 'quadratic', eigenvalues: ['10', '9', '8', '7', '6', '5', '4', '3', '2', '1'], rotationSeed: 1 };
 const run: RunSpec = { algorithm: 'sam', function: quadratic, x0: Array(D).fill('1'), rho: '0.1', eta: '0.05', steps: STEPS };
 
-/** Steps per second of `once` (which makes `steps` steps), repeated for SECONDS after one untimed call. */
-function rate(once: () => unknown, steps = STEPS): number {
+/** Steps per second of `once` (which makes `steps` steps), repeated for `seconds` after one untimed call. */
+function rate(once: () => unknown, steps = STEPS, seconds = SECONDS): number {
   once();
   let runs = 0;
   const start = performance.now();
@@ -46,20 +46,38 @@ function rate(once: () => unknown, steps = STEPS): number {
     once();
     runs++;
     elapsed = (performance.now() - start) / 1000;
-  } while (elapsed < SECONDS);
+  } while (elapsed < seconds);
   return (runs * steps) / elapsed;
 }
 
+const ROUNDS = 7;
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 /**
- * Steps per second of the run on a function built once, as the plain loop and mpmath run theirs (their
- * matrix is made before the clock starts); `withBuild` times executeRun instead, which builds the
- * function from its spec first (what one case of a check pays).
+ * Candidates timed in turn, ROUNDS rounds of SECONDS/2 each: each one's median rate, and the median
+ * over the rounds of its rate over the first candidate's in the same round (on a machine whose
+ * speed drifts from second to second, a ratio within a round is what holds).
  */
-function backendRate<T>(B: Backend<T>, withBuild = false): number {
-  if (withBuild) return rate(() => executeRun(B, run));
-  const instance = instantiate(B, run);
-  return rate(() => runInstance(run, instance));
+function sideBySide(candidates: readonly (() => unknown)[]): { rates: number[]; ratios: number[] } {
+  const rounds = Array.from({ length: ROUNDS }, () => candidates.map((once) => rate(once, STEPS, SECONDS / 2)));
+  return {
+    rates: candidates.map((_, i) => median(rounds.map((r) => r[i]!))),
+    ratios: candidates.map((_, i) => median(rounds.map((r) => r[i]! / r[0]!))),
+  };
 }
+
+/**
+ * One run on a function built once, as the plain loop and mpmath run theirs (their matrix is made
+ * before the clock starts); `withBuild`, executeRun instead, which builds the function from its
+ * spec first (what one case of a check pays).
+ */
+function backendRun<T>(B: Backend<T>, withBuild = false): () => unknown {
+  if (withBuild) return () => executeRun(B, run);
+  const instance = instantiate(B, run);
+  return () => runInstance(run, instance);
+}
+
+const backendRate = <T>(B: Backend<T>) => rate(backendRun(B));
 
 /** The Hessian of the quadratic as decimal strings (its columns A·e_j), for the plain loop and mpmath. */
 function hessian(digits: number): string[][] {
@@ -72,7 +90,7 @@ function hessian(digits: number): string[][] {
  * The same SAM as executeRun's, written as a plain Float64Array loop: the measures f(x_t) − f*,
  * ‖∇f(x_t)‖² and their running average recorded each step, then y = x + ρg/‖g‖ and x ← x − η∇f(y).
  */
-function plainLoopRate(): number {
+function plainLoop(): () => unknown {
   const A = hessian(40).map((row) => Float64Array.from(row, Number));
   const rho = 0.1;
   const eta = 0.05;
@@ -112,7 +130,7 @@ function plainLoopRate(): number {
     }
     return x;
   };
-  return rate(once);
+  return once;
 }
 
 interface MpmathResult {
@@ -182,14 +200,14 @@ function main(): void {
   console.log(`SAM steps per second: d = ${D} dense quadratic (spectrum 1..10, rotation seed 1), ${STEPS}-step runs repeated for ${SECONDS} s`);
   console.log(`machine: ${cpu}, ${cpus().length} cores, node ${process.version}\n`);
 
-  const plain = plainLoopRate();
-  const floatRate = backendRate(float64);
-  const floatBuildRate = backendRate(float64, true);
+  const float = sideBySide([plainLoop(), backendRun(float64), backendRun(float64, true)]);
+  const ratio = (r: number) => `${r.toFixed(2)}×`;
   console.log(renderTable(['float64', 'steps/s', 'vs plain loop'], [
-    ['plain Float64Array loop', plain.toFixed(0), '1.00×'],
-    ['samcheck float64 backend', floatRate.toFixed(0), times(floatRate, plain)],
-    ['  with the function built from its spec per run', floatBuildRate.toFixed(0), times(floatBuildRate, plain)],
+    ['plain Float64Array loop', float.rates[0]!.toFixed(0), '1.00×'],
+    ['samcheck float64 backend', float.rates[1]!.toFixed(0), ratio(float.ratios[1]!)],
+    ['  with the function built from its spec per run', float.rates[2]!.toFixed(0), ratio(float.ratios[2]!)],
   ], ['left', 'right', 'right']));
+  console.log(`(medians of ${ROUNDS} rounds of the three in turn; the ratio is the median of each round's ratio)`);
 
   const python = findPython();
   const tiers = [

@@ -29,9 +29,11 @@ export function quadratic<T>(B: Backend<T>, spec: QuadraticSpec): SmoothFunction
   const diagonal = spec.matrix === undefined && spec.rotationSeed === undefined ? eigenvalues : undefined;
   const times = (z: Vec<T>): T[] => (diagonal ? z.map((zi, i) => B.mul(diagonal[i]!, zi)) : matVec(B, hessian, z));
   const two = B.fromNumber(2);
+  // x − c, or x itself when c = 0 (the usual spec: no vector made and subtracted per call).
+  const fromCenter = spec.center === undefined ? (x: Vec<T>) => x : (x: Vec<T>) => sub(B, x, center);
   // g = A(x − c) and f − f* = ½ (x − c)ᵀ g share the one matrix-vector product.
   const evaluate = (x: Vec<T>) => {
-    const z = sub(B, x, center);
+    const z = fromCenter(x);
     const gradient = times(z);
     return { gap: B.div(dot(B, z, gradient), two), gradient };
   };
@@ -44,7 +46,7 @@ export function quadratic<T>(B: Backend<T>, spec: QuadraticSpec): SmoothFunction
     evaluate,
     gap,
     value: (x) => B.add(gap(x), fStar),
-    gradient: (x) => times(sub(B, x, center)),
+    gradient: (x) => times(fromCenter(x)),
   };
 }
 
