@@ -6,7 +6,7 @@
 import { runsFor, type CheckAllHooks, type CheckedCard } from '../check/check-all.js';
 import { readCounterexample } from '../check/counterexamples.js';
 import type { ReplayResult } from '../check/replay.js';
-import { checkCards, replayFiles } from '../parallel/jobs.js';
+import { checkAndReplay } from '../parallel/jobs.js';
 import { inlinePool, type JobPool } from '../parallel/pool.js';
 import type { ConstructionCase } from '../constructions/construction.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
@@ -95,19 +95,20 @@ export function checkProgress(progress: JobProgress): CheckAllHooks {
  */
 export async function runMainJob(settings: MainJobSettings, progress: JobProgress, pool: JobPool = inlinePool()): Promise<MainJobResult> {
   const started = performance.now();
-  const checks = await checkCards(
+  const { checks, replays } = await checkAndReplay(
     pool,
     settings.checks,
     { runs: settings.runs, seed: settings.seed, precision: settings.precision, counterexampleFolder: settings.counterexampleFolder },
-    checkProgress(progress),
-  );
-  const replays = await replayFiles(pool, settings.replayFiles, {
-    start: (file) => progress.begin(`replay ${file}`, 1),
-    done(file, result) {
-      progress.advance();
-      progress.end(`replay ${file}: ${replayOutcome(result)}`);
+    settings.replayFiles,
+    {
+      ...checkProgress(progress),
+      start: (file) => progress.begin(`replay ${file}`, 1),
+      done(file, result) {
+        progress.advance();
+        progress.end(`replay ${file}: ${replayOutcome(result)}`);
+      },
     },
-  });
+  );
   const audits = settings.audits ?? [];
   const figures: Figures = settings.charts ? await drawCharts({ checks, cards: settings.checks, constructions: settings.constructions, audits: audits.map((a) => a.best) }, progress) : { cardFigures: [], constructionFigures: [], auditFigures: [] };
   return {

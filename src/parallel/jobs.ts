@@ -71,26 +71,38 @@ export async function inOrder<T extends Task>(pool: JobPool, tasks: readonly T[]
   return results as ResultOf<T['kind']>[];
 }
 
-/** Cards checked on the pool (checkOne, src/check/check-all.ts), hooks called in card order. */
-export function checkCards(pool: JobPool, cards: readonly Card[], settings: CheckAllSettings, hooks: CheckAllHooks = {}): Promise<CheckedCard[]> {
-  return inOrder(
-    pool,
-    cards.map((card) => ({ kind: 'check' as const, card: card.id, settings })),
-    {
-      start: (i) => hooks.onStart?.(cards[i]!, runsFor(cards[i]!, settings.runs)),
-      unit: (i, unit) => hooks.onCase?.(cards[i]!, unit),
-      done: (i, report) => hooks.onDone?.(cards[i]!, report),
-    },
-  );
+/** What a replay reports to the progress display. */
+export interface ReplayHooks {
+  start(file: string): void;
+  done(file: string, result: ReplayResult): void;
 }
 
-/** Counterexample files replayed on the pool, with a phase of one unit each. */
-export function replayFiles(pool: JobPool, files: readonly string[], hooks: { start(file: string): void; done(file: string, result: ReplayResult): void }): Promise<ReplayResult[]> {
-  return inOrder(
-    pool,
-    files.map((file) => ({ kind: 'replay' as const, file })),
-    { start: (i) => hooks.start(files[i]!), unit: () => {}, done: (i, result) => hooks.done(files[i]!, result) },
-  );
+/**
+ * Cards checked (checkOne, src/check/check-all.ts) and counterexample files replayed on the pool,
+ * as one list of tasks: a replay starts as soon as a worker is free, not after the last check (a
+ * long last check left the other worker idle in between). Hooks are called in the list's order,
+ * checks first.
+ */
+export async function checkAndReplay(
+  pool: JobPool,
+  cards: readonly Card[],
+  settings: CheckAllSettings,
+  files: readonly string[],
+  hooks: CheckAllHooks & Partial<ReplayHooks> = {},
+): Promise<{ checks: CheckedCard[]; replays: ReplayResult[] }> {
+  const tasks: Task[] = [...cards.map((card) => ({ kind: 'check' as const, card: card.id, settings })), ...files.map((file) => ({ kind: 'replay' as const, file }))];
+  const isCheck = (i: number) => i < cards.length;
+  const results = await inOrder(pool, tasks, {
+    start: (i) => (isCheck(i) ? hooks.onStart?.(cards[i]!, runsFor(cards[i]!, settings.runs)) : hooks.start?.(files[i - cards.length]!)),
+    unit: (i, unit) => (isCheck(i) ? hooks.onCase?.(cards[i]!, unit) : undefined),
+    done: (i, result) => (isCheck(i) ? hooks.onDone?.(cards[i]!, result as CheckedCard) : hooks.done?.(files[i - cards.length]!, result as ReplayResult)),
+  });
+  return { checks: results.slice(0, cards.length) as CheckedCard[], replays: results.slice(cards.length) as ReplayResult[] };
+}
+
+/** Cards checked on the pool, hooks called in card order. */
+export async function checkCards(pool: JobPool, cards: readonly Card[], settings: CheckAllSettings, hooks: CheckAllHooks = {}): Promise<CheckedCard[]> {
+  return (await checkAndReplay(pool, cards, settings, [], hooks)).checks;
 }
 
 /**
