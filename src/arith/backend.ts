@@ -9,7 +9,7 @@
  */
 import type { VectorKernels } from './kernels.js';
 
-export type BackendName = 'float64' | 'dd' | 'qd' | 'decimal' | 'interval' | 'interval64';
+export type BackendName = 'float64' | 'dd' | 'qd' | 'decimal' | 'interval' | 'interval64' | 'reverse';
 
 export interface Backend<T> {
   readonly name: BackendName;

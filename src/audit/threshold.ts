@@ -12,6 +12,7 @@
  * A fraction above 1 means the stated constant fails on the case.
  */
 import type { Backend } from '../arith/backend.js';
+import { IndeterminateError } from '../arith/interval.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { methodOf } from '../algorithms/methods.js';
 import { executeStochasticRun, measureMean, measureStep } from '../algorithms/stochastic.js';
@@ -27,6 +28,12 @@ export interface Threshold<T> {
   readonly value: T | undefined;
   /** The stated constant's share of what the case demands (see above); Infinity when it fails for every c. */
   readonly fraction: number;
+  /**
+   * The end of the bisection where the claim fails (c* lies between it and `value`): in interval
+   * arithmetic a proven side, so that fails ÷ c_stated (needed) or c_stated ÷ fails (allowed) is a
+   * proven lower end of the fraction.
+   */
+  readonly fails?: T;
 }
 
 const BISECTIONS = 64;
@@ -59,25 +66,49 @@ function claimsOf<T>(B: Backend<T>, card: Card, spec: CaseSpec, name: string, al
 
 export function constantThreshold<T>(B: Backend<T>, card: Card, spec: CaseSpec, name: string, alpha = FAMILYWISE_ALPHA): Threshold<T> {
   requireConstant(card, name, '--constant');
-  const claims = claimsOf(B, card, spec, name, alpha);
+  return thresholdOf(B, card, name, claimsOf(B, card, spec, name, alpha));
+}
+
+/**
+ * The threshold of the constant `name` for claims given as a function of it (what a case claims
+ * at each value of the constant, everything else computed once): by bisection, in B.
+ */
+export function thresholdOf<T>(B: Backend<T>, card: Card, name: string, claims: (c: T) => Observation<T>[]): Threshold<T> {
   const holdsAt = (c: T) => claims(c).every((o) => B.cmp(o.observed, o.bound) <= 0);
   const stated = cardConstants(B, card)[name]!;
   const two = B.fromNumber(2);
   let huge = B.max(stated, B.one);
-  for (let i = 0; i < MAX_DOUBLINGS && holdsAt(huge) === holdsAt(B.zero); i++) huge = B.mul(huge, two);
   const atZero = holdsAt(B.zero);
+  // Which way the claims' margins bound − observed move with c: when more c cannot change the
+  // verdict at 0 (a needed constant that is not needed, an allowed one already failing), there is
+  // no switch to look for (the doubling below would run its full course to find none).
+  const margins = (c: T) => claims(c).map((o) => B.toNumber(B.sub(o.bound, o.observed)));
+  const [low, high] = [margins(B.zero), margins(huge)];
+  const grows = high.some((m, i) => m > low[i]!);
+  const shrinks = high.some((m, i) => m < low[i]!);
+  if (atZero && !shrinks) return { kind: 'needed', value: B.zero, fraction: 0 };
+  if (!atZero && !grows) return { kind: 'needed', value: undefined, fraction: Infinity };
+  for (let i = 0; i < MAX_DOUBLINGS && holdsAt(huge) === atZero; i++) huge = B.mul(huge, two);
   const atHuge = holdsAt(huge);
   if (atZero && atHuge) return { kind: 'needed', value: B.zero, fraction: 0 }; // the constant's term is not needed at all
   if (!atZero && !atHuge) return { kind: 'needed', value: undefined, fraction: Infinity };
   const kind = atHuge ? 'needed' : 'allowed';
-  // Bisection between a value where the claim fails and one where it holds.
+  // Bisection between a value where the claim fails and one where it holds. In interval
+  // arithmetic it stops where the claim can no longer be decided: `fails` is then still proven.
   let [fails, holds] = kind === 'needed' ? [B.zero, huge] : [huge, B.zero];
   for (let i = 0; i < BISECTIONS; i++) {
     const middle = B.div(B.add(fails, holds), two);
-    if (holdsAt(middle)) holds = middle;
+    let decided: boolean;
+    try {
+      decided = holdsAt(middle);
+    } catch (error) {
+      if (error instanceof IndeterminateError) break;
+      throw error;
+    }
+    if (decided) holds = middle;
     else fails = middle;
   }
   const value = holds;
   const fraction = kind === 'needed' ? B.toNumber(B.div(value, stated)) : B.cmp(value, B.zero) > 0 ? B.toNumber(B.div(stated, value)) : Infinity;
-  return { kind, value, fraction };
+  return { kind, value, fraction, fails };
 }

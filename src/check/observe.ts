@@ -7,7 +7,7 @@ import { isZero } from '../arith/scalar.js';
 import { dot, norm, sub, unitVector, type Vec } from '../arith/vector.js';
 import { advance, descentPoint, startMemory, type Method } from '../algorithms/ascent.js';
 import { methodOf } from '../algorithms/methods.js';
-import { executeRun, instantiate, type RunSpec } from '../algorithms/run-spec.js';
+import { instantiate, runInstance, type Instance, type RunSpec } from '../algorithms/run-spec.js';
 import { InputError } from '../errors.js';
 import type { SmoothFunction } from '../functions/types.js';
 import type { Card, Constants, Observation, RunCard, StepCard, StepQuantities } from '../theorems/card.js';
@@ -44,12 +44,21 @@ export function observe<T>(B: Backend<T>, card: StepCard | RunCard, spec: RunSpe
  * threshold search).
  */
 export function observer<T>(B: Backend<T>, card: StepCard | RunCard, spec: RunSpec, method: Method): (constants: Constants<T>) => Observation<T>[] {
+  return instanceObserver(B, card, spec, instantiate(B, spec), method);
+}
+
+/**
+ * observer's work on an instance already made: `spec` gives the horizon and ρ's schedule, the
+ * instance the function, start and parameters (the class-wide search, src/interpolation/, hands
+ * in a function that answers from its data).
+ */
+export function instanceObserver<T>(B: Backend<T>, card: StepCard | RunCard, spec: RunSpec, instance: Instance<T>, method: Method): (constants: Constants<T>) => Observation<T>[] {
+  const { f, x0, eta, rho } = instance;
   if (card.scope === 'step') {
-    const { f, x0, eta, rho } = instantiate(B, spec);
     const s = stepQuantities(B, f, x0, eta, rho, method);
     return (constants) => (s === undefined ? [] : [{ ...card.observe(B, s, constants), at: 0 }]);
   }
-  const { f, trajectory, eta, rho } = executeRun(B, spec, method);
+  const trajectory = runInstance(spec, instance, method);
   const { beta, mu } = f.certificate;
   const r = { f, beta, mu, rho, eta, steps: spec.steps, delta0: trajectory.gap[0]!, trajectory };
   return (constants) => card.observe(B, r, constants);

@@ -1,0 +1,214 @@
+/**
+ * The class-wide search: from many starts, each the exact data of a run on a random member of the
+ * class (a quadratic ½xᵀAx with its spectrum in the class's curvature range for the convex
+ * classes; a one-dimensional piecewise quadratic with curvature ±β for the nonconvex one), the
+ * augmented Lagrangian (optimize.ts) climbs the goal over all data the class allows, in the class
+ * shrunk by a relative ε so that the result can be certified (certify.ts). Starts are drawn from
+ * the seed; the budget is a count of evaluations, shared by the starts in turn, so a seed and a
+ * budget give the same search on every machine.
+ */
+import { float64 } from '../arith/float64.js';
+import type { Vec } from '../arith/vector.js';
+import { InputError } from '../errors.js';
+import { buildFunction } from '../functions/index.js';
+import type { FamilySpec, SmoothFunction } from '../functions/types.js';
+import { randomStream, type RandomStream } from '../random/seeded.js';
+import { maximizeSubjectTo, type ConstrainedProblem, type LagrangianState } from './optimize.js';
+import { classConstraints, evaluateRun, flatten, layoutOf, parameters, shrunkCurvature, unknownsOf, type Goal, type Layout, type Setting, type Unknowns } from './problem.js';
+
+export interface SearchOptions {
+  readonly seed: number;
+  /** Evaluations of the goal and constraints, over all starts. */
+  readonly evaluations: number;
+  /** Evaluations a polished start may spend (default PER_START). */
+  readonly perStart?: number;
+  /** The relative shrink of the class (default 1e-7). */
+  readonly epsilon?: number;
+  readonly onStart?: (progress: { readonly start: number; readonly value: number; readonly violation: number; readonly best: number; readonly evaluations: number }) => void;
+}
+
+export interface Found {
+  readonly z: Float64Array;
+  /** The goal at z (float64). */
+  readonly value: number;
+  /** The largest violation of the shrunk class's constraints at z. */
+  readonly violation: number;
+  readonly start: number;
+}
+
+export interface SearchResult {
+  readonly layout: Layout;
+  readonly epsilon: number;
+  /** The starts' results, best first (only those feasible to the tolerance). */
+  readonly found: readonly Found[];
+  readonly starts: number;
+  readonly evaluations: number;
+}
+
+export const DEFAULT_EPSILON = 1e-6;
+/** Evaluations of a start's first, short climb: enough to tell a promising start from a poor one. */
+const SCOUT = 3_000;
+/** And of each of the best few's full climb: the augmented Lagrangian needs 5,000 to 8,000 to settle. */
+const PER_START = 10_000;
+/** Starts scouted per round, and the best of them climbed in full. */
+const ROUND_STARTS = 8;
+const POLISHED = 3;
+/** A start's result counts when the shrunk class's conditions hold to this (in units of f). */
+const FEASIBLE = 1e-9;
+/** A scouted start may be polished when its conditions hold to this. */
+const PROMISING = 1e-3;
+
+interface Climbed extends Found {
+  readonly guard: number;
+  readonly state: LagrangianState;
+}
+
+/**
+ * The search for the worst case of `goal` over the class of `setting`, in rounds until the budget
+ * is spent: a short climb (scouting) from each of ROUND_STARTS starts, then the best few scouted
+ * points (nearly feasible, highest goal) climbed in full. Every result feasible to FEASIBLE is
+ * kept, best first.
+ */
+export function searchWorstCase(setting: Setting, goal: Goal, options: SearchOptions): SearchResult {
+  if (setting.cls === 'smooth' && setting.dim !== 1) {
+    throw new InputError('dim', setting.dim, 'must be 1 for the nonconvex class: only one-dimensional data have an interpolant whose infimum is known (explicit.ts)');
+  }
+  const epsilon = options.epsilon ?? DEFAULT_EPSILON;
+  const stream = randomStream(options.seed, 0x9e9);
+  const first = startingData(setting, goal, stream);
+  const layout = layoutOf(setting.dim, first.answers.length, setting.method.usesRho);
+  const perStart = options.perStart ?? PER_START;
+  const found: Found[] = [];
+  let evaluations = 0;
+  let best = -Infinity;
+  const left = () => options.evaluations - evaluations;
+  const climb = (z0: Float64Array, guard: number, budget: number, start: number, from?: LagrangianState): Climbed => {
+    const result = maximizeSubjectTo(constrainedProblem(setting, goal, layout, epsilon, guard), z0, { evaluations: Math.max(1, Math.min(budget, left())) }, from);
+    evaluations += result.evaluations;
+    if (result.violation <= FEASIBLE && Number.isFinite(result.value)) {
+      found.push({ z: result.z, value: result.value, violation: result.violation, start });
+      best = Math.max(best, result.value);
+    }
+    options.onStart?.({ start, value: result.value, violation: result.violation, best, evaluations });
+    return { ...result, start, guard };
+  };
+  // Rounds until the budget is spent: scout ROUND_STARTS starts, then climb the best few in full.
+  let start = 0;
+  let next: Unknowns<number> | undefined = first;
+  while (left() > 0) {
+    const scouted: Climbed[] = [];
+    for (let k = 0; k < ROUND_STARTS && left() > 0; k++, start++) {
+      const data = next ?? startingData(setting, goal, stream);
+      next = undefined;
+      if (data.answers.length !== layout.points) continue; // a member whose run stopped early (a zero gradient)
+      const z0 = flatten(layout, data);
+      scouted.push(climb(z0, guardOf(setting, goal, layout, epsilon, z0), Math.min(SCOUT, perStart), start));
+    }
+    const promising = scouted.filter((c) => c.violation <= PROMISING && Number.isFinite(c.value)).sort((a, b) => b.value - a.value);
+    for (const c of promising.slice(0, POLISHED)) {
+      if (left() <= 0) break;
+      climb(c.z, c.guard, perStart, c.start, c.state);
+    }
+  }
+  found.sort((a, b) => b.value - a.value);
+  return { layout, epsilon, found, starts: start, evaluations };
+}
+
+/**
+ * The goal and the shrunk class's conditions as one problem over the unknowns. A ratio's bound is
+ * taken as at least `guard` (GUARD times its size at the start): L3's ‖δ‖²/(βρa) is 0/0 where f is
+ * linear along u, and a hair outside the class it grows without bound there; the guard only lowers
+ * the ratio where the bound is tiny, so what the search finds stays a lower bound of the worst case.
+ */
+export function constrainedProblem(setting: Setting, goal: Goal, layout: Layout, epsilon: number, guard = 0, scale: 'absolute' | 'relative' = 'absolute'): ConstrainedProblem {
+  return {
+    size: layout.size,
+    evaluate(B, z) {
+      const curvature = shrunkCurvature(B, setting, epsilon);
+      const { measured, points } = evaluateRun(B, setting, goal, unknownsOf(B, layout, z), curvature);
+      const r = measured.ratio;
+      const objective = r === undefined || guard === 0 ? measured.value : B.div(r.observed, B.max(r.bound, B.fromNumber(guard)));
+      return { objective, constraints: [...classConstraints(B, setting, curvature, points, scale), ...(measured.constraints ?? [])] };
+    },
+  };
+}
+
+/** Evaluations a repair may spend. */
+const REPAIR = 5_000;
+
+/**
+ * A found point climbed again with every margin relative to its pair's own scale (classConstraints):
+ * the absolute tolerance of the search lets two nearby points (a trajectory closing in on a cycle)
+ * keep a margin of −10^-16 that certification cannot accept; from a point this good the relative
+ * problem settles quickly, merging the two or parting them.
+ */
+export function repair(setting: Setting, goal: Goal, layout: Layout, epsilon: number, found: Found): Found | undefined {
+  const problem = constrainedProblem(setting, goal, layout, epsilon, guardOf(setting, goal, layout, epsilon, found.z), 'relative');
+  const result = maximizeSubjectTo(problem, found.z, { evaluations: REPAIR, feasibility: 1e-13 });
+  return result.violation <= 1e-13 && Number.isFinite(result.value) ? { z: result.z, value: result.value, violation: result.violation, start: found.start } : undefined;
+}
+
+/** A ratio's bound is kept above this fraction of its size at the start (see constrainedProblem). */
+const GUARD = 1e-6;
+
+/** The guard of a start: GUARD times the size of the ratio's bound on its data (0 for a goal that is no ratio). */
+function guardOf(setting: Setting, goal: Goal, layout: Layout, epsilon: number, z: Float64Array): number {
+  const { measured } = evaluateRun(float64, setting, goal, unknownsOf(float64, layout, [...z]), shrunkCurvature(float64, setting, epsilon));
+  const bound = measured.ratio === undefined ? 0 : Math.abs(measured.ratio.bound);
+  return Number.isFinite(bound) ? GUARD * bound : 0;
+}
+
+/**
+ * The exact data of the method's run on a random member of the (shrunk) class: x_0, and the
+ * gradient and value f − f* at every point the run asks about, in the order it asks.
+ */
+export function startingData(setting: Setting, goal: Goal, stream: RandomStream): Unknowns<number> {
+  const f = randomMember(setting, stream);
+  const { eta, rho } = parameters(float64, setting);
+  // From near x* (where SAM's direction is anything and some claims are worst) to far away.
+  const scale = Number(setting.rho) * 10 ** (5 * stream.uniform() - 4);
+  const x0 = Array.from({ length: setting.dim }, () => scale * stream.gaussian());
+  const recorded: { g: number[]; f: number }[] = [];
+  const seen = new WeakSet<Vec<number>>();
+  const record = (x: Vec<number>) => {
+    if (seen.has(x)) return;
+    seen.add(x);
+    const { gap, gradient } = f.evaluate(x);
+    recorded.push({ g: gradient, f: gap });
+  };
+  const recording: SmoothFunction<number> = {
+    ...f,
+    value: (x) => (record(x), f.value(x)),
+    gradient: (x) => (record(x), f.gradient(x)),
+    gap: (x) => (record(x), f.gap(x)),
+    evaluate: (x) => (record(x), f.evaluate(x)),
+  };
+  evaluateRunOn(setting, goal, recording, x0, eta, rho);
+  return { x0, answers: recorded };
+}
+
+function evaluateRunOn(setting: Setting, goal: Goal, f: SmoothFunction<number>, x0: number[], eta: number, rho: number): void {
+  goal.measure(float64, { algorithm: setting.method.name, function: f.spec, x0: [], eta: setting.eta, rho: setting.rho, steps: setting.steps }, { f, x0, eta, rho }, setting.method);
+}
+
+/** A random member of the shrunk class in float64, with f* = 0 (and x* = 0 for the convex classes). */
+function randomMember(setting: Setting, stream: RandomStream): SmoothFunction<number> {
+  const { beta, mu } = parameters(float64, setting);
+  const upper = beta * (1 - 2 * DEFAULT_EPSILON);
+  if (setting.cls === 'smooth') return buildFunction(float64, randomPiecewise(upper, Number(setting.rho), stream));
+  const lower = (mu ?? 0) + 2 * DEFAULT_EPSILON * beta;
+  // The extremes of the range are where worst cases live: each eigenvalue is one of them half the time.
+  const eigenvalues = Array.from({ length: setting.dim }, () => {
+    const u = stream.uniform();
+    return String(u < 0.25 ? lower : u < 0.5 ? upper : lower + (upper - lower) * stream.uniform());
+  });
+  const spec: FamilySpec = { family: 'quadratic', eigenvalues, rotationSeed: stream.integer(2 ** 31) };
+  return buildFunction(float64, spec);
+}
+
+/** A coercive one-dimensional piecewise quadratic with curvature ±β: 0, 2 or 4 breakpoints within a few ρ of 0. */
+function randomPiecewise(beta: number, rho: number, stream: RandomStream): FamilySpec {
+  const count = 2 * stream.integer(3);
+  const breakpoints = Array.from({ length: count }, () => rho * 6 * (stream.uniform() - 0.5)).sort((a, b) => a - b);
+  return { family: 'piecewise-quadratic', beta: String(beta), coordinates: [{ breakpoints: breakpoints.map(String), slope: String(beta * rho * (stream.uniform() - 0.5)) }] };
+}
