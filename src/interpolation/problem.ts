@@ -18,7 +18,7 @@ import type { Instance, RunSpec } from '../algorithms/run-spec.js';
 import type { FunctionClass } from '../functions/classes.js';
 import type { ClassCertificate } from '../functions/types.js';
 import { normSq } from '../arith/vector.js';
-import { allPairMargins, curvatureOf, infimumMargin, pairScale, type Curvature, type DataPoint } from './conditions.js';
+import { allPairMargins, infimumMargin, pairScale, type Curvature, type DataPoint } from './conditions.js';
 import { dataFunction, type Answer } from './data-function.js';
 
 /** The class, the method's parameters and the size of the problem. */
