@@ -13,6 +13,8 @@ import { basename, join } from 'node:path';
 import { isNumberText, type NumberText } from '../arith/literal.js';
 import { QUANTITIES, type Quantity } from '../constructions/construction.js';
 import type { CaseSpec } from '../algorithms/case.js';
+import type { FunctionClass } from '../functions/classes.js';
+import type { PiecewiseQuadraticSpec } from '../functions/types.js';
 import { InputError } from '../errors.js';
 import type { Level } from './verdict.js';
 
@@ -30,12 +32,15 @@ export interface ClaimReference {
   readonly robust?: boolean;
 }
 
-interface FileCommon {
+interface FileHeader {
   readonly format: typeof COUNTEREXAMPLE_FORMAT;
   readonly version: typeof COUNTEREXAMPLE_VERSION;
   /** The card or construction and the first 12 hex digits of the SHA-256 of the rest of the file. */
   readonly id: string;
   readonly claims: readonly ClaimReference[];
+}
+
+interface FileCommon extends FileHeader {
   /** The run, exactly: family and parameters, x0, ρ, η (or its rule), T, method (and for a
    * stochastic run the oracle, the number of paths and the seed). */
   readonly run: CaseSpec;
@@ -94,7 +99,37 @@ export interface ConstructionFile extends FileCommon {
   readonly observed: readonly ObservedValue[];
 }
 
-export type CounterexampleFile = FoundFile | ConstructionFile;
+/**
+ * A worst case over a whole class (src/interpolation/): no function, but the data a member of the
+ * class has along the method's run, certified to be interpolable; the card's ratio, or the
+ * fraction of a constant it needs, is a proven lower bound on the worst case over the class.
+ */
+export interface InterpolatedFile extends FileHeader {
+  readonly kind: 'interpolated';
+  /** The class, the method's parameters, the horizon and the dimension of the data. */
+  readonly setting: {
+    readonly class: FunctionClass;
+    readonly beta: NumberText;
+    readonly mu?: NumberText;
+    readonly eta: NumberText;
+    readonly rho: NumberText;
+    readonly steps: number;
+    readonly dim: number;
+    readonly algorithm: string;
+  };
+  /** What was maximized: the card's ratio observed/bound at the last horizon, or the fraction of a constant. */
+  readonly goal: { readonly card: string; readonly constant?: string };
+  /** x_0, and the gradient and value f − f* at each point the run asks about, in its order. */
+  readonly data: { readonly x0: readonly NumberText[]; readonly answers: readonly { readonly g: readonly NumberText[]; readonly f: NumberText }[] };
+  /** The proven lower end of the goal's value, and the interval arithmetic's digits. */
+  readonly certified: { readonly value: string; readonly precision: number };
+  /** How the search found it (its float64 value, seed, evaluations and the class's shrink). */
+  readonly search: { readonly seed: number; readonly evaluations: number; readonly epsilon: number; readonly value: number };
+  /** For the nonconvex class, the explicit function the value is taken on (a piecewise quadratic). */
+  readonly explicit?: PiecewiseQuadraticSpec;
+}
+
+export type CounterexampleFile = FoundFile | ConstructionFile | InterpolatedFile;
 
 type Content<F> = F extends unknown ? Omit<F, 'format' | 'version' | 'id'> : never;
 export type CounterexampleContent = Content<CounterexampleFile>;
@@ -109,13 +144,19 @@ export function saveCounterexample(folder: string, content: CounterexampleConten
  * the same content, hence the same name, was already there).
  */
 export function storeCounterexample(folder: string, content: CounterexampleContent): { readonly path: string; readonly written: boolean } {
-  const body = { format: COUNTEREXAMPLE_FORMAT, version: COUNTEREXAMPLE_VERSION, ...content };
-  const hash = createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, 12);
-  const prefix = content.kind === 'construction' ? content.construction : (content.claims[0]?.card ?? 'case');
+  const hash = contentHash(content);
+  const prefix = content.kind === 'construction' ? content.construction : content.kind === 'interpolated' ? `${content.claims[0]?.card ?? 'case'}-class` : (content.claims[0]?.card ?? 'case');
   const file = { format: COUNTEREXAMPLE_FORMAT, version: COUNTEREXAMPLE_VERSION, id: `${prefix}-${hash}`, ...content } as CounterexampleFile;
   const path = join(folder, `${file.id}.json`);
   // The name is the hash of the content: if it exists, the same counterexample is already saved.
   return { path, written: writeNewFile(path, `${JSON.stringify(file, null, 2)}\n`) };
+}
+
+/** The 12 hex digits a file's id ends with: of its content with format and version, without the id. */
+export function contentHash(content: CounterexampleContent | CounterexampleFile): string {
+  const { id: _id, ...rest } = content as CounterexampleFile;
+  const body = { ...rest, format: COUNTEREXAMPLE_FORMAT, version: COUNTEREXAMPLE_VERSION };
+  return createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, 12);
 }
 
 /** JSON with object keys sorted, so that equal content has equal text and hash. */
@@ -148,10 +189,15 @@ export function readCounterexample(path: string): CounterexampleFile {
   field('format', file?.format === COUNTEREXAMPLE_FORMAT, `must be "${COUNTEREXAMPLE_FORMAT}"`);
   field('version', file?.version === COUNTEREXAMPLE_VERSION, `must be ${COUNTEREXAMPLE_VERSION} (the version this samcheck reads)`);
   field('id', typeof file?.id === 'string' && file.id.length > 0, 'must be a non-empty string');
-  field('kind', file?.kind === 'found' || file?.kind === 'construction', 'must be "found" or "construction"');
+  field('kind', file?.kind === 'found' || file?.kind === 'construction' || file?.kind === 'interpolated', 'must be "found", "construction" or "interpolated"');
   field('claims', Array.isArray(file?.claims) && file.claims.length > 0 && file.claims.every((c) => typeof c?.card === 'string'), 'must be a non-empty list of { card, relation }');
-  field('run', typeof file?.run === 'object' && file.run !== null && typeof file.run.function === 'object', 'must be a run spec with a function');
-  const arithmetic = file?.arithmetic as { backend?: unknown; precision?: unknown } | undefined;
+  if (file!.kind === 'interpolated') {
+    readInterpolated(file as Partial<InterpolatedFile>, field);
+    return file as CounterexampleFile;
+  }
+  const run = (file as Partial<FoundFile | ConstructionFile>).run;
+  field('run', typeof run === 'object' && run !== null && typeof run.function === 'object', 'must be a run spec with a function');
+  const arithmetic = (file as Partial<FoundFile | ConstructionFile>).arithmetic as { backend?: unknown; precision?: unknown } | undefined;
   field('arithmetic', (arithmetic?.backend === 'decimal' && Number.isInteger(arithmetic.precision)) || arithmetic?.backend === 'float64', 'must be { backend: "decimal", precision } or { backend: "float64" }');
   if (file!.kind === 'found') {
     field('observed', typeof (file as Partial<FoundFile>).observed?.ratio === 'string', 'must hold the observed ratio');
@@ -173,4 +219,21 @@ export function readCounterexample(path: string): CounterexampleFile {
     );
   }
   return file as CounterexampleFile;
+}
+
+/** The fields of an interpolated file, checked (the numbers as exact texts; certification checks the rest). */
+function readInterpolated(file: Partial<InterpolatedFile>, field: (key: string, ok: boolean, rule: string) => void): void {
+  const setting = file.setting;
+  const whole = (v: unknown) => Number.isInteger(v) && (v as number) >= 1;
+  field(
+    'setting',
+    typeof setting === 'object' && setting !== null && ['smooth', 'convex', 'strongly-convex'].includes(setting.class) && [setting.beta, setting.eta, setting.rho].every(isNumberText) && (setting.mu === undefined || isNumberText(setting.mu)) && whole(setting.steps) && whole(setting.dim) && typeof setting.algorithm === 'string',
+    'must be { class, beta, mu?, eta, rho, steps, dim, algorithm } with exact numbers',
+  );
+  field('goal', typeof file.goal?.card === 'string' && (file.goal.constant === undefined || typeof file.goal.constant === 'string'), 'must be { card, constant? }');
+  const data = file.data;
+  const vector = (v: unknown) => Array.isArray(v) && v.length === setting!.dim && v.every(isNumberText);
+  field('data', typeof data === 'object' && data !== null && vector(data.x0) && Array.isArray(data.answers) && data.answers.length > 0 && data.answers.every((a) => vector(a?.g) && isNumberText(a?.f)), `must be { x0, answers: [{ g, f }] } with vectors of ${setting!.dim} exact numbers`);
+  field('certified', typeof file.certified?.value === 'string' && Number.isInteger(file.certified.precision), 'must be { value, precision }');
+  field('search', typeof file.search === 'object' && file.search !== null && Number.isInteger(file.search.seed), 'must be { seed, evaluations, epsilon, value }');
 }

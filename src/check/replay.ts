@@ -10,7 +10,8 @@ import { replayConstruction } from '../constructions/files.js';
 import { InputError } from '../errors.js';
 import { allChecks, cardById } from '../theorems/catalog.js';
 import { admissibilityProblem, requireConstantValues } from './admissible.js';
-import { readCounterexample, type ConstructionFile, type CounterexampleFile, type FoundFile } from './counterexamples.js';
+import { readCounterexample, type ConstructionFile, type CounterexampleFile, type FoundFile, type InterpolatedFile } from './counterexamples.js';
+import { interpolatedInvalidity, replayInterpolated } from '../interpolation/files.js';
 import { DEFAULT_VERIFY_PRECISION, judgeCase } from './verdict.js';
 
 export interface ReplayResult {
@@ -64,6 +65,7 @@ export function replayFile(path: string, options: ReplayOptions = {}): ReplayRes
   const invalid = invalidity(path, file);
   if (invalid !== undefined) return { file: path, id: file.id, kind: file.kind, reproduced: false, level: null, expected: null, observed: null, invalid };
   try {
+    if (file.kind === 'interpolated') return replayInterpolatedFile(path, file);
     return file.kind === 'construction' ? replayConstructionFile(path, file, options) : replayFound(path, file, options);
   } catch (error) {
     if (error instanceof InputError) return { file: path, id: file.id, kind: file.kind, reproduced: false, level: null, expected: null, observed: null, invalid: error.message };
@@ -76,6 +78,7 @@ export function replayFile(path: string, options: ReplayOptions = {}): ReplayRes
  * card's class or ranges, or constants that break the card's rules. Undefined when it is valid.
  */
 export function invalidity(path: string, file: CounterexampleFile): string | undefined {
+  if (file.kind === 'interpolated') return interpolatedInvalidity(path, file);
   const name = basename(path);
   for (const claim of file.claims) {
     const card = allChecks().find((c) => c.id === claim.card);
@@ -95,6 +98,17 @@ export function invalidity(path: string, file: CounterexampleFile): string | und
     }
   }
   return undefined;
+}
+
+/**
+ * A class-wide worst case reproduces when its data are certified again (every interpolation
+ * condition proven in interval arithmetic) with at least the recorded value; otherwise the replay
+ * says what failed (the pair whose condition does not hold, for data that were changed).
+ */
+function replayInterpolatedFile(path: string, file: InterpolatedFile): ReplayResult {
+  const { reproduced, certification, changed } = replayInterpolated(file);
+  const observed = certification.holds ? { value: certification.value, enclosure: certification.enclosure, ...(changed ? { problem: changed } : {}) } : { problem: certification.problem };
+  return { file: path, id: file.id, kind: file.kind, reproduced, level: certification.holds ? 'certified' : 'undecided', expected: file.certified, observed };
 }
 
 /** A construction reproduces when its run matches every closed form to the stated digits. */

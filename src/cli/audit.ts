@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { isStochasticSpec } from '../algorithms/case.js';
 import { conjectureSources, replayCommandFor, skippedFor } from '../theorems/catalog.js';
 import { auditOn } from '../parallel/jobs.js';
+import { classAuditCommand } from './audit-class.js';
 import { jobsOption, withPool } from '../parallel/pool.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { auditCard, type AuditResult, type Phase } from '../audit/audit.js';
@@ -39,6 +40,12 @@ export interface AuditOptions {
   constant?: string;
   jobs?: string;
   shard?: string;
+  /** The class-wide search (audit-class.ts) and its instance. */
+  class?: boolean;
+  steps?: string;
+  kappa?: string;
+  etaBeta?: string;
+  dim?: string;
 }
 
 export const DEFAULT_BUDGET = '60s';
@@ -60,6 +67,15 @@ export function parseBudget(text: string): number {
 /** Returns the exit code: 1 when the best case violates a theorem card. */
 export async function auditCommand(id: string, options: AuditOptions, io: CliIO): Promise<number> {
   const card = checkById(id);
+  if (options.class) {
+    for (const [option, given] of [['--budget', options.budget], ['--jobs', options.jobs], ['--shard', options.shard]] as const) {
+      if (given !== undefined) throw new InputError(option, given, 'does not apply to --class (a class-wide search runs in one thread for a number of --evaluations, and saves a certified file)');
+    }
+    return classAuditCommand(card, options, io);
+  }
+  for (const [option, given] of [['--steps', options.steps], ['--kappa', options.kappa], ['--eta-beta', options.etaBeta], ['--dim', options.dim]] as const) {
+    if (given !== undefined) throw new InputError(option, given, 'applies to a class-wide audit: add --class');
+  }
   if (card.scope === 'limit') throw new InputError('ID', id, 'is a limit claim; an audit needs a bound (observed/bound)');
   const maxEvaluations = options.evaluations === undefined ? undefined : wholeOption('--evaluations', options.evaluations, 1, 1e9);
   // --evaluations alone is a budget that is a count: the audit then repeats exactly on any machine.

@@ -166,9 +166,17 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--constant <name>', "audit the card's named constant (e.g. c): the fraction of it each case needs, all else fixed")
     .option('--jobs <n>', JOBS_HELP)
     .option('--shard <i/n>', `search i of n (1 <= i <= n <= ${MAX_SHARDS}): an independent search from a seed derived from --seed and i, saved as ID.shard-i-of-n.json`)
+    .option('--class', 'search the whole class, not the families: worst cases by interpolation, certified and saved as a file samcheck replay certifies again')
+    .option('--steps <T>', 'with --class: the horizon T (default 1)')
+    .option('--kappa <κ>', 'with --class, for a strongly convex card: κ = β/μ (default 10)')
+    .option('--eta-beta <βη>', "with --class: the step size βη (default: the card's largest, or half of it when open)")
+    .option('--dim <d>', 'with --class: the dimension of the data (default: the number of points, 1 for a nonconvex card)')
     .option('--json', 'machine-readable output: { id, bestRatio, instance, evaluations, trace, ... }')
     .option('--conjectures <dir>', CONJECTURES_HELP, collect)
-    .addHelpText('after', '\nExamples:\n  samcheck audit D-NC --budget 60s --seed 1\n  samcheck audit S-SC-n --budget 2m --json\n  samcheck audit D-SC --constant c --budget 60s    # how much of the floor constant is needed')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  samcheck audit D-NC --budget 60s --seed 1\n  samcheck audit S-SC-n --budget 2m --json\n  samcheck audit D-SC --constant c --budget 60s    # how much of the floor constant is needed\n  samcheck audit D-SC --class --constant c --steps 2 --kappa 10 --eta-beta 1/2 --seed 1    # over the whole class, certified',
+    )
     .action(async (id: string, options: AuditOptions) => {
       outcome.exitCode = await auditCommand(id, options, io);
     });

@@ -27,6 +27,9 @@ export function deterministicCard(card: Card): StepCard | RunCard {
 
 export function cardGoal(card: StepCard | RunCard, mode: GoalMode): Goal {
   if (mode.kind === 'constant') requireConstant(card, mode.name, '--constant');
+  // Whether the constant is needed (more c helps the claim: D-SC's floor) or allowed (more c hurts
+  // it: L4's c·μρ <= a), read once from the card on the first case: it is the card's, not the case's.
+  let needed: boolean | undefined;
   return {
     id: mode.kind === 'ratio' ? card.id : `${card.id}.${mode.name}`,
     measure<T>(B: Backend<T>, spec: RunSpec, instance: Instance<T>, method: Method) {
@@ -41,7 +44,14 @@ export function cardGoal(card: StepCard | RunCard, mode: GoalMode): Goal {
         const o = last(claims(constants));
         return { value: B.div(o.observed, o.bound), ratio: { observed: o.observed, bound: o.bound } };
       }
-      return { value: neededFraction(B, card, mode.name, (c) => [last(claims({ ...constants, [mode.name]: c }))]) };
+      const at = (c: T) => last(claims({ ...constants, [mode.name]: c }));
+      const value = neededFraction(B, card, mode.name, (c) => [at(c)]);
+      const zero = at(B.zero);
+      needed ??= unrecorded(B, () => B.toNumber(B.sub(at(B.max(constants[mode.name]!, B.one)).bound, zero.bound)) > 0);
+      // A needed constant's fraction jumps from 0 where a max-type bound's other term stops covering
+      // the measure (D-SC: 0 until f(x_T) passes (1 − ημ(2 − βη))^T Δ0, then that over the floor): the
+      // search keeps to the cases that need it (observed >= bound at c = 0), where it is continuous.
+      return { value, constraints: needed ? [B.sub(zero.observed, zero.bound)] : [] };
     },
   };
 }

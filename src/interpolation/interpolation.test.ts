@@ -8,7 +8,7 @@ import { METHODS } from '../algorithms/ascent.js';
 import { runInstance } from '../algorithms/run-spec.js';
 import type { Backend } from '../arith/backend.js';
 import { float64 } from '../arith/float64.js';
-import { reverseBackend, Tape } from '../arith/reverse.js';
+import { reverseBackend, Tape, type Tracked } from '../arith/reverse.js';
 import { normSq } from '../arith/vector.js';
 import { buildFunction } from '../functions/index.js';
 import { L1 } from '../theorems/l1.js';
@@ -97,12 +97,12 @@ describe('certification of interpolated data', () => {
 
 describe('reverse-mode differentiation (arith/reverse.ts)', () => {
   test('gradients agree with central differences on a function of every operation', () => {
-    const f = <T>(B: Backend<T>, [a, b, c]: T[]): T =>
+    const f = <T>(B: Backend<T>, [a, b, c]: [T, T, T]): T =>
       B.add(B.mul(B.sin(a), B.exp(B.div(b, B.add(B.one, B.mul(c, c))))), B.sub(B.sqrt(B.add(B.mul(a, a), B.fromNumber(2))), B.mul(B.log(B.add(B.abs(c), B.one)), B.cos(b))));
     const x = [0.3, -1.2, 0.7];
     const tape = new Tape();
     const B = reverseBackend(tape);
-    const out = f(B, x.map((v) => tape.input(v)));
+    const out = f(B, x.map((v) => tape.input(v)) as [Tracked, Tracked, Tracked]);
     const gradient = tape.gradient(out, 3);
     const h = 1e-6;
     x.forEach((_, i) => {
@@ -110,7 +110,7 @@ describe('reverse-mode differentiation (arith/reverse.ts)', () => {
       const minus = [...x];
       plus[i]! += h;
       minus[i]! -= h;
-      expect(gradient[i]).toBeCloseTo((f(float64, plus) - f(float64, minus)) / (2 * h), 7);
+      expect(gradient[i]).toBeCloseTo((f(float64, plus as [number, number, number]) - f(float64, minus as [number, number, number])) / (2 * h), 7);
     });
   });
 });

@@ -53,6 +53,8 @@ const PER_START = 10_000;
 /** Starts scouted per round, and the best of them climbed in full. */
 const ROUND_STARTS = 8;
 const POLISHED = 3;
+/** The share of the budget kept for the best result's last climb. */
+const FINAL_SHARE = 0.2;
 /** A start's result counts when the shrunk class's conditions hold to this (in units of f). */
 const FEASIBLE = 1e-9;
 /** A scouted start may be polished when its conditions hold to this. */
@@ -95,7 +97,10 @@ export function searchWorstCase(setting: Setting, goal: Goal, options: SearchOpt
   // Rounds until the budget is spent: scout ROUND_STARTS starts, then climb the best few in full.
   let start = 0;
   let next: Unknowns<number> | undefined = first;
-  while (left() > 0) {
+  // A fifth of the budget is kept to climb the best result further at the end.
+  const rounds = options.evaluations * (1 - FINAL_SHARE);
+  const climbed: Climbed[] = [];
+  while (evaluations < rounds) {
     const scouted: Climbed[] = [];
     for (let k = 0; k < ROUND_STARTS && left() > 0; k++, start++) {
       const data = next ?? startingData(setting, goal, stream);
@@ -107,9 +112,13 @@ export function searchWorstCase(setting: Setting, goal: Goal, options: SearchOpt
     const promising = scouted.filter((c) => c.violation <= PROMISING && Number.isFinite(c.value)).sort((a, b) => b.value - a.value);
     for (const c of promising.slice(0, POLISHED)) {
       if (left() <= 0) break;
-      climb(c.z, c.guard, perStart, c.start, c.state);
+      climbed.push(climb(c.z, c.guard, perStart, c.start, c.state));
     }
   }
+  // The best climbed point, climbed on with what is left (a polish that ran out of evaluations
+  // stops short of the maximum: its last value could still be raised without leaving the class).
+  const top = climbed.filter((c) => c.violation <= PROMISING && Number.isFinite(c.value)).sort((a, b) => b.value - a.value)[0];
+  if (top !== undefined && left() > 0) climb(top.z, top.guard, left(), top.start, top.state);
   found.sort((a, b) => b.value - a.value);
   return { layout, epsilon, found, starts: start, evaluations };
 }

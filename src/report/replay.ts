@@ -21,6 +21,12 @@ export function replayText(r: ReplayResult): string {
     const observed = r.observed as ObservedValue[];
     return `${verdict}: ${expected.map((e, i) => `${observableName(e)} ${observedText(e, observed[i]!)}`).join(', ')}`;
   }
+  if (r.kind === 'interpolated') {
+    const o = r.observed as { value?: string; problem?: string };
+    const recorded = (r.expected as { value: string }).value;
+    if (o.value === undefined) return `${verdict}: ${o.problem}`;
+    return `${verdict}: every interpolation condition proven; value >= ${showDigits(o.value, 12)} (recorded ${showDigits(recorded, 12)})${o.problem ? `; but ${o.problem}` : ''}`;
+  }
   const o = r.observed as { ratio: string; at: number };
   return `${verdict}: observed/bound = ${showDigits(o.ratio, 12)} at ${o.at}`;
 }
