@@ -9,7 +9,8 @@ import type { MainJobResult } from '../job/main-job.js';
 import { formatJson } from '../report/json.js';
 import { reportPage, type PageContext } from '../report/html/page.js';
 import { replayText } from '../report/replay.js';
-import { renderTable } from '../report/text.js';
+import { renderTable, showDigits } from '../report/text.js';
+import { classWideResults } from '../interpolation/files.js';
 import { findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, tightnessInterval, worstText } from '../report/verdicts.js';
 import { allChecks, type SkippedConjecture } from '../theorems/catalog.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
@@ -46,7 +47,7 @@ export function jobExitCode(result: Pick<MainJobResult, 'checks' | 'replays'>, n
 
 /** The whole result as JSON, without the charts; `written` says where it went (the report page, a shard's part). */
 export function jobJson(result: MainJobResult, skipped: readonly SkippedConjecture[], written: Readonly<Record<string, unknown>>): string {
-  const { cardFigures: _c, constructionFigures: _f, auditFigures: _a, audits, ...rest } = result;
+  const { cardFigures: _c, constructionFigures: _f, auditFigures: _a, classFigures: _w, audits, ...rest } = result;
   // The best search of each card; with the count of searches and their evaluations when there were several.
   const auditSummaries = audits.map(({ best: a, searches, evaluations }) => ({
     id: a.id,
@@ -56,14 +57,15 @@ export function jobJson(result: MainJobResult, skipped: readonly SkippedConjectu
     seconds: a.seconds,
     ...(searches > 1 ? { searches, totalEvaluations: evaluations } : {}),
   }));
-  return formatJson({ ...rest, audits: auditSummaries, skippedConjectures: skipped, ...written });
+  return formatJson({ ...rest, audits: auditSummaries, classWide: classWideResults(result.replays), skippedConjectures: skipped, ...written });
 }
 
 /** The verdict table; `part` says, in its first line, what part of the job it is (a shard, merged shards). */
 export function jobTable(result: MainJobResult, skipped: readonly SkippedConjecture[], part?: string): string {
+  const classWide = classWideResults(result.replays);
   const rows = result.checks.map((c) => {
     const card = allChecks().find((k) => k.id === c.id)!;
-    return [c.id, card.title, c.status, String(c.cases), searchedText(c), worstText(c), levelsText(c), tightnessInterval(c)];
+    return [c.id, card.title, c.status, String(c.cases), searchedText(c), worstText(c), levelsText(c), tightnessInterval(c, classWide)];
   });
   const reproduced = result.replays.filter((r) => r.reproduced).length;
   const lines = [
@@ -74,10 +76,11 @@ export function jobTable(result: MainJobResult, skipped: readonly SkippedConject
     `Counterexample files: ${reproduced} of ${result.replays.length} reproduced.`,
     ...result.replays.filter((r) => !r.reproduced).map((r) => `  ${r.file}: ${replayText(r)}`),
     ...findingLines(result.checks),
+    ...(classWide.length === 0 ? [] : ['', 'Worst cases over the whole class (certified lower bounds, from the store; samcheck audit ID --class):', ...classWide.map((r) => `  ${r.card} ${r.constant === null ? 'observed/bound' : `fraction of ${r.constant} needed`} >= ${showDigits(String(r.value), 6)} at ${r.instance}`)]),
     ...(skipped.length === 0 ? [] : ['', 'Conjecture files not checked:', ...skipped.map((p) => `  ${p.message}`)]),
     '',
     ...LEVELS_LEGEND,
-    'Tightness: [the largest fraction of the stated constant a construction reaches, the stated constant].',
+    'Tightness: [the largest fraction of the stated constant a construction, or a certified worst case over the class (class, T <= N), reaches, the stated constant].',
   ];
   return lines.join('\n');
 }

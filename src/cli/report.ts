@@ -12,6 +12,7 @@ import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import type { ConstructionCase } from '../constructions/construction.js';
 import { InputError } from '../errors.js';
 import { chartCount, constructionKey, drawCharts } from '../job/charts.js';
+import { classWideResults } from '../interpolation/files.js';
 import type { MainJobResult } from '../job/main-job.js';
 import { shardText } from '../job/shard.js';
 import { readShardParts, shardsFolder, type ReadPart } from '../job/shard-file.js';
@@ -45,7 +46,7 @@ export async function reportCommand(dir: string | undefined, options: ReportOpti
   io.err(`samcheck report: ${parts.length} of ${merged.count} shards of seed ${job.seed} in ${shardsFolder(folder)}/ (rerun in one go: ${job.command})`);
   const incomplete = merged.missing.length === 0 ? undefined : missingText(folder, merged);
 
-  const sources = { checks: merged.checks, cards, constructions, audits: audits.map((a) => a.best) };
+  const sources = { checks: merged.checks, cards, constructions, audits: audits.map((a) => a.best), classWide: classWideResults(merged.replays) };
   const figures = await withProgress(progressFor(io, chartCount(sources)), (progress) => drawCharts(sources, progress));
   const result: MainJobResult = {
     seed: job.seed,

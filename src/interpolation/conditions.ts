@@ -64,17 +64,6 @@ export function pairMargin<T>(B: Backend<T>, c: Curvature<T>, i: DataPoint<T>, j
   return B.sub(B.mul(B.mul(B.fromNumber(2), B.sub(L, m)), gap), quadratic);
 }
 
-/**
- * The scale of a pair's margin: ‖g_i − g_j‖² + L²‖x_i − x_j‖². For data of one function the margin
- * is a quadratic form in these differences (its first-order terms cancel), so a margin divided by
- * it is relative, and a pair of nearby points (a trajectory closing in on a cycle) is held to the
- * same relative accuracy as any other (an absolute tolerance let two such points through with a
- * margin of −9·10^-17 that no rounding of the data could repair).
- */
-export function pairScale<T>(B: Backend<T>, c: Curvature<T>, i: DataPoint<T>, j: DataPoint<T>): T {
-  return B.add(normSq(B, sub(B, i.g, j.g)), B.mul(B.mul(c.upper, c.upper), normSq(B, sub(B, i.x, j.x))));
-}
-
 /** Every ordered pair's margin, with the pair's indices. */
 export function allPairMargins<T>(B: Backend<T>, c: Curvature<T>, points: readonly DataPoint<T>[]): { i: number; j: number; margin: T }[] {
   const out: { i: number; j: number; margin: T }[] = [];

@@ -7,7 +7,7 @@ import { Decimal } from 'decimal.js';
 import { basename } from 'node:path';
 import { methodOf } from '../algorithms/methods.js';
 import { classContains } from '../functions/classes.js';
-import { contentHash, type CounterexampleContent, type InterpolatedFile } from '../check/counterexamples.js';
+import { contentHash, readCounterexample, type CounterexampleContent, type InterpolatedFile } from '../check/counterexamples.js';
 import { InputError } from '../errors.js';
 import { cardById } from '../theorems/catalog.js';
 import type { Card } from '../theorems/card.js';
@@ -96,4 +96,50 @@ export function replayInterpolated(file: InterpolatedFile): { reproduced: boolea
 function fraction(text: string): Decimal {
   const [p, q] = text.split('/');
   return q === undefined ? new Decimal(p!) : new Decimal(p!).div(q);
+}
+
+/** A certified class-wide result of the store, for the tightness column and the report's chart. */
+export interface ClassWideResult {
+  readonly card: string;
+  /** The constant whose needed fraction it is, or null for the ratio observed/bound. */
+  readonly constant: string | null;
+  readonly steps: number;
+  /** The proven lower end (the file's certified value, replayed). */
+  readonly value: number;
+  readonly instance: string;
+  readonly file: string;
+}
+
+/** The class-wide results among replayed files: those of kind interpolated that reproduced. */
+export function classWideResults(replays: readonly { readonly file: string; readonly kind: string | null; readonly reproduced: boolean }[]): ClassWideResult[] {
+  return replays
+    .filter((r) => r.kind === 'interpolated' && r.reproduced)
+    .map((r) => {
+      const file = readCounterexample(r.file) as InterpolatedFile;
+      const s = file.setting;
+      const instance = `${s.class === 'strongly-convex' ? `κ = ${s.mu!.replace(/^1\//, '')}, ` : ''}βη = ${s.eta}, T = ${s.steps}, d = ${s.dim}`;
+      return { card: file.goal.card, constant: file.goal.constant ?? null, steps: s.steps, value: Number(file.certified.value), instance, file: r.file };
+    })
+    .sort((a, b) => (a.card < b.card ? -1 : a.card > b.card ? 1 : a.steps - b.steps));
+}
+
+/** The best class-wide fraction of a card's constant `c` (or any constant it has) in `results`, with the largest T searched. */
+export function classWideTightness(card: string, results: readonly ClassWideResult[]): { value: number; steps: number } | undefined {
+  const own = results.filter((r) => r.card === card && r.constant !== null);
+  if (own.length === 0) return undefined;
+  return { value: Math.max(...own.map((r) => r.value)), steps: Math.max(...own.map((r) => r.steps)) };
+}
+
+/** How many class-wide charts the files would give (one per card and constant among the interpolated files that read). */
+export function classWideChartCount(paths: readonly string[]): number {
+  const keys = new Set<string>();
+  for (const path of paths) {
+    try {
+      const file = readCounterexample(path);
+      if (file.kind === 'interpolated') keys.add(`${file.goal.card}\u0000${file.goal.constant ?? ''}`);
+    } catch {
+      // An unreadable file is the replay's to report.
+    }
+  }
+  return keys.size;
 }

@@ -61,7 +61,7 @@ const FEASIBLE = 1e-9;
 const PROMISING = 1e-3;
 
 interface Climbed extends Found {
-  readonly guard: number;
+  readonly scales: Scales;
   readonly state: LagrangianState;
 }
 
@@ -84,15 +84,15 @@ export function searchWorstCase(setting: Setting, goal: Goal, options: SearchOpt
   let evaluations = 0;
   let best = -Infinity;
   const left = () => options.evaluations - evaluations;
-  const climb = (z0: Float64Array, guard: number, budget: number, start: number, from?: LagrangianState): Climbed => {
-    const result = maximizeSubjectTo(constrainedProblem(setting, goal, layout, epsilon, guard), z0, { evaluations: Math.max(1, Math.min(budget, left())) }, from);
+  const climb = (z0: Float64Array, scales: Scales, budget: number, start: number, from?: LagrangianState): Climbed => {
+    const result = maximizeSubjectTo(constrainedProblem(setting, goal, layout, epsilon, scales), z0, { evaluations: Math.max(1, Math.min(budget, left())) }, from);
     evaluations += result.evaluations;
     if (result.violation <= FEASIBLE && Number.isFinite(result.value)) {
       found.push({ z: result.z, value: result.value, violation: result.violation, start });
       best = Math.max(best, result.value);
     }
     options.onStart?.({ start, value: result.value, violation: result.violation, best, evaluations });
-    return { ...result, start, guard };
+    return { ...result, start, scales };
   };
   // Rounds until the budget is spent: scout ROUND_STARTS starts, then climb the best few in full.
   let start = 0;
@@ -107,64 +107,54 @@ export function searchWorstCase(setting: Setting, goal: Goal, options: SearchOpt
       next = undefined;
       if (data.answers.length !== layout.points) continue; // a member whose run stopped early (a zero gradient)
       const z0 = flatten(layout, data);
-      scouted.push(climb(z0, guardOf(setting, goal, layout, epsilon, z0), Math.min(SCOUT, perStart), start));
+      scouted.push(climb(z0, scalesOf(setting, goal, layout, epsilon, z0), Math.min(SCOUT, perStart), start));
     }
     const promising = scouted.filter((c) => c.violation <= PROMISING && Number.isFinite(c.value)).sort((a, b) => b.value - a.value);
     for (const c of promising.slice(0, POLISHED)) {
       if (left() <= 0) break;
-      climbed.push(climb(c.z, c.guard, perStart, c.start, c.state));
+      climbed.push(climb(c.z, c.scales, perStart, c.start, c.state));
     }
   }
   // The best climbed point, climbed on with what is left (a polish that ran out of evaluations
   // stops short of the maximum: its last value could still be raised without leaving the class).
   const top = climbed.filter((c) => c.violation <= PROMISING && Number.isFinite(c.value)).sort((a, b) => b.value - a.value)[0];
-  if (top !== undefined && left() > 0) climb(top.z, top.guard, left(), top.start, top.state);
+  if (top !== undefined && left() > 0) climb(top.z, top.scales, left(), top.start, top.state);
   found.sort((a, b) => b.value - a.value);
   return { layout, epsilon, found, starts: start, evaluations };
 }
 
 /**
- * The goal and the shrunk class's conditions as one problem over the unknowns. A ratio's bound is
- * taken as at least `guard` (GUARD times its size at the start): L3's ‖δ‖²/(βρa) is 0/0 where f is
- * linear along u, and a hair outside the class it grows without bound there; the guard only lowers
- * the ratio where the bound is tiny, so what the search finds stays a lower bound of the worst case.
+ * The goal and the shrunk class's conditions as one problem over the unknowns, with the scales of
+ * a start (scalesOf): a ratio's bound is taken as at least `guard` (L3's ‖δ‖²/(βρa) is 0/0 where
+ * f is linear along u, and a hair outside the class it grows without bound there; the guard only
+ * lowers the ratio where the bound is tiny, so what the search finds stays a lower bound of the
+ * worst case).
  */
-export function constrainedProblem(setting: Setting, goal: Goal, layout: Layout, epsilon: number, guard = 0, scale: 'absolute' | 'relative' = 'absolute'): ConstrainedProblem {
+export function constrainedProblem(setting: Setting, goal: Goal, layout: Layout, epsilon: number, scales: Scales): ConstrainedProblem {
   return {
     size: layout.size,
     evaluate(B, z) {
       const curvature = shrunkCurvature(B, setting, epsilon);
       const { measured, points } = evaluateRun(B, setting, goal, unknownsOf(B, layout, z), curvature);
       const r = measured.ratio;
-      const objective = r === undefined || guard === 0 ? measured.value : B.div(r.observed, B.max(r.bound, B.fromNumber(guard)));
-      return { objective, constraints: [...classConstraints(B, setting, curvature, points, scale), ...(measured.constraints ?? [])] };
+      const objective = r === undefined || scales.guard === 0 ? measured.value : B.div(r.observed, B.max(r.bound, B.fromNumber(scales.guard)));
+      return { objective, constraints: [...classConstraints(B, setting, curvature, points), ...(measured.constraints ?? [])] };
     },
   };
 }
 
-/** Evaluations a repair may spend. */
-const REPAIR = 5_000;
-
-/**
- * A found point climbed again with every margin relative to its pair's own scale (classConstraints):
- * the absolute tolerance of the search lets two nearby points (a trajectory closing in on a cycle)
- * keep a margin of −10^-16 that certification cannot accept; from a point this good the relative
- * problem settles quickly, merging the two or parting them.
- */
-export function repair(setting: Setting, goal: Goal, layout: Layout, epsilon: number, found: Found): Found | undefined {
-  const problem = constrainedProblem(setting, goal, layout, epsilon, guardOf(setting, goal, layout, epsilon, found.z), 'relative');
-  const result = maximizeSubjectTo(problem, found.z, { evaluations: REPAIR, feasibility: 1e-13 });
-  return result.violation <= 1e-13 && Number.isFinite(result.value) ? { z: result.z, value: result.value, violation: result.violation, start: found.start } : undefined;
+export interface Scales {
+  readonly guard: number;
 }
 
 /** A ratio's bound is kept above this fraction of its size at the start (see constrainedProblem). */
 const GUARD = 1e-6;
 
-/** The guard of a start: GUARD times the size of the ratio's bound on its data (0 for a goal that is no ratio). */
-function guardOf(setting: Setting, goal: Goal, layout: Layout, epsilon: number, z: Float64Array): number {
+/** The scales of a start, from its data: the guard, GUARD times the size of a ratio's bound (0 for a goal that is no ratio). */
+export function scalesOf(setting: Setting, goal: Goal, layout: Layout, epsilon: number, z: Float64Array): Scales {
   const { measured } = evaluateRun(float64, setting, goal, unknownsOf(float64, layout, [...z]), shrunkCurvature(float64, setting, epsilon));
   const bound = measured.ratio === undefined ? 0 : Math.abs(measured.ratio.bound);
-  return Number.isFinite(bound) ? GUARD * bound : 0;
+  return { guard: Number.isFinite(bound) ? GUARD * bound : 0 };
 }
 
 /**

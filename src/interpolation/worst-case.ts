@@ -1,16 +1,16 @@
 /**
  * The class-wide worst case of a goal: the search (search.ts), then certification of its best
- * results (certify.ts), repaired when their nearby points keep them from it. What is reported is
+ * results (certify.ts). What is reported is
  * the best certified value, a proven lower bound on the worst case over the whole class; the
  * search's own best is reported beside it.
  */
 import { float64 } from '../arith/float64.js';
 import { certifyFound, type Certification, type DataText } from './certify.js';
-import { repair, searchWorstCase, type Found, type SearchOptions, type SearchResult } from './search.js';
+import { searchWorstCase, type Found, type SearchOptions, type SearchResult } from './search.js';
 import { unknownsOf, type Goal, type Setting } from './problem.js';
 
 /** The search's best results that certification tries, best first. */
-const CERTIFIED_CANDIDATES = 5;
+const CERTIFIED_CANDIDATES = 12;
 
 export interface WorstCase {
   readonly search: SearchResult;
@@ -34,11 +34,7 @@ export function worstCase(setting: Setting, goal: Goal, options: SearchOptions):
   };
   for (const found of search.found.slice(0, CERTIFIED_CANDIDATES)) {
     if (certified !== undefined && Number(certified.certification.value) >= found.value) break;
-    let result = attempt(found);
-    if (result === undefined) {
-      const repaired = repair(setting, goal, search.layout, search.epsilon, found);
-      if (repaired !== undefined) result = attempt(repaired);
-    }
+    const result = attempt(found);
     if (result !== undefined && (certified === undefined || Number(result.certification.value) > Number(certified.certification.value))) certified = result;
   }
   return { search, searchValue: search.found[0]?.value, certified, ...(certified === undefined && problem !== undefined ? { problem } : {}) };

@@ -8,7 +8,8 @@ import type { ConstructionCase } from '../constructions/construction.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import { auditKey, type AuditRecord } from '../audit/record.js';
 import { renderChart } from '../report/html/chart.js';
-import { auditChart, cardChart, constructionChart } from '../report/html/figures.js';
+import { auditChart, cardChart, classWideChart, constructionChart } from '../report/html/figures.js';
+import type { ClassWideResult } from '../interpolation/files.js';
 import type { Card } from '../theorems/card.js';
 
 /** What a job step reports to the progress display. */
@@ -29,6 +30,8 @@ export interface Figures {
   readonly cardFigures: Figure[];
   readonly constructionFigures: Figure[];
   readonly auditFigures: Figure[];
+  /** One per card with certified worst cases over its class (from the store's interpolated files). */
+  readonly classFigures: Figure[];
 }
 
 export interface ChartSources {
@@ -37,11 +40,21 @@ export interface ChartSources {
   readonly cards: readonly Card[];
   readonly constructions: readonly ConstructionCase[];
   readonly audits: readonly AuditRecord[];
+  readonly classWide?: readonly ClassWideResult[];
 }
 
 /** How many charts drawCharts draws (a unit each, for a progress bar). */
-export function chartCount(sources: { readonly checks: readonly unknown[]; readonly constructions: readonly unknown[]; readonly audits: readonly unknown[] }): number {
-  return sources.checks.length + sources.constructions.length + sources.audits.length;
+export function chartCount(sources: { readonly checks: readonly unknown[]; readonly constructions: readonly unknown[]; readonly audits: readonly unknown[]; readonly classWide?: readonly ClassWideResult[] }): number {
+  return sources.checks.length + sources.constructions.length + sources.audits.length + classWideCards(sources.classWide ?? []).length;
+}
+
+/** The cards (with their constant, or null for a ratio) that have class-wide results, in order. */
+function classWideCards(results: readonly ClassWideResult[]): { card: string; constant: string | null }[] {
+  const keys = [...new Set(results.map((r) => `${r.card}\u0000${r.constant ?? ''}`))];
+  return keys.map((k) => {
+    const [card, constant] = k.split('\u0000') as [string, string];
+    return { card, constant: constant === '' ? null : constant };
+  });
 }
 
 /** Every chart of the report, one progress phase each; a chart that cannot be drawn says why instead. */
@@ -61,7 +74,18 @@ export async function drawCharts(sources: ChartSources, progress: JobProgress): 
     const key = auditKey(record);
     auditFigures.push(await figure(`chart of the audit of ${key}`, key, progress, () => auditChart(record)));
   }
-  return { cardFigures, constructionFigures, auditFigures };
+  const classFigures: Figure[] = [];
+  for (const { card, constant } of classWideCards(sources.classWide ?? [])) {
+    const key = classKey(card, constant);
+    const results = (sources.classWide ?? []).filter((r) => r.card === card && r.constant === constant);
+    classFigures.push(await figure(`chart of ${card} over its class`, key, progress, () => classWideChart(card, constant, results)));
+  }
+  return { cardFigures, constructionFigures, auditFigures, classFigures };
+}
+
+/** The anchor of a card's class-wide chart: class-ID, with its constant when it has one. */
+export function classKey(card: string, constant: string | null): string {
+  return `class-${card}${constant === null ? '' : `.${constant}`}`;
 }
 
 /** A construction's key in the report: its ID, with its run's parameters when several share it. */

@@ -14,6 +14,7 @@ import { unknownId } from '../conjectures/lookup.js';
 import { replayOutcome } from '../report/replay.js';
 import type { AuditSummary } from '../audit/record.js';
 import { chartCount, drawCharts, type Figures, type JobProgress } from './charts.js';
+import { classWideChartCount, classWideResults } from '../interpolation/files.js';
 import type { Card } from '../theorems/card.js';
 import { allChecks } from '../theorems/catalog.js';
 
@@ -76,7 +77,7 @@ function fileIds(file: string): string[] {
 /** The units of work of a job, for a progress bar: cases, replays, charts. */
 export function jobUnits(settings: MainJobSettings): number {
   const cases = settings.checks.reduce((n, card) => n + runsFor(card, settings.runs), 0);
-  const charts = settings.charts ? chartCount({ checks: settings.checks, constructions: settings.constructions, audits: settings.audits ?? [] }) : 0;
+  const charts = settings.charts ? chartCount({ checks: settings.checks, constructions: settings.constructions, audits: settings.audits ?? [] }) + classWideChartCount(settings.replayFiles) : 0;
   return cases + settings.replayFiles.length + charts;
 }
 
@@ -110,7 +111,10 @@ export async function runMainJob(settings: MainJobSettings, progress: JobProgres
     },
   );
   const audits = settings.audits ?? [];
-  const figures: Figures = settings.charts ? await drawCharts({ checks, cards: settings.checks, constructions: settings.constructions, audits: audits.map((a) => a.best) }, progress) : { cardFigures: [], constructionFigures: [], auditFigures: [] };
+  const classWide = classWideResults(replays);
+  const figures: Figures = settings.charts
+    ? await drawCharts({ checks, cards: settings.checks, constructions: settings.constructions, audits: audits.map((a) => a.best), classWide }, progress)
+    : { cardFigures: [], constructionFigures: [], auditFigures: [], classFigures: [] };
   return {
     seed: settings.seed,
     runs: settings.runs ?? null,

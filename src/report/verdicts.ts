@@ -4,6 +4,7 @@
 import { Decimal } from 'decimal.js';
 import { replayCommandFor } from '../theorems/catalog.js';
 import type { CheckedCard } from '../check/check-all.js';
+import { classWideTightness, type ClassWideResult } from '../interpolation/files.js';
 import { tightnessRange } from '../constructions/tightness.js';
 import { describeRun } from './describe.js';
 import { CONFIDENCE_METHOD } from '../check/statistical.js';
@@ -47,10 +48,18 @@ export function constructionsText(c: CheckedCard): string {
  * What is known of the constant a bound needs: [the best fraction a construction reaches, the
  * stated constant (1)]. A conjecture or a card with no construction: "-".
  */
-export function tightnessInterval(c: CheckedCard): string {
-  if (c.tightness.length === 0) return '-';
-  const best = Math.max(...c.tightness.map((t) => t.constant));
-  return `[${Number(best.toPrecision(3))}, 1]`;
+/**
+ * [the largest fraction of the stated constant a construction reaches, 1], or a class-wide worst
+ * case's when larger (certified, from the store's interpolated files), marked "class, T <= N".
+ */
+export function tightnessInterval(c: CheckedCard, classWide: readonly ClassWideResult[] = []): string {
+  const constructed = c.tightness.length === 0 ? undefined : Math.max(...c.tightness.map((t) => t.constant));
+  const wide = classWideTightness(c.id, classWide);
+  if (constructed === undefined && wide === undefined) return '-';
+  const show = (v: number) => Number(v.toPrecision(3));
+  const low = Math.max(constructed ?? -Infinity, wide?.value ?? -Infinity);
+  const fromClass = wide !== undefined && wide.value >= low;
+  return `[${show(low)}, 1]${wide === undefined ? '' : fromClass ? ` (class, T <= ${wide.steps})` : ` (class >= ${show(wide.value)}, T <= ${wide.steps})`}`;
 }
 
 export function worstInstanceText(c: CheckedCard): string {

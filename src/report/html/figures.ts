@@ -20,6 +20,8 @@ import { isStochasticConstruction, observableName, observeQuantity, type Constru
 import { interval, type RunningMean } from '../../stats/mean.js';
 import type { Card, LimitCard, RunCard, StepCard, StochasticCard } from '../../theorems/card.js';
 import type { AuditRecord } from '../../audit/record.js';
+import { knownTightness } from '../../constructions/tightness.js';
+import type { ClassWideResult } from '../../interpolation/files.js';
 import type { BandPoint, Chart, Point } from './chart.js';
 
 /** The level of the bands drawn around stochastic means (two-sided, pointwise). */
@@ -258,6 +260,31 @@ export function auditChart(record: AuditRecord): Chart {
     ],
     logX: true,
     // Linear: the interesting part is near 1, where a log axis has no room.
+    logY: false,
+  };
+}
+
+/**
+ * A card's worst cases over its whole class (certified, from the store's interpolated files):
+ * the value at each horizon T searched (the fraction of the constant needed, or observed/bound),
+ * with the stated constant and the best fraction a construction reaches as levels.
+ */
+export function classWideChart(card: string, constant: string | null, results: readonly ClassWideResult[]): Chart {
+  const known = knownTightness(card);
+  const constructed = known.length === 0 ? undefined : Math.max(...known.map((k) => k.constant));
+  const best = new Map<number, number>();
+  for (const r of results) best.set(r.steps, Math.max(best.get(r.steps) ?? -Infinity, r.value));
+  const points = [...best].sort(([a], [b]) => a - b).map(([t, value]) => ({ t, value }));
+  return {
+    title: `${card} over its whole class: certified worst case per horizon (${results[0]?.instance.replace(/, T = \d+/, '') ?? ''})`,
+    xTitle: 'horizon T',
+    yTitle: constant === null ? 'observed/bound (certified lower bound)' : `fraction of ${constant} needed (certified lower bound)`,
+    series: [{ label: 'worst case over the class', style: 'observed', points }],
+    levels: [
+      { label: 'the stated constant (1)', value: 1 },
+      ...(constructed === undefined || constant === null ? [] : [{ label: `best construction (${Number(constructed.toPrecision(3))})`, value: constructed }]),
+    ],
+    logX: false,
     logY: false,
   };
 }

@@ -14,9 +14,10 @@ import type { Card } from '../../theorems/card.js';
 import { replayText } from '../replay.js';
 import { auditKey, type AuditSummary } from '../../audit/record.js';
 import { describeRun } from '../describe.js';
-import { showRatio } from '../text.js';
+import { showDigits, showRatio } from '../text.js';
 import { BAND_LEVEL, shownCase } from './figures.js';
 import { aboveOneReason, levelsText, LEVELS_HEADER, searchedText, searchText, survivalText, tightnessInterval, worstText } from '../verdicts.js';
+import { classWideResults, type ClassWideResult } from '../../interpolation/files.js';
 
 export interface PageContext {
   readonly result: MainJobResult;
@@ -68,6 +69,7 @@ ${result.checks.map((c) => cardSection(c, ctx.cards.find((card) => card.id === c
 </section>
 ${ctx.constructions.length > 0 ? constructionSection(ctx.constructions, result.constructionFigures) : ''}
 ${result.audits.length > 0 ? auditSection(result.audits, result.auditFigures) : ''}
+${classWideSection(classWideResults(result.replays), result.classFigures ?? [])}
 </main>
 </body>
 </html>
@@ -95,6 +97,7 @@ function summary(result: MainJobResult): string {
 }
 
 function verdictTable(ctx: PageContext): string {
+  const classWide = classWideResults(ctx.result.replays);
   const rows = ctx.result.checks.map((c) => {
     const card = ctx.cards.find((k) => k.id === c.id)!;
     return `<tr>
@@ -105,7 +108,7 @@ function verdictTable(ctx: PageContext): string {
 <td class="num">${searchedText(c)}</td>
 <td class="num"${aboveOneReason(c) ? ` title="${esc(aboveOneReason(c)!)}"` : ''}>${esc(worstText(c))}${c.worst ? ` <span class="at">at ${c.worst.at}</span>` : ''}</td>
 <td class="num">${levelsText(c)}</td>
-<td class="num">${esc(tightnessInterval(c))}</td>
+<td class="num">${esc(tightnessInterval(c, classWide))}</td>
 </tr>`;
   });
   return `<div class="scroll"><table>
@@ -121,7 +124,7 @@ const LEGEND = [
   '<b>levels</b>: how each case was decided: certified (interval arithmetic), verified (decimal at p and 2p digits agree), float (float64 with a clear margin), statistical (' +
     esc(CONFIDENCE_METHOD) +
     ', 99% familywise per card), undecided.',
-  '<b>tightness</b>: [the largest fraction of the stated constant a lower-bound construction reaches, the stated constant]; the constant a bound really needs lies in it.',
+  '<b>tightness</b>: [the largest fraction of the stated constant a lower-bound construction, or a certified worst case over the whole class (<i>class, T &lt;= N</i>), reaches, the stated constant]; the constant a bound really needs lies in it.',
 ].join('<br>');
 
 function replaySection(replays: readonly ReplayResult[]): string {
@@ -208,6 +211,26 @@ ${figureHtml(figures.find((f) => f.id === auditKey(a)), 'The best observed/bound
 <h2>Audits</h2>
 <p>Searches for the case closest to each bound (<code>npx samcheck audit ID --budget 60s</code>): fast-check sampling, local search over the continuous parameters, then the best cases confirmed in full.</p>
 ${parts.join('\n')}
+</section>`;
+}
+
+/** The certified worst cases over whole classes (the store's interpolated files), per card, with a chart against T. */
+function classWideSection(results: readonly ClassWideResult[], figures: readonly Figure[]): string {
+  if (results.length === 0) return '';
+  const rows = results.map(
+    (r) => `<tr><td>${esc(r.card)}</td><td>${r.constant === null ? 'observed/bound' : `fraction of ${esc(r.constant)} needed`}</td><td class="num">${esc(showDigits(String(r.value), 8))}</td><td>${esc(r.instance)}</td><td><code>${esc(r.file)}</code></td></tr>`,
+  );
+  const charts = figures.map((f) => figureHtml(f, 'The certified lower bound on the worst case over the whole class at each horizon T, against the stated constant and the best fraction a construction reaches (dotted).'));
+  return `<section id="class-wide">
+<h2>Worst cases over the whole class</h2>
+<p>Certified lower bounds over every function of a card's class, not only the suite's families (<code>npx samcheck audit ID --class --steps T</code>): the data of SAM's run on a member of the class, found by maximizing over everything the class's interpolation conditions allow, and proven in interval arithmetic. Each is a file of the store that <code>samcheck replay</code> certifies again.</p>
+<div class="scroll"><table>
+<thead><tr><th>card</th><th>value</th><th>certified &gt;=</th><th>instance</th><th>file</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table></div>
+${charts.join('\n')}
 </section>`;
 }
 
