@@ -15,6 +15,7 @@ import { QUANTITIES, type Quantity } from '../constructions/construction.js';
 import type { CaseSpec } from '../algorithms/case.js';
 import type { FunctionClass } from '../functions/classes.js';
 import type { PiecewiseQuadraticSpec } from '../functions/types.js';
+import type { SettingNumbers } from '../interpolation/problem.js';
 import { InputError } from '../errors.js';
 import type { Level } from './verdict.js';
 
@@ -107,16 +108,7 @@ export interface ConstructionFile extends FileCommon {
 export interface InterpolatedFile extends FileHeader {
   readonly kind: 'interpolated';
   /** The class, the method's parameters, the horizon and the dimension of the data. */
-  readonly setting: {
-    readonly class: FunctionClass;
-    readonly beta: NumberText;
-    readonly mu?: NumberText;
-    readonly eta: NumberText;
-    readonly rho: NumberText;
-    readonly steps: number;
-    readonly dim: number;
-    readonly algorithm: string;
-  };
+  readonly setting: SettingNumbers & { readonly class: FunctionClass; readonly algorithm: string };
   /** What was maximized: the card's ratio observed/bound at the last horizon, or the fraction of a constant. */
   readonly goal: { readonly card: string; readonly constant?: string };
   /** x_0, and the gradient and value f − f* at each point the run asks about, in its order. */

@@ -11,7 +11,7 @@ import { isNumberText } from '../arith/literal.js';
 import { InputError } from '../errors.js';
 import { knownTightness } from '../constructions/tightness.js';
 import { storeCounterexample } from '../check/counterexamples.js';
-import { interpolatedContent } from '../interpolation/files.js';
+import { interpolatedContent, reciprocalText } from '../interpolation/files.js';
 import { cardGoal, deterministicCard, type GoalMode } from '../interpolation/goals.js';
 import type { Setting } from '../interpolation/problem.js';
 import { DEFAULT_EPSILON } from '../interpolation/search.js';
@@ -63,7 +63,9 @@ export function classAuditCommand(anyCard: Card, options: ClassAuditOptions, io:
   });
   const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
   const certified = worst.certified;
-  const saved = certified === undefined ? undefined : storeCounterexample(saveTo, interpolatedContent(card, mode, setting, worst, { seed, epsilon: DEFAULT_EPSILON }));
+  // A fraction <= 0 says only that no case found needs the constant: nothing worth a file.
+  const informative = certified !== undefined && (mode.kind === 'ratio' || Number(certified.certification.value) > 0);
+  const saved = informative ? storeCounterexample(saveTo, interpolatedContent(card, mode, setting, worst, { seed, epsilon: DEFAULT_EPSILON })) : undefined;
   const value = certified?.certification.value;
   const violates = value !== undefined && card.kind !== 'conjecture' && new Decimal(value).gt(1);
   if (options.json) {
@@ -89,6 +91,7 @@ export function classAuditCommand(anyCard: Card, options: ClassAuditOptions, io:
       `${card.id} over its class (${instance}): ${what} ${value === undefined ? 'not certified' : `>= ${showDigits(value, 9)} (certified: every interpolation condition and the value proven in interval arithmetic at ${certified!.certification.precision} digits)`}`,
       `  the float64 search saw ${worst.searchValue === undefined ? 'no case inside the class' : showDigits(String(worst.searchValue), 9)}; ${worst.search.starts} starts, ${worst.search.evaluations} evaluations in ${seconds} s (seed ${seed})`,
       ...(value === undefined ? [`  why not certified: ${worst.problem ?? 'the search found no case inside the class to certify'}`] : []),
+      ...(value !== undefined && !informative ? [`  no case found needs ${options.constant} here (the other terms of the bound cover it): no file saved`] : []),
       `  tightness of ${card.id}'s constant: ${construction}${value === undefined || options.constant === undefined ? '' : `; this class-wide case ${showDigits(value, 6)}`}; stated 1`,
       ...(saved === undefined ? [] : [`  file: ${saved.path}${saved.written ? '' : ' (already saved)'}`, `  replay: ${replayCommandFor(saved.path, card.id)}`]),
       ...(violates ? [`  VIOLATES ${card.id}: a member of its class exceeds the bound (certified)`] : []),
@@ -117,7 +120,7 @@ export function classSetting(card: ReturnType<typeof deterministicCard>, options
   return {
     cls,
     beta: '1',
-    ...(cls === 'strongly-convex' ? { mu: `1/${kappa}` } : {}),
+    ...(cls === 'strongly-convex' ? { mu: reciprocalText(kappa) } : {}),
     eta: etaBeta,
     rho: '1',
     steps,
@@ -133,7 +136,7 @@ function stepOfStepCard(id: string, text: string | undefined): number {
 
 /** "strongly convex, κ = 10, βη = 1/2, T = 2, d = 6 (β = ρ = 1: the ratio does not depend on βρ)". */
 export function instanceText(s: Setting): string {
-  const cls = s.cls === 'strongly-convex' ? `strongly convex, κ = ${s.mu!.replace(/^1\//, '')}` : s.cls === 'convex' ? 'convex' : 'nonconvex';
+  const cls = s.cls === 'strongly-convex' ? `strongly convex, κ = ${reciprocalText(s.mu!)}` : s.cls === 'convex' ? 'convex' : 'nonconvex';
   return `${cls}, βη = ${s.eta}, T = ${s.steps}, d = ${s.dim} (β = ρ = 1: the class is invariant under f ↦ s²f(·/s), so βρ does not matter)`;
 }
 
@@ -141,3 +144,4 @@ function valueOf(text: string): Decimal {
   const [p, q] = text.split('/');
   return q === undefined ? new Decimal(p!) : new Decimal(p!).div(q);
 }
+

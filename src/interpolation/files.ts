@@ -93,6 +93,13 @@ export function replayInterpolated(file: InterpolatedFile): { reproduced: boolea
   return { reproduced, certification, ...(changed === undefined ? {} : { changed }) };
 }
 
+/** 1/x as an exact number text: "q/p" for "p/q", "1/x" for a decimal x (and "x" for "1/x"). */
+export function reciprocalText(text: string): string {
+  const [p, q] = text.split('/').map((t) => t.trim());
+  if (q === undefined) return `1/${p}`;
+  return p === '1' ? q : `${q}/${p}`;
+}
+
 function fraction(text: string): Decimal {
   const [p, q] = text.split('/');
   return q === undefined ? new Decimal(p!) : new Decimal(p!).div(q);
@@ -117,7 +124,7 @@ export function classWideResults(replays: readonly { readonly file: string; read
     .map((r) => {
       const file = readCounterexample(r.file) as InterpolatedFile;
       const s = file.setting;
-      const instance = `${s.class === 'strongly-convex' ? `κ = ${s.mu!.replace(/^1\//, '')}, ` : ''}βη = ${s.eta}, T = ${s.steps}, d = ${s.dim}`;
+      const instance = `${s.class === 'strongly-convex' ? `κ = ${reciprocalText(s.mu!)}, ` : ''}βη = ${s.eta}, T = ${s.steps}, d = ${s.dim}`;
       return { card: file.goal.card, constant: file.goal.constant ?? null, steps: s.steps, value: Number(file.certified.value), instance, file: r.file };
     })
     .sort((a, b) => (a.card < b.card ? -1 : a.card > b.card ? 1 : a.steps - b.steps));

@@ -20,9 +20,8 @@ import type { ClassCertificate } from '../functions/types.js';
 import { allPairMargins, infimumMargin, type Curvature, type DataPoint } from './conditions.js';
 import { dataFunction, type Answer } from './data-function.js';
 
-/** The class, the method's parameters and the size of the problem. */
-export interface Setting {
-  readonly cls: FunctionClass;
+/** The numbers of a setting, exact texts (as files store them). */
+export interface SettingNumbers {
   readonly beta: NumberText;
   /** μ > 0 for the strongly convex class. */
   readonly mu?: NumberText;
@@ -32,6 +31,11 @@ export interface Setting {
   readonly steps: number;
   /** The dimension of the points (up to the number of points suffices). */
   readonly dim: number;
+}
+
+/** The class, the method's parameters and the size of the problem. */
+export interface Setting extends SettingNumbers {
+  readonly cls: FunctionClass;
   readonly method: Method;
 }
 
