@@ -31,7 +31,7 @@ describe('samcheck audit', () => {
     expect(job.code).toBe(0);
     const page = readFileSync(join(report, 'index.html'), 'utf8');
     expect(page).toContain('id="audit-L1"');
-    expect(page.match(/<svg /g)?.length).toBe(2); // the card and its audit
+    expect(page.match(/<svg /g)?.length).toBe(3); // the card, its audit and its class-wide worst case
   });
 
   test('the text output names the best case, the tightness interval and the record', async () => {

@@ -15,17 +15,22 @@ describe('the main job (samcheck with no command)', () => {
   test('checks the selection, replays its files, prints the table and writes a self-contained report', async () => {
     const { code, stdout, stderr } = await samcheck('--only', 'L3,D-NC,LB-D-NC-q', '--runs', '5', '--seed', '1', '--report', report);
     expect(code).toBe(0);
-    // The files of the constructions that speak of D-NC: LB-D-NC-a (twice), -b, -c and -q.
-    expect(stderr).toContain('samcheck: 2 checks, 5 counterexample files, seed 1 (rerun: npx samcheck --only L3,D-NC,LB-D-NC-q --runs 5 --seed 1 --precision 40)');
+    // The files of the constructions that speak of D-NC: LB-D-NC-a (twice), -b, -c and -q; and the
+    // class-wide worst cases of L3 (one) and D-NC (T = 2, 3).
+    expect(stderr).toContain('samcheck: 2 checks, 8 counterexample files, seed 1 (rerun: npx samcheck --only L3,D-NC,LB-D-NC-q --runs 5 --seed 1 --precision 40)');
     expect(stderr).toMatch(/^L3 holds: 5 cases in [\d.]+ s$/m);
     expect(stderr).toMatch(/^replay counterexamples\/LB-D-NC-q-\w+\.json: reproduced \(certified\)$/m);
     expect(stdout).toMatch(/^L3 +Co-coercivity.* holds +5 /m);
-    expect(stdout).toMatch(/^D-NC +Nonconvex.* holds +5 .* \[1, 1\]$/m);
-    expect(stdout).toContain('Counterexample files: 5 of 5 reproduced.');
+    expect(stderr).toMatch(/^replay counterexamples\/D-NC-class-\w+\.json: reproduced \(certified\)$/m);
+    expect(stdout).toMatch(/^D-NC +Nonconvex.* holds +5 .* \[1, 1\] \(class >= 0\.667, T <= 3\)$/m);
+    expect(stdout).toContain('Counterexample files: 8 of 8 reproduced.');
 
     const page = readFileSync(join(report, 'index.html'), 'utf8');
-    // One chart per card and per construction shown (those tight on D-NC: LB-D-NC-a twice, -b, -c, -q).
-    expect(page.match(/<svg /g)?.length).toBe(2 + 5);
+    // One chart per card, per construction shown (those tight on D-NC: LB-D-NC-a twice, -b, -c, -q)
+    // and per card with class-wide worst cases (L3, D-NC).
+    expect(page.match(/<svg /g)?.length).toBe(2 + 5 + 2);
+    expect(page).toContain('id="class-wide"');
+    expect(page).toMatch(/<td>D-NC<\/td><td>fraction of c needed<\/td>/);
     expect(page).toContain('id="card-D-NC"');
     expect(page).toContain('id="construction-LB-D-NC-a-2"');
     // Each section says what the targeted search did and what the cases covered.
@@ -46,7 +51,10 @@ describe('the main job (samcheck with no command)', () => {
     const run = JSON.parse(stdout);
     expect(run).toMatchObject({ seed: 2, runs: 3, precision: 40, report: join(report, 'index.html') });
     expect(run.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([['L1', 'holds']]);
-    expect(run.replays).toEqual([]);
+    // L1's class-wide worst case is replayed with it.
+    expect(run.replays.map((r: { file: string; kind: string; reproduced: boolean; level: string }) => [r.file.replace(/-\w+\.json$/, ''), r.kind, r.reproduced, r.level])).toEqual([
+      ['counterexamples/L1-class', 'interpolated', true, 'certified'],
+    ]);
     expect(run).not.toHaveProperty('cardFigures');
   });
 

@@ -19,7 +19,10 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const samcheck = runCliCollecting;
 
-/** Three cheap checks (C5 is falsified, so a counterexample file is written) and the six files of D-NC and C5. */
+/**
+ * Three cheap checks (C5 is falsified, so a counterexample file is written) and the nine files of
+ * L1, D-NC and C5 (C5's, five constructions of D-NC, and the class-wide cases of L1 and D-NC).
+ */
 const JOB = ['--only', 'L1,D-NC,C5', '--runs', '5', '--seed', '1', '--jobs', '1'];
 
 /** A job's JSON without what depends on the clock or on the folder it was written to. */
@@ -59,8 +62,8 @@ describe('samcheck --shard i/n and samcheck report', () => {
     expect(one.code).toBe(0);
     const first = await samcheck(...JOB, '--report', sharded, '--shard', '1/2');
     expect(first.code).toBe(0);
-    // Its own part's table: tasks 0 and 2 (L1, C5), then the files at 4, 6 and 8.
-    expect(first.stderr).toContain('samcheck: shard 1/2: 2 of 3 checks, 3 of 6 counterexample files, seed 1');
+    // Its own part's table: tasks 0 and 2 (L1, C5), then the files at 4, 6, 8 and 10.
+    expect(first.stderr).toContain('samcheck: shard 1/2: 2 of 3 checks, 4 of 9 counterexample files, seed 1');
     expect(first.stdout).toMatch(/^L1 +.* holds +5 /m);
     expect(first.stdout).toMatch(/^C5 +.* falsified /m);
     expect(first.stdout).not.toMatch(/^D-NC /m);

@@ -45,12 +45,10 @@ export function constructionsText(c: CheckedCard): string {
 }
 
 /**
- * What is known of the constant a bound needs: [the best fraction a construction reaches, the
- * stated constant (1)]. A conjecture or a card with no construction: "-".
- */
-/**
- * [the largest fraction of the stated constant a construction reaches, 1], or a class-wide worst
- * case's when larger (certified, from the store's interpolated files), marked "class, T <= N".
+ * What is known of the constant a bound needs: [the largest fraction of the stated constant a
+ * construction reaches, 1], or a class-wide worst case's when at least as large (certified, from
+ * the store's interpolated files), marked "(class, T <= N)"; a smaller class-wide value is shown
+ * beside, "(class >= v, T <= N)". A card with neither: "-".
  */
 export function tightnessInterval(c: CheckedCard, classWide: readonly ClassWideResult[] = []): string {
   const constructed = c.tightness.length === 0 ? undefined : Math.max(...c.tightness.map((t) => t.constant));
