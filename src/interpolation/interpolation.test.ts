@@ -15,6 +15,7 @@ import { L1 } from '../theorems/l1.js';
 import { certifyData, certifyFound } from './certify.js';
 import { explicitInterpolant } from './explicit.js';
 import { cardGoal } from './goals.js';
+import { maximizeSubjectTo, type ConstrainedProblem } from './optimize.js';
 import { unknownsOf, type Goal, type Setting } from './problem.js';
 import { searchWorstCase } from './search.js';
 
@@ -92,6 +93,28 @@ describe('certification of interpolated data', () => {
     }
     // Slopes too steep for curvature in [−1, 1] between two points: refused, naming them.
     expect(() => explicitInterpolant('1', [{ x: '0', g: '0', f: '0' }, { x: '1', g: '5', f: '2' }])).toThrow(/x = 0 and x = 1/);
+  });
+});
+
+describe('the augmented Lagrangian (optimize.ts)', () => {
+  // Maximize z subject to 1 − z >= 0 from z = 0.5: the first subproblem (λ = 0, r = 10) settles
+  // outside, at z ≈ 1.08 (where the capped objective's slope meets the penalty's); the multiplier
+  // updates then bring z back to 1.
+  const problem: ConstrainedProblem = { size: 1, evaluate: (B, z) => ({ objective: z[0]!, constraints: [B.sub(B.one, z[0]!)] }) };
+
+  test('cut off after its first subproblem, a run ends outside, and keeps the best point inside it passed', () => {
+    const cut = maximizeSubjectTo(problem, Float64Array.of(0.5), { evaluations: 12, keepFeasible: 1e-9 });
+    expect(cut.violation).toBeGreaterThan(0.05);
+    expect(cut.bestFeasible).toMatchObject({ value: 0.5, violation: 0 });
+    // Without the option nothing is kept.
+    expect(maximizeSubjectTo(problem, Float64Array.of(0.5), { evaluations: 12 }).bestFeasible).toBeUndefined();
+  });
+
+  test('given its budget, it settles at the constrained maximum, inside', () => {
+    const full = maximizeSubjectTo(problem, Float64Array.of(0.5), { evaluations: 5_000, keepFeasible: 1e-9 });
+    expect(full.violation).toBeLessThanOrEqual(1e-9);
+    expect(full.value).toBeCloseTo(1, 7);
+    expect(full.bestFeasible).toMatchObject({ value: full.value });
   });
 });
 

@@ -37,6 +37,8 @@ export interface OptimizeOptions {
   /** L-BFGS iterations per subproblem. */
   readonly innerIterations?: number;
   readonly outerIterations?: number;
+  /** Keep the best point whose violation is at most this (see OptimizeResult.bestFeasible). */
+  readonly keepFeasible?: number;
 }
 
 export interface OptimizeResult {
@@ -47,6 +49,12 @@ export interface OptimizeResult {
   readonly evaluations: number;
   /** Where the method stands (multipliers and penalty), to continue it later from z. */
   readonly state: LagrangianState;
+  /**
+   * The best point of the run whose violation is within `options.keepFeasible` (checked at z0 and
+   * after every subproblem), when that option is given: a run that ends outside the class, as a
+   * long one cut off by its budget can, still yields the best point it passed inside it.
+   */
+  readonly bestFeasible?: { readonly z: Float64Array; readonly value: number; readonly violation: number };
 }
 
 export interface LagrangianState {
@@ -147,7 +155,17 @@ export function maximizeSubjectTo(problem: ConstrainedProblem, z0: Float64Array,
     const e = problem.evaluate(float64, [...x]);
     return { objective: e.objective, constraints: Float64Array.from(e.constraints) };
   };
-  const m = plain(z0).constraints.length;
+  let bestFeasible: OptimizeResult['bestFeasible'];
+  const keep = (x: Float64Array, e: { objective: number; constraints: Float64Array }) => {
+    const violation = maxViolation(e.constraints);
+    if (options.keepFeasible !== undefined && violation <= options.keepFeasible && Number.isFinite(e.objective) && !(bestFeasible !== undefined && bestFeasible.value >= e.objective)) {
+      bestFeasible = { z: Float64Array.from(x), value: e.objective, violation };
+    }
+    return violation;
+  };
+  const initial = plain(z0);
+  keep(z0, initial);
+  const m = initial.constraints.length;
   let lambda = from?.lambda ?? new Float64Array(m);
   let r = from?.r ?? 10;
   let z = Float64Array.from(z0);
@@ -177,8 +195,9 @@ export function maximizeSubjectTo(problem: ConstrainedProblem, z0: Float64Array,
   const optimality = 1e-10;
   for (let outer = 0; outer < (options.outerIterations ?? 60) && !spent(); outer++) {
     z = lbfgs(augmented, z, options.innerIterations ?? 400, Math.max(omega, optimality), spent).z;
-    const constraints = plain(z).constraints;
-    const violation = maxViolation(constraints);
+    const after = plain(z);
+    const constraints = after.constraints;
+    const violation = keep(z, after);
     if (violation <= Math.max(eta, feasibility)) {
       if (violation <= feasibility && omega <= optimality) break;
       lambda = Float64Array.from(constraints, (ck, k) => Math.max(0, lambda[k]! - r * ck));
@@ -191,7 +210,8 @@ export function maximizeSubjectTo(problem: ConstrainedProblem, z0: Float64Array,
     }
   }
   const end = plain(z);
-  return { z, value: end.objective, violation: maxViolation(end.constraints), evaluations, state: { lambda, r, eta, omega } };
+  const violation = keep(z, end);
+  return { z, value: end.objective, violation, evaluations, state: { lambda, r, eta, omega }, ...(bestFeasible === undefined ? {} : { bestFeasible }) };
 }
 
 /**

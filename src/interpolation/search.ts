@@ -85,11 +85,16 @@ export function searchWorstCase(setting: Setting, goal: Goal, options: SearchOpt
   let best = -Infinity;
   const left = () => options.evaluations - evaluations;
   const climb = (z0: Float64Array, scales: Scales, budget: number, start: number, from?: LagrangianState): Climbed => {
-    const result = maximizeSubjectTo(constrainedProblem(setting, goal, layout, epsilon, scales), z0, { evaluations: Math.max(1, Math.min(budget, left())) }, from);
+    const result = maximizeSubjectTo(constrainedProblem(setting, goal, layout, epsilon, scales), z0, { evaluations: Math.max(1, Math.min(budget, left())), keepFeasible: FEASIBLE }, from);
     evaluations += result.evaluations;
-    if (result.violation <= FEASIBLE && Number.isFinite(result.value)) {
-      found.push({ z: result.z, value: result.value, violation: result.violation, start });
-      best = Math.max(best, result.value);
+    // The climb's end when it is inside the class; otherwise the best point inside it that the
+    // climb passed (a climb cut off by its budget may end outside, as at T = 8, where a polish
+    // needs more than PER_START). Not the best passed point always: one passed on the way, inside
+    // only to FEASIBLE, certifies less often than an end the method settled at.
+    const inside = result.violation <= FEASIBLE && Number.isFinite(result.value) ? result : result.bestFeasible;
+    if (inside !== undefined) {
+      found.push({ z: inside.z, value: inside.value, violation: inside.violation, start });
+      best = Math.max(best, inside.value);
     }
     options.onStart?.({ start, value: result.value, violation: result.violation, best, evaluations });
     return { ...result, start, scales };
