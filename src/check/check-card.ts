@@ -10,6 +10,7 @@ import { keepTop, type Scored } from '../audit/compass.js';
 import { arbTaggedCase } from '../generators/card-cases.js';
 import { DEFAULT_SHAPE, type CaseShape } from '../generators/cases.js';
 import type { Card } from '../theorems/card.js';
+import { caseRow, type CaseRow } from './case-row.js';
 import { storeCounterexample, type CounterexampleContent } from './counterexamples.js';
 import { caseWork, confirmationCase, SEARCH_FINALISTS, SEARCH_STARTS, targetedSearch } from './search.js';
 import { FAMILYWISE_ALPHA } from './statistical.js';
@@ -84,7 +85,16 @@ export interface CardReport {
    */
   readonly worstRatio: number | null;
   /** The worst case by that measure; for a statistical one `ratio` is the sample mean over the bound. */
-  readonly worst: { readonly ratio: string; readonly lowerRatio?: string; readonly at: number; readonly level: Level; readonly instance: CaseSpec; readonly reason?: string } | null;
+  readonly worst: {
+    readonly ratio: string;
+    readonly lowerRatio?: string;
+    /** A statistical case: the level α of its one-sided bound at each horizon checked. */
+    readonly alpha?: number;
+    readonly at: number;
+    readonly level: Level;
+    readonly instance: CaseSpec;
+    readonly reason?: string;
+  } | null;
   readonly levels: Readonly<Record<Level, number>>;
   /** The seed of this card's fast-check run (replay it with FC_SEED). */
   readonly seed: number;
@@ -105,6 +115,8 @@ export interface CardReport {
   readonly error?: string;
   readonly search?: SearchReport;
   readonly coverage: Coverage;
+  /** Every case the sampling drew, in order, as parameters and ratio (the report's scatter, results.json). */
+  readonly rows: readonly CaseRow[];
 }
 
 /**
@@ -126,6 +138,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
   let lastConfirmed: { instance: CaseSpec; verdict: CaseVerdict } | undefined;
   // The best distinct cases of the sampling, where the targeted search starts.
   const starts: Scored[] = [];
+  const rows: CaseRow[] = [];
   const coverage = { families: {} as Record<string, number>, noise: {} as Record<string, number>, corners: {} as Record<string, number> };
   const budget = defaultSearchBudget(card, options.runs);
   const asked = options.searchEvaluations ?? card.search?.searchEvaluations;
@@ -158,6 +171,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
       cases++;
       levels[verdict.level]++;
       count(coverage, instance, corner);
+      rows.push(caseRow(instance, verdict, corner));
       sampledWork += caseWork(card, instance);
       worst = worseOf(worst, instance, verdict);
       keepTop(starts, { ratio: verdictEvidence(verdict), instance }, SEARCH_STARTS);
@@ -174,7 +188,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
   });
   const details = fc.check(property, { numRuns: options.runs, seed, endOnFailure: options.shrink === false });
   const counted = { families: coverage.families, ...(isStochasticAlgorithm(card.algorithm) ? { noise: coverage.noise } : {}), corners: coverage.corners };
-  const base = () => ({ id: card.id, title: card.title, cases, worstRatio: worst === null ? null : evidenceOf(worst), worst, levels, seed, coverage: counted });
+  const base = () => ({ id: card.id, title: card.title, cases, worstRatio: worst === null ? null : evidenceOf(worst), worst, levels, seed, coverage: counted, rows });
   const found = (instance: CaseSpec, verdict: CaseVerdict, searchPath: string, search?: SearchReport): CardReport => {
     const saved = options.counterexampleFolder === undefined ? undefined : saveFinding(options.counterexampleFolder, {
       kind: 'found',
@@ -296,7 +310,7 @@ function worseOf(worst: CardReport['worst'], instance: CaseSpec, verdict: CaseVe
   const evidence = verdictEvidence(verdict);
   // A case no arithmetic could judge (NaN) says nothing about the worst ratio.
   if (Number.isNaN(evidence) || (worst !== null && !(evidence > evidenceOf(worst)))) return worst;
-  return { ratio: verdict.ratioText, ...(verdict.confidence ? { lowerRatio: String(evidence) } : {}), at: verdict.at, level: verdict.level, instance, ...(verdict.reason ? { reason: verdict.reason } : {}) };
+  return { ratio: verdict.ratioText, ...(verdict.confidence ? { lowerRatio: String(evidence), alpha: verdict.confidence.alpha } : {}), at: verdict.at, level: verdict.level, instance, ...(verdict.reason ? { reason: verdict.reason } : {}) };
 }
 
 /** Adds a drawn case to the coverage counts. */

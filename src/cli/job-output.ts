@@ -3,12 +3,14 @@
  * the JSON, the report page, what could not be written, and the exit code. The main job prints a
  * shard's part the same way.
  */
+import { dirname, join } from 'node:path';
 import { replaceFile } from '../atomic-write.js';
 import { failed } from './run.js';
 import type { MainJobResult } from '../job/main-job.js';
 import { formatJson } from '../report/json.js';
 import { reportPage, type PageContext } from '../report/html/page.js';
 import { replayText } from '../report/replay.js';
+import { resultsJson } from '../report/results.js';
 import { renderTable, showDigits } from '../report/text.js';
 import { classWideResults } from '../interpolation/files.js';
 import { findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, tightnessInterval, worstText } from '../report/verdicts.js';
@@ -17,17 +19,24 @@ import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import type { CliIO } from './io.js';
 
 /**
- * Writes the page to `file`, saying so (and that it replaced an earlier report); returns what was
- * not written, if it could not be: the table is printed all the same, nothing computed is lost.
+ * Writes the page to `file` and the run's cases, one row each, to results.json beside it, saying
+ * so (and that they replaced an earlier report); returns what was not written: the table is
+ * printed all the same, nothing computed is lost.
  */
-export function writeReportPage(io: CliIO, file: string, context: PageContext): string | undefined {
-  try {
-    const replaced = replaceFile(file, reportPage(context));
-    io.err(`report: ${file}${replaced ? ' (replaced the previous report)' : ''}`);
-    return undefined;
-  } catch (error) {
-    return `the report ${file} (${error instanceof Error ? error.message : String(error)})`;
-  }
+export function writeReport(io: CliIO, file: string, context: PageContext): string[] {
+  const results = join(dirname(file), 'results.json');
+  const problems: string[] = [];
+  const write = (path: string, what: string, text: () => string) => {
+    try {
+      const replaced = replaceFile(path, text());
+      io.err(`${what}: ${path}${replaced ? ` (replaced the previous ${what})` : ''}`);
+    } catch (error) {
+      problems.push(`the ${what} ${path} (${error instanceof Error ? error.message : String(error)})`);
+    }
+  };
+  write(results, 'results', () => resultsJson(context.result, context.command, context.generated));
+  write(file, 'report', () => reportPage(context));
+  return problems;
 }
 
 /** The counterexamples found but not saved, as "NOT written" items. */
@@ -47,7 +56,7 @@ export function jobExitCode(result: Pick<MainJobResult, 'checks' | 'replays'>, n
 
 /** The whole result as JSON, without the charts; `written` says where it went (the report page, a shard's part). */
 export function jobJson(result: MainJobResult, skipped: readonly SkippedConjecture[], written: Readonly<Record<string, unknown>>): string {
-  const { cardFigures: _c, constructionFigures: _f, auditFigures: _a, classFigures: _w, audits, ...rest } = result;
+  const { cardFigures: _c, constructionFigures: _f, auditFigures: _a, classFigures: _w, caseFigures: _s, audits, ...rest } = result;
   // The best search of each card; with the count of searches and their evaluations when there were several.
   const auditSummaries = audits.map(({ best: a, searches, evaluations }) => ({
     id: a.id,
@@ -57,7 +66,9 @@ export function jobJson(result: MainJobResult, skipped: readonly SkippedConjectu
     seconds: a.seconds,
     ...(searches > 1 ? { searches, totalEvaluations: evaluations } : {}),
   }));
-  return formatJson({ ...rest, audits: auditSummaries, classWide: classWideResults(result.replays), skippedConjectures: skipped, ...written });
+  // Each case's row is in results.json (written with the report), not here: a whole run has thousands.
+  const checks = rest.checks.map(({ rows: _rows, ...check }) => check);
+  return formatJson({ ...rest, checks, audits: auditSummaries, classWide: classWideResults(result.replays), skippedConjectures: skipped, ...written });
 }
 
 /** The verdict table; `part` says, in its first line, what part of the job it is (a shard, merged shards). */

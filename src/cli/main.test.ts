@@ -26,11 +26,33 @@ describe('the main job (samcheck with no command)', () => {
     expect(stdout).toContain('Counterexample files: 8 of 8 reproduced.');
 
     const page = readFileSync(join(report, 'index.html'), 'utf8');
-    // One chart per card, per construction shown (those tight on D-NC: LB-D-NC-a twice, -b, -c, -q)
-    // and per card with class-wide worst cases (L3, D-NC).
-    expect(page.match(/<svg /g)?.length).toBe(2 + 5 + 2);
+    // Per card a scatter of its cases, and for D-NC (a run card, not a lemma) its worst case along
+    // the horizons; one chart per construction shown (those tight on D-NC: LB-D-NC-a twice, -b, -c,
+    // -q) and per card with class-wide worst cases (L3, D-NC).
+    expect(page.match(/<svg /g)?.length).toBe(2 + 1 + 5 + 2);
+    expect(page).toContain('id="cases-L3"');
+    expect(page).toContain('L3: all 5 cases drawn');
+    // Each chart's data can be downloaded from the page (a data: link, offline).
+    expect(page.match(/<a class="data" download="[^"]+\.csv" href="data:text\/csv;charset=utf-8,/g)?.length).toBe(2 + 1 + 5 + 2);
+    // Navigation: a table of contents, and every link within the page lands on an element of it.
+    expect(page).toMatch(/<nav class="toc"[^>]*>[\s\S]*href="#card-D-NC"[\s\S]*<\/nav>/);
+    const targets = [...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets).toEqual(expect.arrayContaining(['top', 'verdicts', 'replays', 'cards', 'constructions', 'class-wide', 'card-L3', 'construction-LB-D-NC-q']));
+    for (const target of new Set(targets)) expect(page, `#${target}`).toContain(` id="${target}"`);
+    // D-NC's tightness [1, 1] links to the construction that sets it (LB-D-NC-q reaches 1).
+    expect(page).toMatch(/<a href="#construction-LB-D-NC-q" title="set by LB-D-NC-q">\[1, 1\]/);
+    // Every case drawn, one row each, beside the page.
+    const results = JSON.parse(readFileSync(join(report, 'results.json'), 'utf8'));
+    expect(results).toMatchObject({ format: 'samcheck-results', version: 1, seed: 1, runs: 5 });
+    expect(results.rows).toHaveLength(10);
+    for (const row of results.rows) {
+      expect(Object.keys(row).sort()).toEqual(Object.keys(results.columns).sort());
+      expect(['L3', 'D-NC']).toContain(row.card);
+      expect(typeof row.ratio === 'number' || row.ratio === null).toBe(true);
+    }
+    expect(stderr).toContain(`results: ${join(report, 'results.json')}`);
     expect(page).toContain('id="class-wide"');
-    expect(page).toMatch(/<td>D-NC<\/td><td>fraction of c needed<\/td>/);
+    expect(page).toMatch(/<td><a href="#card-D-NC">D-NC<\/a><\/td><td>fraction of c needed<\/td>/);
     expect(page).toContain('id="card-D-NC"');
     expect(page).toContain('id="construction-LB-D-NC-a-2"');
     // Each section says what the targeted search did and what the cases covered.

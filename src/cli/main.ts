@@ -13,7 +13,7 @@ import { constructionKey } from '../job/charts.js';
 import { shardName, shardText, tasksOf, type Shard } from '../job/shard.js';
 import { saveShardPart, SHARD_FORMAT, SHARD_VERSION, shardPartFile, shardsFolder } from '../job/shard-file.js';
 import { allChecks, skippedFor, type SkippedConjecture, conjectureSources } from '../theorems/catalog.js';
-import { jobExitCode, jobJson, jobTable, unsavedCounterexamples, writeReportPage } from './job-output.js';
+import { jobExitCode, jobJson, jobTable, unsavedCounterexamples, writeReport } from './job-output.js';
 import { packageVersion } from './version.js';
 import { requireExistingFolder, requireWritableFolder } from './folders.js';
 import { DEFAULT_STORE } from './replay.js';
@@ -98,8 +98,7 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   } else if (reportFolder !== null) {
     const file = join(reportFolder, 'index.html');
     written = { report: file };
-    const problem = writeReportPage(io, file, { result, cards: allChecks(), constructions: settings.constructions, command, generated: new Date(), environment });
-    if (problem !== undefined) notWritten.push(problem);
+    notWritten.push(...writeReport(io, file, { result, cards: allChecks(), constructions: settings.constructions, command, generated: new Date(), environment }));
   }
   notWritten.push(...unsavedCounterexamples(result));
   const partText = shard === undefined ? undefined : `shard ${shardText(shard)}: ${result.checks.length} of ${selected.checks.length} checks, ${result.replays.length} of ${selected.replayFiles.length} counterexample files`;

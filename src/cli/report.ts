@@ -21,7 +21,7 @@ import type { Card } from '../theorems/card.js';
 import { allChecks } from '../theorems/catalog.js';
 import { requireExistingFolder, requireWritableFolder } from './folders.js';
 import type { CliIO } from './io.js';
-import { jobExitCode, jobJson, jobTable, unsavedCounterexamples, writeReportPage } from './job-output.js';
+import { jobExitCode, jobJson, jobTable, unsavedCounterexamples, writeReport } from './job-output.js';
 import { DEFAULT_REPORT_FOLDER } from './main.js';
 import { progressFor, withProgress } from './progress.js';
 
@@ -60,7 +60,7 @@ export async function reportCommand(dir: string | undefined, options: ReportOpti
   };
   const file = join(folder, 'index.html');
   const notWritten: string[] = [];
-  const problem = writeReportPage(io, file, {
+  const reportProblems = writeReport(io, file, {
     result,
     cards: allChecks(),
     constructions,
@@ -69,7 +69,7 @@ export async function reportCommand(dir: string | undefined, options: ReportOpti
     environment: merged.environments.join('; '),
     shards: { count: merged.count, present: parts.length, ...(incomplete === undefined ? {} : { incomplete }) },
   });
-  if (problem !== undefined) notWritten.push(problem);
+  notWritten.push(...reportProblems);
   notWritten.push(...unsavedCounterexamples(result));
   const skipped = merged.skippedConjectures;
   const missing = merged.missing.map(shardText);

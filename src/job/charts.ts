@@ -7,8 +7,8 @@ import type { CheckedCard } from '../check/check-all.js';
 import type { ConstructionCase } from '../constructions/construction.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
 import { auditKey, type AuditRecord } from '../audit/record.js';
-import { renderChart } from '../report/html/chart.js';
-import { auditChart, cardChart, classWideChart, constructionChart } from '../report/html/figures.js';
+import { chartCsv, renderChart } from '../report/html/chart.js';
+import { auditChart, cardChart, casesChart, classWideChart, constructionChart } from '../report/html/figures.js';
 import type { ClassWideResult } from '../interpolation/files.js';
 import type { Card } from '../theorems/card.js';
 
@@ -24,10 +24,15 @@ export interface Figure {
   /** The chart as SVG; null when there was nothing to draw, with the reason. */
   readonly svg: string | null;
   readonly note?: string;
+  /** The data drawn, as CSV (chartCsv), for the page's download link. */
+  readonly csv?: string;
 }
 
 export interface Figures {
+  /** One per card whose cases are drawn along a trajectory or horizons (not the lemmas: their scatter says it). */
   readonly cardFigures: Figure[];
+  /** One per card: every case drawn, against the parameter that governs its bound. */
+  readonly caseFigures?: Figure[];
   readonly constructionFigures: Figure[];
   readonly auditFigures: Figure[];
   /** One per card with certified worst cases over its class (from the store's interpolated files). */
@@ -45,7 +50,7 @@ export interface ChartSources {
 
 /** How many charts drawCharts draws (a unit each, for a progress bar). */
 export function chartCount(sources: { readonly checks: readonly unknown[]; readonly constructions: readonly unknown[]; readonly audits: readonly unknown[]; readonly classWide?: readonly ClassWideResult[] }): number {
-  return sources.checks.length + sources.constructions.length + sources.audits.length + classWideCards(sources.classWide ?? []).length;
+  return 2 * sources.checks.length + sources.constructions.length + sources.audits.length + classWideCards(sources.classWide ?? []).length;
 }
 
 /** The cards (with their constant, or null for a ratio) that have class-wide results, in order. */
@@ -62,8 +67,10 @@ export async function drawCharts(sources: ChartSources, progress: JobProgress): 
   const cardFigures: Figure[] = [];
   const constructionFigures: Figure[] = [];
   const auditFigures: Figure[] = [];
+  const caseFigures: Figure[] = [];
   for (const report of sources.checks) {
     const card = sources.cards.find((c) => c.id === report.id)!;
+    caseFigures.push(await figure(`chart of ${card.id}'s cases`, casesKey(card.id), progress, () => casesChart(card, report)));
     cardFigures.push(await figure(`chart ${card.id}`, card.id, progress, () => cardChart(card, report)));
   }
   for (const c of sources.constructions) {
@@ -80,7 +87,12 @@ export async function drawCharts(sources: ChartSources, progress: JobProgress): 
     const results = (sources.classWide ?? []).filter((r) => r.card === card && r.constant === constant);
     classFigures.push(await figure(`chart of ${card} over its class`, key, progress, () => classWideChart(card, constant, results)));
   }
-  return { cardFigures, constructionFigures, auditFigures, classFigures };
+  return { cardFigures, caseFigures, constructionFigures, auditFigures, classFigures };
+}
+
+/** The anchor of a card's scatter of cases. */
+export function casesKey(card: string): string {
+  return `cases-${card}`;
 }
 
 /** The anchor of a card's class-wide chart: class-ID, with its constant when it has one. */
@@ -101,7 +113,7 @@ async function figure(label: string, id: string, progress: JobProgress, chart: (
     const svg = data === undefined ? null : await renderChart(data);
     progress.advance();
     progress.end(`${label}: ${svg === null ? 'nothing to draw' : 'drawn'}`);
-    return svg === null ? { id, svg, note: 'no case claimed anything to draw' } : { id, svg };
+    return svg === null || data === undefined ? { id, svg: null, note: 'no case claimed anything to draw' } : { id, svg, csv: chartCsv(data) };
   } catch (error) {
     // A chart that cannot be drawn is reported on the page; it does not undo the verdicts.
     const note = `could not be drawn: ${error instanceof Error ? error.message : String(error)}`;

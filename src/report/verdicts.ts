@@ -60,6 +60,17 @@ export function tightnessInterval(c: CheckedCard, classWide: readonly ClassWideR
   return `[${show(low)}, 1]${wide === undefined ? '' : fromClass ? ` (class, T <= ${wide.steps})` : ` (class >= ${show(wide.value)}, T <= ${wide.steps})`}`;
 }
 
+/**
+ * What sets the lower end of the tightness interval: the construction that reaches the most (its
+ * name), or the class-wide worst case when it reaches at least as much. Undefined: neither exists.
+ */
+export function tightnessSource(c: CheckedCard, classWide: readonly ClassWideResult[] = []): { readonly kind: 'construction' | 'class'; readonly name: string } | undefined {
+  const best = c.tightness.reduce<CheckedCard['tightness'][number] | undefined>((a, t) => (a === undefined || t.constant > a.constant ? t : a), undefined);
+  const wide = classWideTightness(c.id, classWide);
+  if (wide !== undefined && (best === undefined || wide.value >= best.constant)) return { kind: 'class', name: c.id };
+  return best === undefined ? undefined : { kind: 'construction', name: best.construction };
+}
+
 export function worstInstanceText(c: CheckedCard): string {
   return c.worst === null ? '' : describeRun(c.worst.instance);
 }

@@ -8,26 +8,24 @@ import type { Backend } from '../../arith/backend.js';
 import { decimalBackend } from '../../arith/decimal.js';
 import { float64 } from '../../arith/float64.js';
 import { isStochasticSpec, type CaseSpec } from '../../algorithms/case.js';
-import { methodOf } from '../../algorithms/methods.js';
 import { executeRun, isStepSizeRule, type RunSpec } from '../../algorithms/run-spec.js';
 import { measureAt } from '../../algorithms/run.js';
 import { executeStochasticRun, measureMean, measureStep, type StepStatistics, type StochasticRunSpec } from '../../algorithms/stochastic.js';
 import type { CardReport } from '../../check/check-card.js';
-import { cardConstants, observe, stepQuantities } from '../../check/observe.js';
-import { stochasticQuantities } from '../../check/statistical.js';
+import { cardConstants, observe } from '../../check/observe.js';
+import { checkedHorizons, stochasticQuantities } from '../../check/statistical.js';
 import { limitHorizons } from '../../check/limit.js';
 import { isStochasticConstruction, observableName, observeQuantity, type ConstructionCase, type Observable } from '../../constructions/construction.js';
-import { interval, type RunningMean } from '../../stats/mean.js';
-import type { Card, LimitCard, RunCard, StepCard, StochasticCard } from '../../theorems/card.js';
+import { interval, lowerBound, type RunningMean } from '../../stats/mean.js';
+import type { Card, LimitCard, RunCard, StochasticCard } from '../../theorems/card.js';
 import type { AuditRecord } from '../../audit/record.js';
 import { knownTightness } from '../../constructions/tightness.js';
 import type { ClassWideResult } from '../../interpolation/files.js';
-import type { BandPoint, Chart, Point } from './chart.js';
+import { PARAMETER_TITLES, type CaseRow, type ParameterName } from '../../check/case-row.js';
+import type { BandPoint, Chart, Point, Series } from './chart.js';
 
 /** The level of the bands drawn around stochastic means (two-sided, pointwise). */
 export const BAND_LEVEL = 0.99;
-/** Steps of the SAM trajectory along which a lemma is drawn. */
-const LEMMA_STEPS = 200;
 /** Horizons of a sweep (rate cards and limits), log-spaced, up to at least SWEEP_REACH. */
 const SWEEP_POINTS = 12;
 const SWEEP_REACH = 1000;
@@ -44,41 +42,73 @@ export function cardChart(card: Card, report: CardReport, constants: Readonly<Re
   const title = `${card.id} on ${which}`;
   switch (card.scope) {
     case 'step':
-      return isStochasticSpec(spec) ? undefined : lemmaChart(card, spec, constants, title);
+      // A lemma is drawn by its scatter of cases (casesChart): its two sides along one trajectory
+      // were two flat lines that overlapped.
+      return undefined;
     case 'run':
       return isStochasticSpec(spec) ? undefined : runChart(card, spec, constants, title);
     case 'stochastic':
-      return isStochasticSpec(spec) ? stochasticChart(card, spec, constants, title) : undefined;
+      return isStochasticSpec(spec) ? stochasticChart(card, spec, constants, title, report.worst?.alpha) : undefined;
     case 'limit':
       return limitChart(card, spec, title);
   }
 }
 
-/** A lemma at every step of a SAM trajectory from the case's x0 (linear steps: t = 0 is the case itself). */
-function lemmaChart(card: StepCard, spec: RunSpec, constants: Readonly<Record<string, string>>, title: string): Chart {
-  const B = float64;
-  const method = methodOf('algorithm', card.algorithm, 'deterministic');
-  const { f, trajectory, eta, rho } = executeRun(B, { ...spec, steps: LEMMA_STEPS }, method);
-  const c = cardConstants(B, card, constants);
-  const observed: Point[] = [];
-  const bound: Point[] = [];
-  trajectory.iterates.forEach((x, t) => {
-    const s = stepQuantities(B, f, x, eta, rho, method);
-    if (s === undefined) return;
-    const o = card.observe(B, s, c);
-    observed.push({ t, value: o.observed });
-    bound.push({ t, value: o.bound });
-  });
+/**
+ * The parameter each kind of card is drawn against in its scatter of cases, and why: the one its
+ * bound's tightness turns on.
+ * - A lemma (one step) compares SAM's ascent ρ∇f/‖∇f‖ with the gradient it perturbs: its two
+ *   sides meet where the perturbation is small or large against ‖∇f‖, so βρ/‖∇f(x0)‖ (log).
+ * - A run or stochastic card's constants multiply terms in η (2Δ0/(ηT), floors in ηρ², βηρ²):
+ *   βη, where the step size moves the bound's balance.
+ * - A limit claim is about T → ∞: the horizon.
+ */
+export const GOVERNING: Readonly<Record<Card['scope'], { readonly parameter: ParameterName; readonly log: boolean }>> = {
+  step: { parameter: 'betaRhoOverGrad', log: true },
+  run: { parameter: 'betaEta', log: false },
+  stochastic: { parameter: 'betaEta', log: false },
+  limit: { parameter: 'steps', log: true },
+};
+
+/** Below this margin 1 − ratio, a case is drawn at it (equal to the bound to float64's rounding). */
+export const SMALLEST_MARGIN = 1e-16;
+
+/**
+ * Every case the card's sampling drew, at once: against its governing parameter, the ratio
+ * observed/bound (for a stochastic card, the lower confidence bound's, which the verdict uses),
+ * coloured by family, the worst case ringed. When the cases come close to 1, the margin 1 − ratio
+ * on a log axis shows the approach; otherwise the ratio itself.
+ */
+export function casesChart(card: Card, report: CardReport): Chart | undefined {
+  const { parameter, log } = GOVERNING[card.scope];
+  const evidence = (r: CaseRow) => r.lowerRatio ?? r.ratio;
+  const rows = report.rows.filter((r) => Number.isFinite(evidence(r)) && r.parameters[parameter] !== null);
+  if (rows.length === 0) return undefined;
+  const worst = Math.max(...rows.map(evidence));
+  // The margin shows how close cases come to a bound they all respect; a ratio above 1 (a
+  // violation, a conjecture's counterexample) or far from 1 is shown as it is.
+  const margin = worst <= 1 && worst > 0.5;
+  const y = (v: number) => (margin ? Math.max(1 - v, SMALLEST_MARGIN) : v);
+  const families = [...new Set(rows.map((r) => r.family))].sort();
+  const series: Series[] = families.map((family) => ({
+    label: family,
+    style: 'observed',
+    mark: 'points',
+    family,
+    points: rows.filter((r) => r.family === family).map((r) => ({ t: r.parameters[parameter]!, value: y(evidence(r)) })),
+  }));
+  const top = rows.find((r) => evidence(r) === worst)!;
+  series.push({ label: `worst case drawn (${top.family})`, style: 'observed', mark: 'points', role: 'worst', points: [{ t: top.parameters[parameter]!, value: y(worst) }] });
+  // Short axis titles: a rotated title longer than the plot pushes the plot down.
+  const what = report.rows.some((r) => r.lowerRatio !== undefined) ? 'lower bound/bound' : 'observed/bound';
   return {
-    title,
-    xTitle: 'step t of SAM from the case (the lemma at x_t)',
-    yTitle: 'value',
-    series: [
-      { label: 'observed (left side)', style: 'observed', points: observed },
-      { label: 'bound (right side)', style: 'predicted', points: bound },
-    ],
-    logX: false,
-    logY: true,
+    title: rows.length === report.rows.length ? `${card.id}: all ${rows.length} cases drawn` : `${card.id}: ${rows.length} of the ${report.rows.length} cases drawn (the others have no ${PARAMETER_TITLES[parameter]}, or no ratio)`,
+    xTitle: PARAMETER_TITLES[parameter],
+    yTitle: margin ? `margin 1 − ${what}` : what,
+    series,
+    levels: margin ? [] : [{ label: 'the bound (ratio 1)', value: 1, role: 'bound' }],
+    logX: log,
+    logY: margin,
   };
 }
 
@@ -97,16 +127,20 @@ function runChart(card: RunCard, spec: RunSpec, constants: Readonly<Record<strin
     // The measure as the claim names it (its left side).
     yTitle: card.claim.split(' <= ')[0]!,
     series: [
-      { label: 'observed', style: 'observed', points: observations.map((o) => ({ t: o.at, value: o.observed })) },
-      { label: 'bound', style: 'predicted', points: observations.map((o) => ({ t: o.at, value: o.bound })) },
+      { label: 'observed', style: 'observed', role: 'observed', points: observations.map((o) => ({ t: o.at, value: o.observed })) },
+      { label: 'bound', style: 'predicted', role: 'bound', points: observations.map((o) => ({ t: o.at, value: o.bound })) },
     ],
     logX: true,
     logY: true,
   };
 }
 
-/** The mean over the case's paths with its band, beside the card's bound, at every horizon. */
-function stochasticChart(card: StochasticCard, spec: StochasticRunSpec, constants: Readonly<Record<string, string>>, title: string): Chart {
+/**
+ * The mean over the case's paths with its band, beside the card's bound, at every horizon; and, at
+ * the horizons the verdict checks, the one-sided lower confidence bound it compares with the bound
+ * (at the verdict's level α per horizon, `alpha`): the verdict holds where those dots stay below.
+ */
+function stochasticChart(card: StochasticCard, spec: StochasticRunSpec, constants: Readonly<Record<string, string>>, title: string, alpha: number | undefined): Chart {
   const B = float64;
   const run = executeStochasticRun(B, spec);
   const q = stochasticQuantities(run);
@@ -120,13 +154,16 @@ function stochasticChart(card: StochasticCard, spec: StochasticRunSpec, constant
     band.push(bandAt(t, m));
     bound.push({ t, value: card.bound(B, q, t, c) });
   }
+  const lower: Point[] =
+    alpha === undefined ? [] : checkedHorizons(spec.steps).map((t) => ({ t, value: lowerBound(B, measureMean(run.at.get(measureStep(card.measure, t))!, card.measure), alpha) }));
   return {
     title: `${title} (${spec.paths} paths)`,
     xTitle: 'horizon T',
     yTitle: card.measure === 'gap' ? 'E f(x_T) − f*' : '(1/T) Σ E‖∇f(x_t)‖²',
     series: [
-      { label: `mean over paths, ${BAND_LEVEL * 100}% band`, style: 'observed', points: mean, band },
-      { label: 'bound', style: 'predicted', points: bound },
+      { label: `mean over paths, ${BAND_LEVEL * 100}% band`, style: 'observed', role: 'observed', points: mean, band },
+      { label: 'bound', style: 'predicted', role: 'bound', points: bound },
+      ...(lower.length === 0 ? [] : [{ label: `the verdict's one-sided lower bound (α = ${alpha!.toPrecision(2)} per horizon)`, style: 'observed' as const, role: 'lower' as const, mark: 'points' as const, points: lower }]),
     ],
     logX: true,
     logY: true,
@@ -154,7 +191,7 @@ function limitChart(card: LimitCard, spec: CaseSpec, title: string): Chart {
     title: stochastic ? `${title} (${spec.paths} paths)` : title,
     xTitle: 'horizon T (each run with its own step size)',
     yTitle: `${card.measure === 'gap' ? 'f(x_T) − f*' : '(1/T) Σ ‖∇f(x_t)‖²'}${stochastic ? ', mean over paths' : ''}`,
-    series: [{ label: stochastic ? `mean over paths, ${BAND_LEVEL * 100}% band` : 'observed', style: 'observed', points, ...(stochastic ? { band } : {}) }],
+    series: [{ label: stochastic ? `mean over paths, ${BAND_LEVEL * 100}% band` : 'observed', style: 'observed', role: 'observed', points, ...(stochastic ? { band } : {}) }],
     logX: true,
     logY: true,
   };
@@ -253,10 +290,10 @@ export function auditChart(record: AuditRecord): Chart {
     title: `audit of ${record.id}${record.constant ? `, constant ${record.constant}` : ''}: ${record.evaluations} evaluations in ${record.seconds} s`,
     xTitle: 'evaluations',
     yTitle: record.constant ? `largest fraction of ${record.constant} needed so far` : 'best observed/bound so far (float64)',
-    series: [{ label: 'best ratio so far', style: 'observed', points }],
+    series: [{ label: 'best ratio so far', style: 'observed', role: 'best', points }],
     levels: [
-      { label: 'the stated constant (1)', value: 1 },
-      ...(constructed === null ? [] : [{ label: `best construction (${Number(constructed.toPrecision(3))})`, value: constructed }]),
+      { label: 'the stated constant (1)', value: 1, role: 'bound' },
+      ...(constructed === null ? [] : [{ label: `best construction (${Number(constructed.toPrecision(3))})`, value: constructed, role: 'construction' as const }]),
     ],
     logX: true,
     // Linear: the interesting part is near 1, where a log axis has no room.
@@ -279,10 +316,10 @@ export function classWideChart(card: string, constant: string | null, results: r
     title: `${card} over its whole class: certified worst case per horizon (${results[0]?.instance.replace(/, T = \d+/, '') ?? ''})`,
     xTitle: 'horizon T',
     yTitle: constant === null ? 'observed/bound (certified lower bound)' : `fraction of ${constant} needed (certified lower bound)`,
-    series: [{ label: 'worst case over the class', style: 'observed', points }],
+    series: [{ label: 'worst case over the class', style: 'observed', role: 'class', points }],
     levels: [
-      { label: 'the stated constant (1)', value: 1 },
-      ...(constructed === undefined || constant === null ? [] : [{ label: `best construction (${Number(constructed.toPrecision(3))})`, value: constructed }]),
+      { label: 'the stated constant (1)', value: 1, role: 'bound' },
+      ...(constructed === undefined || constant === null ? [] : [{ label: `best construction (${Number(constructed.toPrecision(3))})`, value: constructed, role: 'construction' as const }]),
     ],
     logX: false,
     logY: false,

@@ -5,18 +5,18 @@
 import { float64 } from '../../arith/float64.js';
 import { replayCommandFor } from '../../theorems/catalog.js';
 import type { CheckedCard } from '../../check/check-all.js';
-import type { ReplayResult } from '../../check/replay.js';
 import { CONFIDENCE_METHOD } from '../../check/statistical.js';
 import type { ConstructionCase } from '../../constructions/construction.js';
 import type { MainJobResult } from '../../job/main-job.js';
-import { constructionKey, type Figure } from '../../job/charts.js';
+import { casesKey, constructionKey, type Figure } from '../../job/charts.js';
+import { PARAMETER_TITLES } from '../../check/case-row.js';
 import type { Card } from '../../theorems/card.js';
 import { replayText } from '../replay.js';
 import { auditKey, type AuditSummary } from '../../audit/record.js';
 import { describeRun } from '../describe.js';
 import { showDigits, showRatio } from '../text.js';
-import { BAND_LEVEL, shownCase } from './figures.js';
-import { aboveOneReason, levelsText, LEVELS_HEADER, searchedText, searchText, survivalText, tightnessInterval, worstText } from '../verdicts.js';
+import { BAND_LEVEL, GOVERNING, shownCase, SMALLEST_MARGIN } from './figures.js';
+import { aboveOneReason, levelsText, LEVELS_HEADER, searchedText, searchText, survivalText, tightnessInterval, tightnessSource, worstText } from '../verdicts.js';
 import { classWideResults, type ClassWideResult } from '../../interpolation/files.js';
 
 export interface PageContext {
@@ -48,24 +48,25 @@ export function reportPage(ctx: PageContext): string {
 <title>samcheck report</title>
 <style>${STYLE}</style>
 </head>
-<body>
+<body id="top">
 <header>
 <h1>samcheck report</h1>
 <p>Numerical checks of Si &amp; Yun, <em>Practical Sharpness-Aware Minimization Cannot Converge All the Way to Optima</em> (NeurIPS 2023), claim by claim (IDs of THEOREMS.md).</p>
 <p class="meta">Generated ${esc(ctx.generated.toISOString())} in ${result.seconds} s${ctx.shards ? ` (the shards' times added)` : ''}; seed ${result.seed}; ${result.runs ?? 'default'} cases per check; verification at ${result.precision} and ${2 * result.precision} digits; ${esc(ctx.environment)}.<br>Rerun: <code>${esc(ctx.command)}</code></p>
 ${ctx.shards ? shardsNote(ctx.shards) : ''}
 ${summary(result)}
+${tableOfContents(ctx)}
 </header>
 <main>
 <section id="verdicts">
-<h2>Verdicts</h2>
+<h2>Verdicts${TOP}</h2>
 ${verdictTable(ctx)}
 <p class="legend">${LEGEND}</p>
 </section>
-${result.replays.length > 0 ? replaySection(result.replays) : ''}
+${result.replays.length > 0 ? replaySection(ctx) : ''}
 <section id="cards">
-<h2>Cards and conjectures</h2>
-${result.checks.map((c) => cardSection(c, ctx.cards.find((card) => card.id === c.id)!, result.cardFigures.find((f) => f.id === c.id))).join('\n')}
+<h2>Cards and conjectures${TOP}</h2>
+${result.checks.map((c) => cardSection(c, ctx.cards.find((card) => card.id === c.id)!, result.cardFigures.find((f) => f.id === c.id), result.caseFigures?.find((f) => f.id === casesKey(c.id)))).join('\n')}
 </section>
 ${ctx.constructions.length > 0 ? constructionSection(ctx.constructions, result.constructionFigures) : ''}
 ${result.audits.length > 0 ? auditSection(result.audits, result.auditFigures) : ''}
@@ -74,6 +75,29 @@ ${classWideSection(classWideResults(result.replays), result.classFigures ?? [])}
 </body>
 </html>
 `;
+}
+
+/** The link back to the table of contents, at the end of every section's heading. */
+const TOP = ' <a class="top" href="#top" title="back to the top">↑ top</a>';
+
+/** The sections of the page that exist, linked; under each, the IDs of its articles; and the data file. */
+function tableOfContents(ctx: PageContext): string {
+  const { result } = ctx;
+  const link = (href: string, text: string) => `<a href="${esc(href)}">${esc(text)}</a>`;
+  const section = (id: string, title: string, parts: string[] = []) => ({ href: `#${id}`, title, parts });
+  const entries = [section('verdicts', 'Verdicts')];
+  if (result.replays.length > 0) entries.push(section('replays', `Counterexample files (${result.replays.length})`));
+  entries.push(section('cards', 'Cards and conjectures', result.checks.map((c) => link(`#card-${c.id}`, c.id))));
+  if (ctx.constructions.length > 0) entries.push(section('constructions', 'Lower-bound constructions', ctx.constructions.map((c) => link(`#construction-${constructionKey(c)}`, constructionKey(c)))));
+  if (result.audits.length > 0) entries.push(section('audits', 'Audits', result.audits.map(({ best }) => link(`#audit-${auditKey(best)}`, auditKey(best)))));
+  const classFigures = (result.classFigures ?? []).map((f) => f.id);
+  if (classWideResults(result.replays).length > 0) entries.push(section('class-wide', 'Worst cases over the whole class', classFigures.map((id) => link(`#${id}`, id.replace(/^class-/, '')))));
+  // Written beside the page by the same command (cli/job-output.ts writeReport).
+  entries.push({ href: 'results.json', title: 'Data: results.json, every case drawn, one row each', parts: [] });
+  const items = entries.map((e) => `<li>${link(e.href, e.title)}${e.parts.length > 0 ? `<br><span class="ids">${e.parts.join(' ')}</span>` : ''}</li>`);
+  return `<nav class="toc" aria-label="contents"><ul>
+${items.join('\n')}
+</ul></nav>`;
 }
 
 function shardsNote(shards: PageShards): string {
@@ -98,25 +122,42 @@ function summary(result: MainJobResult): string {
 
 function verdictTable(ctx: PageContext): string {
   const classWide = classWideResults(ctx.result.replays);
+  // Each cell carries its column's name: on a narrow page the rows stack as labelled blocks.
+  const cell = (label: string, html: string, attributes = '') => `<td data-label="${esc(label)}"${attributes}><span>${html}</span></td>`;
   const rows = ctx.result.checks.map((c) => {
     const card = ctx.cards.find((k) => k.id === c.id)!;
     return `<tr>
-<td><a href="#card-${esc(c.id)}">${esc(c.id)}</a></td>
-<td>${esc(card.title)}</td>
-<td class="status ${statusClass(c.status)}"${c.status === 'no counterexample' ? ` title="${esc(survivalText(c))}"` : ''}>${c.status}</td>
-<td class="num">${c.cases}</td>
-<td class="num">${searchedText(c)}</td>
-<td class="num"${aboveOneReason(c) ? ` title="${esc(aboveOneReason(c)!)}"` : ''}>${esc(worstText(c))}${c.worst ? ` <span class="at">at ${c.worst.at}</span>` : ''}</td>
-<td class="num">${levelsText(c)}</td>
-<td class="num">${esc(tightnessInterval(c, classWide))}</td>
+${cell('ID', `<a href="#card-${esc(c.id)}">${esc(c.id)}</a>`, ' class="id"')}
+${cell('claim', esc(card.title))}
+${cell('status', c.status, ` class="status ${statusClass(c.status)}"${c.status === 'no counterexample' ? ` title="${esc(survivalText(c))}"` : ''}`)}
+${cell('cases', String(c.cases), ' class="num"')}
+${cell('searched', searchedText(c), ' class="num"')}
+${cell('worst ratio', `${esc(worstText(c))}${c.worst ? ` <span class="at">at ${c.worst.at}</span>` : ''}`, ` class="num"${aboveOneReason(c) ? ` title="${esc(aboveOneReason(c)!)}"` : ''}`)}
+${cell(LEVELS_HEADER, levelsText(c), ' class="num"')}
+${cell('tightness', tightnessCell(c, ctx, classWide), ' class="num"')}
 </tr>`;
   });
-  return `<div class="scroll"><table>
-<thead><tr><th>ID</th><th>claim</th><th>status</th><th>cases</th><th>searched</th><th>worst ratio</th><th>${LEVELS_HEADER}</th><th>tightness</th></tr></thead>
+  return `<div class="scroll"><table class="verdicts">
+<thead><tr><th>ID</th><th>claim</th><th>status</th><th>cases</th><th>searched</th><th>worst ratio</th><th>${LEVELS_HEADER.replaceAll('/', '/<wbr>')}</th><th>tightness</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
 </table></div>`;
+}
+
+/** The tightness interval, linked to what sets its lower end (a construction's section, or the class-wide chart). */
+function tightnessCell(c: CheckedCard, ctx: PageContext, classWide: readonly ClassWideResult[]): string {
+  // The interval on one line, what the class adds on the next.
+  const text = esc(tightnessInterval(c, classWide)).replace(' (', '<br><span class="at">(').replace(/\)$/, ')</span>');
+  const source = tightnessSource(c, classWide);
+  if (source === undefined) return text;
+  if (source.kind === 'class') {
+    const figure = (ctx.result.classFigures ?? []).find((f) => f.id === `class-${c.id}` || f.id.startsWith(`class-${c.id}.`));
+    return `<a href="#${esc(figure?.id ?? 'class-wide')}" title="set by a certified worst case over the whole class">${text}</a>`;
+  }
+  const reach = (k: ConstructionCase) => Math.max(...k.tight.filter((t) => t.card === c.id).map((t) => t.constant(float64)));
+  const shown = ctx.constructions.filter((k) => k.construction === source.name).sort((a, b) => reach(b) - reach(a))[0];
+  return shown === undefined ? text : `<a href="#construction-${esc(constructionKey(shown))}" title="set by ${esc(source.name)}">${text}</a>`;
 }
 
 const LEGEND = [
@@ -127,23 +168,35 @@ const LEGEND = [
   '<b>tightness</b>: [the largest fraction of the stated constant a lower-bound construction, or a certified worst case over the whole class (<i>class, T &lt;= N</i>), reaches, the stated constant]; the constant a bound really needs lies in it.',
 ].join('<br>');
 
-function replaySection(replays: readonly ReplayResult[]): string {
-  const rows = replays.map(
-    (r) => `<tr><td><code>${esc(r.file)}</code></td><td class="status ${r.reproduced ? 'holds' : 'violated'}">${r.reproduced ? 'reproduced' : 'not reproduced'}</td><td>${esc(replayText(r))}</td></tr>`,
+/**
+ * The section a counterexample file speaks of, by its name (ID-hash.json, ID-class-hash.json): the
+ * card's, else the construction's (its first run when several share the ID); null when the page has
+ * neither.
+ */
+function fileClaimLink(file: string, ctx: PageContext): string | null {
+  const name = (file.split('/').pop() ?? file).replace(/\.json$/, '').replace(/-[0-9a-f]{12}$/, '').replace(/-class$/, '');
+  if (ctx.result.checks.some((c) => c.id === name)) return `<a href="#card-${esc(name)}">${esc(name)}</a>`;
+  const construction = ctx.constructions.find((c) => c.construction === name);
+  return construction === undefined ? null : `<a href="#construction-${esc(constructionKey(construction))}">${esc(name)}</a>`;
+}
+
+function replaySection(ctx: PageContext): string {
+  const rows = ctx.result.replays.map(
+    (r) => `<tr><td>${fileClaimLink(r.file, ctx) ?? ''}</td><td><code>${esc(r.file)}</code></td><td class="status ${r.reproduced ? 'holds' : 'violated'}">${r.reproduced ? 'reproduced' : 'not reproduced'}</td><td>${esc(replayText(r))}</td></tr>`,
   );
   return `<section id="replays">
-<h2>Counterexample files</h2>
+<h2>Counterexample files${TOP}</h2>
 <p>Every file of the store, rerun from its exact spec (<code>npx samcheck replay FILE</code>).</p>
-<table>
-<thead><tr><th>file</th><th>replay</th><th>what was compared</th></tr></thead>
+<div class="scroll"><table>
+<thead><tr><th>claim</th><th>file</th><th>replay</th><th>what was compared</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>
+</table></div>
 </section>`;
 }
 
-function cardSection(c: CheckedCard, card: Card, figure: Figure | undefined): string {
+function cardSection(c: CheckedCard, card: Card, figure: Figure | undefined, cases: Figure | undefined): string {
   const found = c.counterexample;
   const shown = shownCase(c);
   return `<article id="card-${esc(c.id)}">
@@ -155,8 +208,9 @@ function cardSection(c: CheckedCard, card: Card, figure: Figure | undefined): st
     found ? ` Counterexample (${esc(found.level)}, ratio ${esc(found.ratio)})${found.file ? `: <code>${esc(found.file)}</code>, replay with <code>${esc(replayCommandFor(found.file, c.id))}</code>` : ''}.` : ''
   }${c.error ? ` Error: ${esc(c.error)}` : ''}</p>
 <p class="meta">${esc(capitalized(searchText(c)))}.</p>
-${figureHtml(figure, figureCaption(card, found !== undefined))}
-${shown ? `<details><summary>${found ? 'counterexample' : 'worst case'}: ${esc(describeRun(shown))}</summary><pre>${esc(JSON.stringify(shown, null, 2))}</pre></details>` : ''}
+${figureHtml(cases, casesCaption(card), casesKey(c.id))}
+${card.scope === 'step' ? '' : figureHtml(figure, figureCaption(card, found !== undefined))}
+${shown ? `<details id="instance-${esc(c.id)}"><summary>${found ? 'counterexample' : 'worst case'}: ${esc(describeRun(shown))}</summary><pre>${esc(JSON.stringify(shown, null, 2))}</pre></details>` : ''}
 </article>`;
 }
 
@@ -164,11 +218,23 @@ function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** What a scatter of cases shows, and why against that parameter (figures.ts GOVERNING). */
+function casesCaption(card: Card): string {
+  const why = {
+    step: 'the lemma compares SAM\'s ascent with the gradient it perturbs, so its sides meet where βρ is small or large against ‖∇f‖',
+    run: 'the constants multiply terms in η (2Δ0/(ηT), the floors in η and ρ²)',
+    stochastic: 'the constants multiply terms in η (the floors in η, ρ² and σ²)',
+    limit: 'the claim is about T → ∞',
+  }[card.scope];
+  const statistic = card.scope === 'stochastic' ? " (for this stochastic card, the one-sided lower confidence bound's ratio: the statistic the verdict uses)" : '';
+  return `Every case the sampling drew, one dot each, coloured by family, against ${PARAMETER_TITLES[GOVERNING[card.scope].parameter]}: ${why}. The ratio${statistic} is drawn as its margin 1 − ratio on a log axis when the cases approach the bound (a margin below ${SMALLEST_MARGIN} at ${SMALLEST_MARGIN}), else as it is. The large dark dot is the worst case drawn; its exact instance is under "worst case" below. The targeted search's cases are not dots. Every case's numbers: results.json.`;
+}
+
 function figureCaption(card: Card, counterexample: boolean): string {
   const which = counterexample ? 'the counterexample' : 'the worst case found';
   switch (card.scope) {
     case 'step':
-      return `The lemma's two sides along 200 SAM steps from ${which} (float64); step 0 is the case itself.`;
+      return '';
     case 'run':
       return `The measure of ${which} against the horizon, with the bound (dashed), float64.`;
     case 'stochastic':
@@ -189,7 +255,7 @@ ${figureHtml(figures.find((f) => f.id === key), 'The run (solid) and the values 
 </article>`;
   });
   return `<section id="constructions">
-<h2>Lower-bound constructions</h2>
+<h2>Lower-bound constructions${TOP}</h2>
 ${parts.join('\n')}
 </section>`;
 }
@@ -208,7 +274,7 @@ ${figureHtml(figures.find((f) => f.id === auditKey(a)), 'The best observed/bound
 </article>`;
   });
   return `<section id="audits">
-<h2>Audits</h2>
+<h2>Audits${TOP}</h2>
 <p>Searches for the case closest to each bound (<code>npx samcheck audit ID --budget 60s</code>): fast-check sampling, local search over the continuous parameters, then the best cases confirmed in full.</p>
 ${parts.join('\n')}
 </section>`;
@@ -218,11 +284,11 @@ ${parts.join('\n')}
 function classWideSection(results: readonly ClassWideResult[], figures: readonly Figure[]): string {
   if (results.length === 0) return '';
   const rows = results.map(
-    (r) => `<tr><td>${esc(r.card)}</td><td>${r.constant === null ? 'observed/bound' : `fraction of ${esc(r.constant)} needed`}</td><td class="num">${esc(showDigits(String(r.value), 8))}</td><td>${esc(r.instance)}</td><td><code>${esc(r.file)}</code></td></tr>`,
+    (r) => `<tr><td><a href="#card-${esc(r.card)}">${esc(r.card)}</a></td><td>${r.constant === null ? 'observed/bound' : `fraction of ${esc(r.constant)} needed`}</td><td class="num">${esc(showDigits(String(r.value), 8))}</td><td>${esc(r.instance)}</td><td><code>${esc(r.file)}</code></td></tr>`,
   );
-  const charts = figures.map((f) => figureHtml(f, 'The certified lower bound on the worst case over the whole class at each horizon T, against the stated constant and the best fraction a construction reaches (dotted).'));
+  const charts = figures.map((f) => figureHtml(f, 'The certified lower bound on the worst case over the whole class at each horizon T, against the stated constant and the best fraction a construction reaches (dotted).', f.id));
   return `<section id="class-wide">
-<h2>Worst cases over the whole class</h2>
+<h2>Worst cases over the whole class${TOP}</h2>
 <p>Certified lower bounds over every function of a card's class, not only the suite's families (<code>npx samcheck audit ID --class --steps T</code>): the data of SAM's run on a member of the class, found by maximizing over everything the class's interpolation conditions allow, and proven in interval arithmetic. Each is a file of the store that <code>samcheck replay</code> certifies again.</p>
 <div class="scroll"><table>
 <thead><tr><th>card</th><th>value</th><th>certified &gt;=</th><th>instance</th><th>file</th></tr></thead>
@@ -234,10 +300,14 @@ ${charts.join('\n')}
 </section>`;
 }
 
-function figureHtml(figure: Figure | undefined, caption: string): string {
+/** A chart with its caption; `id` makes it a link target (a chart that is its own section's only anchor). */
+function figureHtml(figure: Figure | undefined, caption: string, id?: string): string {
   if (figure === undefined) return '';
-  if (figure.svg === null) return `<p class="note">No chart: ${esc(figure.note ?? '')}</p>`;
-  return `<figure>${figure.svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+  const anchor = id === undefined ? '' : ` id="${esc(id)}"`;
+  if (figure.svg === null) return `<p class="note"${anchor}>No chart: ${esc(figure.note ?? '')}</p>`;
+  // The data drawn, downloadable from the page itself (a data: link: still offline).
+  const data = figure.csv === undefined ? '' : ` <a class="data" download="${esc(figure.id)}.csv" href="data:text/csv;charset=utf-8,${esc(encodeURIComponent(figure.csv))}">data (CSV)</a>`;
+  return `<figure${anchor}>${figure.svg}<figcaption>${esc(caption)}${data}</figcaption></figure>`;
 }
 
 export function esc(text: string): string {
@@ -259,6 +329,21 @@ code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-
 .claim code { background: #f6f8fa; padding: .15rem .3rem; border-radius: 3px; }
 pre { background: #f6f8fa; padding: .6rem; overflow-x: auto; }
 figure { margin: .8rem 0; } figure svg { max-width: 100%; height: auto; }
+nav.toc { background: #f6f8fa; border: 1px solid #e3e3e3; border-radius: 4px; padding: .4rem 1rem; margin-top: 1rem; font-size: .9rem; }
+nav.toc ul { margin: .2rem 0; padding-left: 1.1rem; } nav.toc li { margin: .25rem 0; } nav.toc .ids a { margin-right: .5rem; white-space: nowrap; font-size: .85rem; }
+h2 a.top { font-size: .75rem; font-weight: normal; margin-left: .6rem; color: #555; text-decoration: none; }
+table.verdicts td.id { white-space: nowrap; } table.verdicts td:nth-child(2) { min-width: 12rem; }
+/* A narrow page (a phone, a split screen): the verdict table's rows stack as labelled blocks, the
+   other tables wrap their cells; nothing is cut off. */
+@media (max-width: 760px) {
+  body { padding: .5rem .6rem 3rem; }
+  table { font-size: .85rem; } th, td { padding: .25rem .3rem; } td.num, .status { white-space: normal; }
+  table.verdicts thead { display: none; }
+  table.verdicts tr { display: block; border-bottom: 2px solid #ccc; padding: .3rem 0; }
+  table.verdicts td { display: flex; justify-content: space-between; gap: 1rem; border: 0; text-align: right; min-width: 0; }
+  table.verdicts td:nth-child(2) { min-width: 0; }
+  table.verdicts td::before { content: attr(data-label); font-weight: 600; color: #555; text-align: left; white-space: nowrap; }
+}
 `;
 
 /** A status as a CSS class ("no counterexample" -> "no-counterexample"). */
