@@ -75,6 +75,8 @@ export interface Chart {
   readonly levels?: readonly Level[];
   readonly logX: boolean;
   readonly logY: boolean;
+  /** x takes whole values only (horizons): a linear axis labels no fractions. */
+  readonly xWhole?: boolean;
 }
 
 /** Points drawn per series at most: long runs are thinned to log-spaced (or even) steps. */
@@ -83,6 +85,8 @@ const FEW_POINTS = 30;
 
 /** A log axis spans at most this many decades below the largest value: a tiny first value does not flatten the rest. */
 export const MAX_DECADES = 8;
+/** The room a log axis leaves beyond its extreme values (a factor). */
+const LOG_MARGIN = 1.5;
 
 /** Each label's colour: its role's or family's, else the palette's next. */
 function colours(chart: Chart): { domain: string[]; range: string[] } {
@@ -125,13 +129,17 @@ export function chartSpec(chart: Chart): TopLevelSpec {
   // the bottom); a log axis is rounded out to whole decades, which leaves room already (padding
   // there would add a decade on each side).
   const scale = (log: boolean) => (log ? { type: 'log' as const } : { zero: false, padding: 8 });
-  const yDomain = chart.logY && positive.length > 0 && Math.min(...positive) < bottom ? { domain: [bottom, top] } : {};
+  // A log axis gets its own domain, half a step beyond the values at each end: rounded out to
+  // whole decades, a value just below one (0.99997) would sit on the frame, hidden by it.
+  const yDomain = chart.logY && positive.length > 0 ? { domain: [bottom / LOG_MARGIN, top * LOG_MARGIN], nice: false } : {};
   // Log axes label a handful of ticks, not every 2..9 of each decade.
   const axis = (log: boolean, format: string) => (log ? { format, tickCount: 6, gridOpacity: 0.5 } : { gridOpacity: 0.5 });
-  // Steps and horizons are whole numbers ("1,000", not "1e+3"); a parameter spanning many decades is not.
+  // Steps and horizons are whole numbers ("1,000", not "1e+3"; on a linear axis no "2.5"); a
+  // parameter spanning many decades is not.
   const xs = [...lines, ...dots].map((p) => p.t).filter((t) => t > 0);
   const wide = xs.length > 0 && Math.max(...xs) / Math.min(...xs) > 1e6;
-  const x = { field: 't', type: 'quantitative' as const, title: chart.xTitle, scale: scale(chart.logX), axis: axis(chart.logX, wide ? '.2~g' : ',~r') };
+  const xAxis = chart.xWhole && !chart.logX ? { gridOpacity: 0.5, tickMinStep: 1, format: 'd' } : axis(chart.logX, wide ? '.2~g' : ',~r');
+  const x = { field: 't', type: 'quantitative' as const, title: chart.xTitle, scale: scale(chart.logX), axis: xAxis };
   const y = { type: 'quantitative' as const, title: chart.yTitle, scale: { ...scale(chart.logY), ...yDomain }, axis: axis(chart.logY, '.2~g') };
   const color = { field: 'series', type: 'nominal' as const, title: null, scale: colours(chart), legend: { orient: 'bottom' as const, direction: 'vertical' as const, labelLimit: 560 } };
   const layers: object[] = [];

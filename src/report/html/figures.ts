@@ -313,15 +313,18 @@ export function classWideChart(card: string, constant: string | null, results: r
   for (const r of results) best.set(r.steps, Math.max(best.get(r.steps) ?? -Infinity, r.value));
   const points = [...best].sort(([a], [b]) => a - b).map(([t, value]) => ({ t, value }));
   return {
-    title: `${card} over its whole class: certified worst case per horizon (${results[0]?.instance.replace(/, T = \d+/, '') ?? ''})`,
+    // The instance without what changes with T (the horizon, and the dimension the data need).
+    title: `${card} over its whole class: certified worst case per horizon (${results[0]?.instance.replace(/, T = \d+/, '').replace(/, d = \d+/, '') ?? ''})`,
     xTitle: 'horizon T',
     yTitle: constant === null ? 'observed/bound (certified lower bound)' : `fraction of ${constant} needed (certified lower bound)`,
-    series: [{ label: 'worst case over the class', style: 'observed', role: 'class', points }],
+    // Points, not a line: a horizon not searched has no value, and a line would invent one.
+    series: [{ label: 'worst case over the class', style: 'observed', role: 'class', mark: 'points', points }],
     levels: [
       { label: 'the stated constant (1)', value: 1, role: 'bound' },
       ...(constructed === undefined || constant === null ? [] : [{ label: `best construction (${Number(constructed.toPrecision(3))})`, value: constructed, role: 'construction' as const }]),
     ],
     logX: false,
     logY: false,
+    xWhole: true,
   };
 }

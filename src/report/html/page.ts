@@ -132,7 +132,7 @@ ${cell('claim', esc(card.title))}
 ${cell('status', c.status, ` class="status ${statusClass(c.status)}"${c.status === 'no counterexample' ? ` title="${esc(survivalText(c))}"` : ''}`)}
 ${cell('cases', String(c.cases), ' class="num"')}
 ${cell('searched', searchedText(c), ' class="num"')}
-${cell('worst ratio', `${esc(worstText(c))}${c.worst ? ` <span class="at">at ${c.worst.at}</span>` : ''}`, ` class="num"${aboveOneReason(c) ? ` title="${esc(aboveOneReason(c)!)}"` : ''}`)}
+${cell('worst ratio', `${esc(worstText(c)).replace(' (&gt;= ', '<br>(&gt;= ')}${c.worst ? ` <span class="at">at ${c.worst.at}</span>` : ''}`, ` class="num"${aboveOneReason(c) ? ` title="${esc(aboveOneReason(c)!)}"` : ''}`)}
 ${cell(LEVELS_HEADER, levelsText(c), ' class="num"')}
 ${cell('tightness', tightnessCell(c, ctx, classWide), ' class="num"')}
 </tr>`;
@@ -182,7 +182,7 @@ function fileClaimLink(file: string, ctx: PageContext): string | null {
 
 function replaySection(ctx: PageContext): string {
   const rows = ctx.result.replays.map(
-    (r) => `<tr><td>${fileClaimLink(r.file, ctx) ?? ''}</td><td><code>${esc(r.file)}</code></td><td class="status ${r.reproduced ? 'holds' : 'violated'}">${r.reproduced ? 'reproduced' : 'not reproduced'}</td><td>${esc(replayText(r))}</td></tr>`,
+    (r) => `<tr><td class="id">${fileClaimLink(r.file, ctx) ?? ''}</td><td><code>${esc(r.file)}</code></td><td class="status ${r.reproduced ? 'holds' : 'violated'}">${r.reproduced ? 'reproduced' : 'not reproduced'}</td><td>${esc(replayText(r))}</td></tr>`,
   );
   return `<section id="replays">
 <h2>Counterexample files${TOP}</h2>
@@ -315,7 +315,7 @@ export function esc(text: string): string {
 }
 
 const STYLE = `
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1100px; padding: 1rem 1.5rem 4rem; color: #1b1b1b; line-height: 1.45; }
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1200px; padding: 1rem 1.5rem 4rem; color: #1b1b1b; line-height: 1.45; }
 h1 { margin-bottom: .2rem; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2.5rem; }
 h3 { margin-bottom: .3rem; } article { margin: 1.5rem 0 2.5rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
@@ -332,7 +332,7 @@ figure { margin: .8rem 0; } figure svg { max-width: 100%; height: auto; }
 nav.toc { background: #f6f8fa; border: 1px solid #e3e3e3; border-radius: 4px; padding: .4rem 1rem; margin-top: 1rem; font-size: .9rem; }
 nav.toc ul { margin: .2rem 0; padding-left: 1.1rem; } nav.toc li { margin: .25rem 0; } nav.toc .ids a { margin-right: .5rem; white-space: nowrap; font-size: .85rem; }
 h2 a.top { font-size: .75rem; font-weight: normal; margin-left: .6rem; color: #555; text-decoration: none; }
-table.verdicts td.id { white-space: nowrap; } table.verdicts td:nth-child(2) { min-width: 12rem; }
+td.id { white-space: nowrap; } table.verdicts td:nth-child(2) { min-width: 10rem; }
 /* A narrow page (a phone, a split screen): the verdict table's rows stack as labelled blocks, the
    other tables wrap their cells; nothing is cut off. */
 @media (max-width: 760px) {
