@@ -56,6 +56,8 @@ export interface Series {
   /** A line (default), or points alone (a scatter of cases, coloured by family when `family` is set). */
   readonly mark?: 'line' | 'points';
   readonly family?: string;
+  /** Points: where a click on one leads (the page's section on the case it shows). */
+  readonly href?: string;
 }
 
 export interface Level {
@@ -109,7 +111,7 @@ export function chartSpec(chart: Chart): TopLevelSpec {
   const isPoints = (s: Series) => s.mark === 'points';
   const drawn = (s: Series) => thin(s.points, chart.logX).filter((p) => shown(p.t, p.value)).map((p) => ({ ...p, series: s.label, style: s.style }));
   const lines = chart.series.filter((s) => !isPoints(s)).flatMap(drawn);
-  const dots = chart.series.filter(isPoints).flatMap((s) => drawn(s).map((p) => ({ ...p, role: s.role ?? 'case' })));
+  const dots = chart.series.filter(isPoints).flatMap((s) => drawn(s).map((p) => ({ ...p, role: s.role ?? 'case', ...(s.href === undefined ? {} : { href: s.href }) })));
   const positive = [...lines, ...dots].map((p) => p.value).filter((v) => v > 0);
   const top = positive.length > 0 ? Math.max(...positive) : 1;
   // On a log axis: lines reach at most MAX_DECADES below the top (a tiny first value of a run is
@@ -178,6 +180,7 @@ export function chartSpec(chart: Chart): TopLevelSpec {
         size: { condition: [{ test: "datum.role === 'worst'", value: 150 }, { test: "datum.role !== 'case'", value: 60 }], value: 22 },
         opacity: { condition: { test: "datum.role !== 'case'", value: 1 }, value: 0.6 },
         order: { condition: { test: "datum.role === 'worst'", value: 1 }, value: 0 },
+        ...(dots.some((d) => 'href' in d) ? { href: { field: 'href', type: 'nominal' } } : {}),
       },
     });
   }

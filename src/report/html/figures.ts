@@ -98,7 +98,8 @@ export function casesChart(card: Card, report: CardReport): Chart | undefined {
     points: rows.filter((r) => r.family === family).map((r) => ({ t: r.parameters[parameter]!, value: y(evidence(r)) })),
   }));
   const top = rows.find((r) => evidence(r) === worst)!;
-  series.push({ label: `worst case drawn (${top.family})`, style: 'observed', mark: 'points', role: 'worst', points: [{ t: top.parameters[parameter]!, value: y(worst) }] });
+  // A click on the worst dot opens its exact instance, under the chart (page.ts cardSection).
+  series.push({ label: `worst case drawn (${top.family})`, style: 'observed', mark: 'points', role: 'worst', href: `#instance-${card.id}`, points: [{ t: top.parameters[parameter]!, value: y(worst) }] });
   // Short axis titles: a rotated title longer than the plot pushes the plot down.
   const what = report.rows.some((r) => r.lowerRatio !== undefined) ? 'lower bound/bound' : 'observed/bound';
   return {
