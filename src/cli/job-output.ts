@@ -91,7 +91,8 @@ export function jobTable(result: MainJobResult, skipped: readonly SkippedConject
     ...(skipped.length === 0 ? [] : ['', 'Conjecture files not checked:', ...skipped.map((p) => `  ${p.message}`)]),
     '',
     ...LEVELS_LEGEND,
-    'Tightness: [the largest fraction of the stated constant a construction, or a certified worst case over the class (class, T <= N), reaches, the stated constant].',
+    'Tightness: [the largest fraction of the stated constant a construction, or a certified worst case over the class (class, T <= N), reaches, the stated constant];',
+    '(class >= v, T <= N): the certified worst case over the class, when a construction reaches more.',
   ];
   return lines.join('\n');
 }

@@ -165,7 +165,7 @@ const LEGEND = [
   '<b>levels</b>: how each case was decided: certified (interval arithmetic), verified (decimal at p and 2p digits agree), float (float64 with a clear margin), statistical (' +
     esc(CONFIDENCE_METHOD) +
     ', 99% familywise per card), undecided.',
-  '<b>tightness</b>: [the largest fraction of the stated constant a lower-bound construction, or a certified worst case over the whole class (<i>class, T &lt;= N</i>), reaches, the stated constant]; the constant a bound really needs lies in it.',
+  '<b>tightness</b>: [the largest fraction of the stated constant a lower-bound construction, or a certified worst case over the whole class (<i>class, T &lt;= N</i>), reaches, the stated constant]; the constant a bound really needs lies in it. Beside it, <i>class &gt;= v, T &lt;= N</i>: the certified worst case over the class, when a construction reaches more. The interval links to what sets its lower end.',
 ].join('<br>');
 
 /**
