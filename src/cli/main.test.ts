@@ -52,7 +52,7 @@ describe('the main job (samcheck with no command)', () => {
     }
     expect(stderr).toContain(`results: ${join(report, 'results.json')}`);
     expect(page).toContain('id="class-wide"');
-    expect(page).toMatch(/<td><a href="#card-D-NC">D-NC<\/a><\/td><td>fraction of c needed<\/td>/);
+    expect(page).toMatch(/<td class="id"><a href="#card-D-NC">D-NC<\/a><\/td><td>fraction of c needed<\/td>/);
     expect(page).toContain('id="card-D-NC"');
     expect(page).toContain('id="construction-LB-D-NC-a-2"');
     // Each section says what the targeted search did and what the cases covered.

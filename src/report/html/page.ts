@@ -284,7 +284,7 @@ ${parts.join('\n')}
 function classWideSection(results: readonly ClassWideResult[], figures: readonly Figure[]): string {
   if (results.length === 0) return '';
   const rows = results.map(
-    (r) => `<tr><td><a href="#card-${esc(r.card)}">${esc(r.card)}</a></td><td>${r.constant === null ? 'observed/bound' : `fraction of ${esc(r.constant)} needed`}</td><td class="num">${esc(showDigits(String(r.value), 8))}</td><td>${esc(r.instance)}</td><td><code>${esc(r.file)}</code></td></tr>`,
+    (r) => `<tr><td class="id"><a href="#card-${esc(r.card)}">${esc(r.card)}</a></td><td>${r.constant === null ? 'observed/bound' : `fraction of ${esc(r.constant)} needed`}</td><td class="num">${esc(showDigits(String(r.value), 8))}</td><td>${esc(r.instance)}</td><td><code>${esc(r.file)}</code></td></tr>`,
   );
   const charts = figures.map((f) => figureHtml(f, 'The certified lower bound on the worst case over the whole class at each horizon T, against the stated constant and the best fraction a construction reaches (dotted).', f.id));
   return `<section id="class-wide">
