@@ -44,9 +44,9 @@ function resultRow(c: CheckedCard, row: CaseRow, index: number): ResultRow {
   };
 }
 
-/** The file's text: what the run was, what each column means, and the rows, one per line. */
+/** The file's text: what the run was, what each column means, and the rows, one per line (formatJson). */
 export function resultsJson(run: { readonly seed: number; readonly runs?: number | null; readonly precision: number; readonly checks: readonly CheckedCard[] }, command: string, generated: Date): string {
-  const head = formatJson({
+  return `${formatJson({
     format: RESULTS_FORMAT,
     version: 1,
     generated: generated.toISOString(),
@@ -66,7 +66,6 @@ export function resultsJson(run: { readonly seed: number; readonly runs?: number
       level: 'how the case was decided: certified, verified, float, statistical or undecided',
       at: 'the step (lemmas) or horizon (runs) of the largest ratio',
     },
-  });
-  const rows = resultRows(run.checks).map((r) => `    ${JSON.stringify(r)}`);
-  return `${head.slice(0, -2)},\n  "rows": [\n${rows.join(',\n')}\n  ]\n}\n`;
+    rows: resultRows(run.checks),
+  })}\n`;
 }
