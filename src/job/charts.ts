@@ -29,7 +29,7 @@ export interface Figure {
 }
 
 export interface Figures {
-  /** One per card whose cases are drawn along a trajectory or horizons (not the lemmas: their scatter says it). */
+  /** One per card whose worst case is drawn along a trajectory or horizons (not the lemmas: their scatter says it). */
   readonly cardFigures: Figure[];
   /** One per card: every case drawn, against the parameter that governs its bound. */
   readonly caseFigures?: Figure[];
@@ -48,9 +48,21 @@ export interface ChartSources {
   readonly classWide?: readonly ClassWideResult[];
 }
 
+/** Whether a card has a chart of its worst case besides its scatter: not a lemma (its scatter says it all). */
+function hasCaseChart(card: Pick<Card, 'scope'>): boolean {
+  return card.scope !== 'step';
+}
+
 /** How many charts drawCharts draws (a unit each, for a progress bar). */
-export function chartCount(sources: { readonly checks: readonly unknown[]; readonly constructions: readonly unknown[]; readonly audits: readonly unknown[]; readonly classWide?: readonly ClassWideResult[] }): number {
-  return 2 * sources.checks.length + sources.constructions.length + sources.audits.length + classWideCards(sources.classWide ?? []).length;
+export function chartCount(sources: {
+  readonly checks: readonly { readonly id: string }[];
+  readonly cards: readonly Pick<Card, 'id' | 'scope'>[];
+  readonly constructions: readonly unknown[];
+  readonly audits: readonly unknown[];
+  readonly classWide?: readonly ClassWideResult[];
+}): number {
+  const caseCharts = sources.checks.filter((c) => hasCaseChart(sources.cards.find((card) => card.id === c.id)!)).length;
+  return sources.checks.length + caseCharts + sources.constructions.length + sources.audits.length + classWideCards(sources.classWide ?? []).length;
 }
 
 /** The cards (with their constant, or null for a ratio) that have class-wide results, in order. */
@@ -71,7 +83,7 @@ export async function drawCharts(sources: ChartSources, progress: JobProgress): 
   for (const report of sources.checks) {
     const card = sources.cards.find((c) => c.id === report.id)!;
     caseFigures.push(await figure(`chart of ${card.id}'s cases`, casesKey(card.id), progress, () => casesChart(card, report)));
-    cardFigures.push(await figure(`chart ${card.id}`, card.id, progress, () => cardChart(card, report)));
+    if (hasCaseChart(card)) cardFigures.push(await figure(`chart ${card.id}`, card.id, progress, () => cardChart(card, report)));
   }
   for (const c of sources.constructions) {
     const key = constructionKey(c);

@@ -77,7 +77,7 @@ function fileIds(file: string): string[] {
 /** The units of work of a job, for a progress bar: cases, replays, charts. */
 export function jobUnits(settings: MainJobSettings): number {
   const cases = settings.checks.reduce((n, card) => n + runsFor(card, settings.runs), 0);
-  const charts = settings.charts ? chartCount({ checks: settings.checks, constructions: settings.constructions, audits: settings.audits ?? [] }) + classWideChartCount(settings.replayFiles) : 0;
+  const charts = settings.charts ? chartCount({ checks: settings.checks, cards: settings.checks, constructions: settings.constructions, audits: settings.audits ?? [] }) + classWideChartCount(settings.replayFiles) : 0;
   return cases + settings.replayFiles.length + charts;
 }
 

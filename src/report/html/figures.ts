@@ -42,8 +42,8 @@ export function cardChart(card: Card, report: CardReport, constants: Readonly<Re
   const title = `${card.id} on ${which}`;
   switch (card.scope) {
     case 'step':
-      // A lemma is drawn by its scatter of cases (casesChart): its two sides along one trajectory
-      // were two flat lines that overlapped.
+      // A lemma is drawn by its scatter of cases alone (casesChart; charts.ts does not ask for
+      // this one): its two sides along one trajectory were two flat lines that overlapped.
       return undefined;
     case 'run':
       return isStochasticSpec(spec) ? undefined : runChart(card, spec, constants, title);

@@ -209,7 +209,7 @@ function cardSection(c: CheckedCard, card: Card, figure: Figure | undefined, cas
   }${c.error ? ` Error: ${esc(c.error)}` : ''}</p>
 <p class="meta">${esc(capitalized(searchText(c)))}.</p>
 ${figureHtml(cases, casesCaption(card), casesKey(c.id))}
-${card.scope === 'step' ? '' : figureHtml(figure, figureCaption(card, found !== undefined))}
+${figureHtml(figure, figureCaption(card, found !== undefined))}
 ${shown ? `<details id="instance-${esc(c.id)}"><summary>${found ? 'counterexample' : 'worst case'}: ${esc(describeRun(shown))}</summary><pre>${esc(JSON.stringify(shown, null, 2))}</pre></details>` : ''}
 </article>`;
 }
@@ -234,7 +234,7 @@ function figureCaption(card: Card, counterexample: boolean): string {
   const which = counterexample ? 'the counterexample' : 'the worst case found';
   switch (card.scope) {
     case 'step':
-      return '';
+      return ''; // a lemma has its scatter only (job/charts.ts)
     case 'run':
       return `The measure of ${which} against the horizon, with the bound (dashed), float64.`;
     case 'stochastic':
