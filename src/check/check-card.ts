@@ -90,6 +90,8 @@ export interface CardReport {
     readonly lowerRatio?: string;
     /** A statistical case: the level α of its one-sided bound at each horizon checked. */
     readonly alpha?: number;
+    /** Its index in `rows` when the sampling drew it (absent: the targeted search found it). */
+    readonly row?: number;
     readonly at: number;
     readonly level: Level;
     readonly instance: CaseSpec;
@@ -173,7 +175,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
       count(coverage, instance, corner);
       rows.push(caseRow(instance, verdict, corner));
       sampledWork += caseWork(card, instance);
-      worst = worseOf(worst, instance, verdict);
+      worst = worseOf(worst, instance, verdict, rows.length - 1);
       keepTop(starts, { ratio: verdictEvidence(verdict), instance }, SEARCH_STARTS);
     }
     if (verdict.holds !== false) return true;
@@ -306,11 +308,11 @@ function worthJudging(card: Card, ratio: number, worst: CardReport['worst']): bo
 }
 
 /** The worst case so far, or this one if it speaks more strongly against the card. */
-function worseOf(worst: CardReport['worst'], instance: CaseSpec, verdict: CaseVerdict): CardReport['worst'] {
+function worseOf(worst: CardReport['worst'], instance: CaseSpec, verdict: CaseVerdict, row?: number): CardReport['worst'] {
   const evidence = verdictEvidence(verdict);
   // A case no arithmetic could judge (NaN) says nothing about the worst ratio.
   if (Number.isNaN(evidence) || (worst !== null && !(evidence > evidenceOf(worst)))) return worst;
-  return { ratio: verdict.ratioText, ...(verdict.confidence ? { lowerRatio: String(evidence), alpha: verdict.confidence.alpha } : {}), at: verdict.at, level: verdict.level, instance, ...(verdict.reason ? { reason: verdict.reason } : {}) };
+  return { ratio: verdict.ratioText, ...(verdict.confidence ? { lowerRatio: String(evidence), alpha: verdict.confidence.alpha } : {}), ...(row === undefined ? {} : { row }), at: verdict.at, level: verdict.level, instance, ...(verdict.reason ? { reason: verdict.reason } : {}) };
 }
 
 /** Adds a drawn case to the coverage counts. */

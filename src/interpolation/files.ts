@@ -130,11 +130,15 @@ export function classWideResults(replays: readonly { readonly file: string; read
     .sort((a, b) => (a.card < b.card ? -1 : a.card > b.card ? 1 : a.steps - b.steps));
 }
 
-/** The best class-wide fraction of a card's constant `c` (or any constant it has) in `results`, with the largest T searched. */
-export function classWideTightness(card: string, results: readonly ClassWideResult[]): { value: number; steps: number } | undefined {
+/**
+ * The best class-wide fraction of one of a card's constants in `results` (the constant it is of),
+ * with the largest T searched.
+ */
+export function classWideTightness(card: string, results: readonly ClassWideResult[]): { value: number; steps: number; constant: string } | undefined {
   const own = results.filter((r) => r.card === card && r.constant !== null);
   if (own.length === 0) return undefined;
-  return { value: Math.max(...own.map((r) => r.value)), steps: Math.max(...own.map((r) => r.steps)) };
+  const best = own.reduce((a, r) => (r.value > a.value ? r : a));
+  return { value: best.value, steps: Math.max(...own.map((r) => r.steps)), constant: best.constant! };
 }
 
 /** How many class-wide charts the files would give (one per card and constant among the interpolated files that read). */

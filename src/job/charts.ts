@@ -49,7 +49,7 @@ export interface ChartSources {
 }
 
 /** Whether a card has a chart of its worst case besides its scatter: not a lemma (its scatter says it all). */
-function hasCaseChart(card: Pick<Card, 'scope'>): boolean {
+function hasWorstCaseChart(card: Pick<Card, 'scope'>): boolean {
   return card.scope !== 'step';
 }
 
@@ -61,7 +61,7 @@ export function chartCount(sources: {
   readonly audits: readonly unknown[];
   readonly classWide?: readonly ClassWideResult[];
 }): number {
-  const caseCharts = sources.checks.filter((c) => hasCaseChart(sources.cards.find((card) => card.id === c.id)!)).length;
+  const caseCharts = sources.checks.filter((c) => hasWorstCaseChart(sources.cards.find((card) => card.id === c.id)!)).length;
   return sources.checks.length + caseCharts + sources.constructions.length + sources.audits.length + classWideCards(sources.classWide ?? []).length;
 }
 
@@ -83,7 +83,7 @@ export async function drawCharts(sources: ChartSources, progress: JobProgress): 
   for (const report of sources.checks) {
     const card = sources.cards.find((c) => c.id === report.id)!;
     caseFigures.push(await figure(`chart of ${card.id}'s cases`, casesKey(card.id), progress, () => casesChart(card, report)));
-    if (hasCaseChart(card)) cardFigures.push(await figure(`chart ${card.id}`, card.id, progress, () => cardChart(card, report)));
+    if (hasWorstCaseChart(card)) cardFigures.push(await figure(`chart ${card.id}`, card.id, progress, () => cardChart(card, report)));
   }
   for (const c of sources.constructions) {
     const key = constructionKey(c);

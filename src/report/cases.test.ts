@@ -26,20 +26,33 @@ describe('a case as a row of parameters', () => {
   });
 });
 
-/** A check with these ratios, as the main job reports it (only the fields the scatter and results.json read). */
-function checked(ratios: number[]): CheckedCard {
+/**
+ * A check with these ratios, as the main job reports it (only the fields the scatter and
+ * results.json read); its worst case is the sampling's row `worstRow`, or a search's (undefined).
+ */
+function checked(ratios: number[], worstRow?: number): CheckedCard {
   const rows: CaseRow[] = ratios.map((r) => caseRow(quadratic, verdict(r), undefined));
-  return { id: 'L7', seed: 5, rows } as unknown as CheckedCard;
+  return { id: 'L7', seed: 5, rows, worst: { ratio: '1', at: 1, level: 'float', instance: quadratic, ...(worstRow === undefined ? {} : { row: worstRow }) } } as unknown as CheckedCard;
 }
 
 describe('the scatter of a card\'s cases', () => {
   test('cases approaching the bound are drawn as their margin on a log axis, the worst one marked', () => {
-    const chart = casesChart(L7, checked([0.2, 0.9, 1 - 1e-20]))!;
+    const chart = casesChart(L7, checked([0.2, 0.9, 1 - 1e-20], 2))!;
     expect(chart.logY).toBe(true);
     expect(chart.yTitle).toBe('margin 1 − observed/bound');
     const quadratics = chart.series.find((s) => s.label === 'quadratic')!;
     expect(quadratics.points.map((p) => p.value)).toEqual([0.8, 1 - 0.9, SMALLEST_MARGIN]);
-    expect(chart.series.find((s) => s.role === 'worst')!.points).toEqual([{ t: 0.5, value: SMALLEST_MARGIN }]);
+    expect(chart.series.find((s) => s.role === 'worst')).toMatchObject({ points: [{ t: 0.5, value: SMALLEST_MARGIN }], href: '#instance-L7' });
+  });
+
+  test('the worst dot links to the instance under the chart only when that instance is this case', () => {
+    // The card's worst case came from the targeted search (no row), or is another row: the dot
+    // is only the worst the sampling drew, and links nowhere.
+    for (const worstRow of [undefined, 0]) {
+      const dot = casesChart(L7, checked([0.2, 0.9], worstRow))!.series.find((s) => s.role === 'worst')!;
+      expect(dot.href).toBeUndefined();
+      expect(dot.label).toBe('worst case the sampling drew (quadratic)');
+    }
   });
 
   test('cases far from the bound, or beyond it, are drawn as the ratio itself beside the bound', () => {

@@ -45,30 +45,38 @@ export function constructionsText(c: CheckedCard): string {
 }
 
 /**
+ * What sets the lower end of what is known of the constant a bound needs: the construction that
+ * reaches the most, and the class-wide worst case, which sets it when it reaches at least as much.
+ */
+function lowerEnd(c: CheckedCard, classWide: readonly ClassWideResult[]) {
+  const construction = c.tightness.reduce<CheckedCard['tightness'][number] | undefined>((a, t) => (a === undefined || t.constant > a.constant ? t : a), undefined);
+  const wide = classWideTightness(c.id, classWide);
+  const fromClass = wide !== undefined && (construction === undefined || wide.value >= construction.constant);
+  return { construction, wide, fromClass };
+}
+
+/**
  * What is known of the constant a bound needs: [the largest fraction of the stated constant a
  * construction reaches, 1], or a class-wide worst case's when at least as large (certified, from
  * the store's interpolated files), marked "(class, T <= N)"; a smaller class-wide value is shown
  * beside, "(class >= v, T <= N)". A card with neither: "-".
  */
 export function tightnessInterval(c: CheckedCard, classWide: readonly ClassWideResult[] = []): string {
-  const constructed = c.tightness.length === 0 ? undefined : Math.max(...c.tightness.map((t) => t.constant));
-  const wide = classWideTightness(c.id, classWide);
-  if (constructed === undefined && wide === undefined) return '-';
+  const { construction, wide, fromClass } = lowerEnd(c, classWide);
+  if (construction === undefined && wide === undefined) return '-';
   const show = (v: number) => Number(v.toPrecision(3));
-  const low = Math.max(constructed ?? -Infinity, wide?.value ?? -Infinity);
-  const fromClass = wide !== undefined && wide.value >= low;
+  const low = fromClass ? wide!.value : construction!.constant;
   return `[${show(low)}, 1]${wide === undefined ? '' : fromClass ? ` (class, T <= ${wide.steps})` : ` (class >= ${show(wide.value)}, T <= ${wide.steps})`}`;
 }
 
 /**
  * What sets the lower end of the tightness interval: the construction that reaches the most (its
- * name), or the class-wide worst case when it reaches at least as much. Undefined: neither exists.
+ * name), or the class-wide worst case (the constant it is of). Undefined: neither exists.
  */
-export function tightnessSource(c: CheckedCard, classWide: readonly ClassWideResult[] = []): { readonly kind: 'construction' | 'class'; readonly name: string } | undefined {
-  const best = c.tightness.reduce<CheckedCard['tightness'][number] | undefined>((a, t) => (a === undefined || t.constant > a.constant ? t : a), undefined);
-  const wide = classWideTightness(c.id, classWide);
-  if (wide !== undefined && (best === undefined || wide.value >= best.constant)) return { kind: 'class', name: c.id };
-  return best === undefined ? undefined : { kind: 'construction', name: best.construction };
+export function tightnessSource(c: CheckedCard, classWide: readonly ClassWideResult[] = []): { readonly kind: 'construction'; readonly name: string } | { readonly kind: 'class'; readonly constant: string } | undefined {
+  const { construction, wide, fromClass } = lowerEnd(c, classWide);
+  if (fromClass) return { kind: 'class', constant: wide!.constant };
+  return construction === undefined ? undefined : { kind: 'construction', name: construction.construction };
 }
 
 export function worstInstanceText(c: CheckedCard): string {

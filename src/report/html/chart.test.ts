@@ -57,6 +57,15 @@ describe('charts (Vega-Lite, rendered to SVG in Node)', () => {
     expect(layer(dots, 'point').encoding.y.scale.domain![0]).toBeCloseTo(1e-14 / 1.5, 28);
   });
 
+  test("a scatter's dots are not thinned (each is a case), and a log range holds every band top and level", () => {
+    const many: Chart = { ...chart, levels: [], series: [{ label: 'cases', style: 'observed', mark: 'points', points: Array.from({ length: 1000 }, (_, i) => ({ t: i + 1, value: 0.5 })) }] };
+    expect(layer(many, 'point').data.values).toHaveLength(1000);
+    const banded: Chart = { ...chart, levels: [{ label: 'floor', value: 1e-3 }], series: [{ label: 'mean', style: 'observed', points: [{ t: 1, value: 1 }, { t: 2, value: 2 }], band: [{ t: 1, lo: 0.5, hi: 40 }] }] };
+    const [low, high] = layer(banded, 'line').encoding.y.scale.domain!;
+    expect(high).toBe(40 * 1.5);
+    expect(low).toBeCloseTo(1e-3 / 1.5, 12);
+  });
+
   test('the data drawn, as CSV: every point (not thinned), bands, and levels', () => {
     const csv = chartCsv(chart).trim().split('\n');
     expect(csv[0]).toBe('series,T,gap,band low,band high');

@@ -109,16 +109,21 @@ function colours(chart: Chart): { domain: string[]; range: string[] } {
 export function chartSpec(chart: Chart): TopLevelSpec {
   const shown = (t: number, v: number) => Number.isFinite(t) && Number.isFinite(v) && (!chart.logX || t > 0) && (!chart.logY || v > 0);
   const isPoints = (s: Series) => s.mark === 'points';
-  const drawn = (s: Series) => thin(s.points, chart.logX).filter((p) => shown(p.t, p.value)).map((p) => ({ ...p, series: s.label, style: s.style }));
+  // Lines are thinned (a run of 10⁴ steps); a scatter's dots are not (each is a case).
+  const drawn = (s: Series) => (isPoints(s) ? s.points : thin(s.points, chart.logX)).filter((p) => shown(p.t, p.value)).map((p) => ({ ...p, series: s.label, style: s.style }));
   const lines = chart.series.filter((s) => !isPoints(s)).flatMap(drawn);
   const dots = chart.series.filter(isPoints).flatMap((s) => drawn(s).map((p) => ({ ...p, role: s.role ?? 'case', ...(s.href === undefined ? {} : { href: s.href }) })));
+  const levels = (chart.levels ?? []).filter((l) => shown(1, l.value));
   const positive = [...lines, ...dots].map((p) => p.value).filter((v) => v > 0);
-  const top = positive.length > 0 ? Math.max(...positive) : 1;
+  // The top of the range: the highest value, band top or level drawn.
+  const bandTops = chart.series.flatMap((s) => (s.band ?? []).filter((b) => shown(b.t, b.hi)).map((b) => b.hi));
+  const tops = [...positive, ...bandTops, ...levels.map((l) => l.value)].filter((v) => v > 0);
+  const top = tops.length > 0 ? Math.max(...tops) : 1;
   // On a log axis: lines reach at most MAX_DECADES below the top (a tiny first value of a run is
-  // clipped at the frame); every dot is shown (a scatter's lowest margin is its point).
+  // clipped at the frame); every dot and every level is shown (a scatter's lowest margin is its point).
   const linesPositive = lines.map((p) => p.value).filter((v) => v > 0);
-  const dotsPositive = dots.map((p) => p.value).filter((v) => v > 0);
-  const bottom = positive.length === 0 ? 1e-300 : Math.min(...dotsPositive, Math.max(Math.min(...(linesPositive.length > 0 ? linesPositive : positive)), top * 10 ** -MAX_DECADES));
+  const always = [...dots.map((p) => p.value), ...levels.map((l) => l.value)].filter((v) => v > 0);
+  const bottom = positive.length === 0 ? 1e-300 : Math.min(...always, Math.max(Math.min(...(linesPositive.length > 0 ? linesPositive : positive)), top * 10 ** -MAX_DECADES));
   // A band reaching below 0 is cut at a tenth of the smallest value shown, on a log axis.
   const floor = bottom / 10;
   const bands = chart.series.flatMap((s) =>
@@ -126,7 +131,6 @@ export function chartSpec(chart: Chart): TopLevelSpec {
       .filter((b) => shown(b.t, b.hi))
       .map((b) => ({ t: b.t, lo: chart.logY ? Math.max(b.lo, floor) : b.lo, hi: b.hi, series: s.label })),
   );
-  const levels = (chart.levels ?? []).filter((l) => shown(1, l.value));
   // Padding keeps a line off the frame on a linear axis (a constant at the top edge, a floor at
   // the bottom); a log axis is rounded out to whole decades, which leaves room already (padding
   // there would add a decade on each side).
@@ -187,7 +191,7 @@ export function chartSpec(chart: Chart): TopLevelSpec {
   if (levels.length > 0) {
     layers.push({
       data: { values: levels.map((l) => ({ value: l.value, series: l.series ?? l.label })) },
-      mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 1.4 },
+      mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 1.4, clip: true },
       encoding: { y: { ...y, field: 'value' }, color },
     });
   }

@@ -82,7 +82,9 @@ export const SMALLEST_MARGIN = 1e-16;
 export function casesChart(card: Card, report: CardReport): Chart | undefined {
   const { parameter, log } = GOVERNING[card.scope];
   const evidence = (r: CaseRow) => r.lowerRatio ?? r.ratio;
-  const rows = report.rows.filter((r) => Number.isFinite(evidence(r)) && r.parameters[parameter] !== null);
+  // A shard part written before rows were kept has none: no scatter, as results.json has no rows.
+  const all = report.rows ?? [];
+  const rows = all.filter((r) => Number.isFinite(evidence(r)) && r.parameters[parameter] !== null);
   if (rows.length === 0) return undefined;
   const worst = Math.max(...rows.map(evidence));
   // The margin shows how close cases come to a bound they all respect; a ratio above 1 (a
@@ -97,13 +99,24 @@ export function casesChart(card: Card, report: CardReport): Chart | undefined {
     family,
     points: rows.filter((r) => r.family === family).map((r) => ({ t: r.parameters[parameter]!, value: y(evidence(r)) })),
   }));
-  const top = rows.find((r) => evidence(r) === worst)!;
-  // A click on the worst dot opens its exact instance, under the chart (page.ts cardSection).
-  series.push({ label: `worst case drawn (${top.family})`, style: 'observed', mark: 'points', role: 'worst', href: `#instance-${card.id}`, points: [{ t: top.parameters[parameter]!, value: y(worst) }] });
+  const topIndex = all.findIndex((r) => rows.includes(r) && evidence(r) === worst);
+  const top = all[topIndex]!;
+  // The instance under the chart (page.ts cardSection) is the card's worst case or counterexample;
+  // when that is this dot, a click on it opens it. A worst case the targeted search found, or a
+  // shrunk counterexample, is not a dot: the dot is then only the worst the sampling drew.
+  const shown = report.counterexample === undefined && report.worst?.row === topIndex;
+  series.push({
+    label: shown ? `worst case (${top.family}; its instance is below)` : `worst case the sampling drew (${top.family})`,
+    style: 'observed',
+    mark: 'points',
+    role: 'worst',
+    ...(shown ? { href: `#instance-${card.id}` } : {}),
+    points: [{ t: top.parameters[parameter]!, value: y(worst) }],
+  });
   // Short axis titles: a rotated title longer than the plot pushes the plot down.
-  const what = report.rows.some((r) => r.lowerRatio !== undefined) ? 'lower bound/bound' : 'observed/bound';
+  const what = all.some((r) => r.lowerRatio !== undefined) ? 'lower bound/bound' : 'observed/bound';
   return {
-    title: rows.length === report.rows.length ? `${card.id}: all ${rows.length} cases drawn` : `${card.id}: ${rows.length} of the ${report.rows.length} cases drawn (the others have no ${PARAMETER_TITLES[parameter]}, or no ratio)`,
+    title: rows.length === all.length ? `${card.id}: all ${rows.length} cases drawn` : `${card.id}: ${rows.length} of the ${all.length} cases drawn (the others have no ${PARAMETER_TITLES[parameter]}, or no ratio)`,
     xTitle: PARAMETER_TITLES[parameter],
     yTitle: margin ? `margin 1 − ${what}` : what,
     series,

@@ -8,7 +8,7 @@ import type { CheckedCard } from '../../check/check-all.js';
 import { CONFIDENCE_METHOD } from '../../check/statistical.js';
 import type { ConstructionCase } from '../../constructions/construction.js';
 import type { MainJobResult } from '../../job/main-job.js';
-import { casesKey, constructionKey, type Figure } from '../../job/charts.js';
+import { casesKey, classKey, constructionKey, type Figure } from '../../job/charts.js';
 import { PARAMETER_TITLES } from '../../check/case-row.js';
 import type { Card } from '../../theorems/card.js';
 import { replayText } from '../replay.js';
@@ -70,7 +70,7 @@ ${result.checks.map((c) => cardSection(c, ctx.cards.find((card) => card.id === c
 </section>
 ${ctx.constructions.length > 0 ? constructionSection(ctx.constructions, result.constructionFigures) : ''}
 ${result.audits.length > 0 ? auditSection(result.audits, result.auditFigures) : ''}
-${classWideSection(classWideResults(result.replays), result.classFigures ?? [])}
+${classWideSection(classWideResults(result.replays), result.classFigures ?? [], new Set(result.checks.map((c) => c.id)))}
 </main>
 </body>
 </html>
@@ -152,8 +152,9 @@ function tightnessCell(c: CheckedCard, ctx: PageContext, classWide: readonly Cla
   const source = tightnessSource(c, classWide);
   if (source === undefined) return text;
   if (source.kind === 'class') {
-    const figure = (ctx.result.classFigures ?? []).find((f) => f.id === `class-${c.id}` || f.id.startsWith(`class-${c.id}.`));
-    return `<a href="#${esc(figure?.id ?? 'class-wide')}" title="set by a certified worst case over the whole class">${text}</a>`;
+    const key = classKey(c.id, source.constant);
+    const shown = (ctx.result.classFigures ?? []).some((f) => f.id === key && f.svg !== null);
+    return `<a href="#${esc(shown ? key : 'class-wide')}" title="set by a certified worst case over the whole class">${text}</a>`;
   }
   const reach = (k: ConstructionCase) => Math.max(...k.tight.filter((t) => t.card === c.id).map((t) => t.constant(float64)));
   const shown = ctx.constructions.filter((k) => k.construction === source.name).sort((a, b) => reach(b) - reach(a))[0];
@@ -227,7 +228,7 @@ function casesCaption(card: Card): string {
     limit: 'the claim is about T → ∞',
   }[card.scope];
   const statistic = card.scope === 'stochastic' ? " (for this stochastic card, the one-sided lower confidence bound's ratio: the statistic the verdict uses)" : '';
-  return `Every case the sampling drew, one dot each, coloured by family, against ${PARAMETER_TITLES[GOVERNING[card.scope].parameter]}: ${why}. The ratio${statistic} is drawn as its margin 1 − ratio on a log axis when the cases approach the bound (a margin below ${SMALLEST_MARGIN} at ${SMALLEST_MARGIN}), else as it is. The large dark dot is the worst case drawn; its exact instance is under "worst case" below. The targeted search's cases are not dots. Every case's numbers: results.json.`;
+  return `Every case the sampling drew, one dot each, coloured by family, against ${PARAMETER_TITLES[GOVERNING[card.scope].parameter]}: ${why}. The ratio${statistic} is drawn as its margin 1 − ratio on a log axis when the cases approach the bound (a margin below ${SMALLEST_MARGIN} at ${SMALLEST_MARGIN}), else as it is. The large dark dot is the worst case the sampling drew: when it is the card's worst case, a click on it opens its exact instance, under "worst case" below. The targeted search's cases are not dots. Every case's numbers: results.json.`;
 }
 
 function figureCaption(card: Card, counterexample: boolean): string {
@@ -281,10 +282,10 @@ ${parts.join('\n')}
 }
 
 /** The certified worst cases over whole classes (the store's interpolated files), per card, with a chart against T. */
-function classWideSection(results: readonly ClassWideResult[], figures: readonly Figure[]): string {
+function classWideSection(results: readonly ClassWideResult[], figures: readonly Figure[], checked: ReadonlySet<string>): string {
   if (results.length === 0) return '';
   const rows = results.map(
-    (r) => `<tr><td class="id"><a href="#card-${esc(r.card)}">${esc(r.card)}</a></td><td>${r.constant === null ? 'observed/bound' : `fraction of ${esc(r.constant)} needed`}</td><td class="num">${esc(showDigits(String(r.value), 8))}</td><td>${esc(r.instance)}</td><td><code>${esc(r.file)}</code></td></tr>`,
+    (r) => `<tr><td class="id">${checked.has(r.card) ? `<a href="#card-${esc(r.card)}">${esc(r.card)}</a>` : esc(r.card)}</td><td>${r.constant === null ? 'observed/bound' : `fraction of ${esc(r.constant)} needed`}</td><td class="num">${esc(showDigits(String(r.value), 8))}</td><td>${esc(r.instance)}</td><td><code>${esc(r.file)}</code></td></tr>`,
   );
   const charts = figures.map((f) => figureHtml(f, 'The certified lower bound on the worst case over the whole class at each horizon T, against the stated constant and the best fraction a construction reaches (dotted).', f.id));
   return `<section id="class-wide">
