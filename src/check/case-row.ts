@@ -9,7 +9,7 @@
  * distance in units of ρ, the horizon T and the dimension d, and for stochastic runs σ/‖∇f(x0)‖.
  */
 import { float64 } from '../arith/float64.js';
-import { normSq } from '../arith/vector.js';
+import { normSq, sub } from '../arith/vector.js';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { resolveStepSize } from '../algorithms/run-spec.js';
 import { buildFunction } from '../functions/index.js';
@@ -79,7 +79,7 @@ export function caseParameters(instance: CaseSpec): CaseParameters {
     const oracle = isStochasticSpec(instance) ? buildOracle(B, f, instance.oracle) : undefined;
     const sigmaSq = oracle?.certificate.sigmaSq;
     const eta = resolveStepSize(B, instance.eta, { f, x0, rho, steps: instance.steps, ...(sigmaSq === undefined ? {} : { sigmaSq }) });
-    const start = xStar === undefined ? null : Math.sqrt(x0.reduce((s, x, i) => s + (x - xStar[i]!) ** 2, 0));
+    const start = xStar === undefined ? null : Math.sqrt(normSq(B, sub(B, x0, xStar)));
     const finite = (v: number) => (Number.isFinite(v) ? v : null);
     return {
       ...none,

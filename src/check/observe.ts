@@ -65,7 +65,7 @@ export function instanceObserver<T>(B: Backend<T>, card: StepCard | RunCard, spe
 }
 
 /** The quantities of THEOREMS.md §2 for one step of `method` from x; undefined when ∇f(x) = 0. */
-export function stepQuantities<T>(B: Backend<T>, f: SmoothFunction<T>, x: Vec<T>, eta: T, rho: T, method: Method): StepQuantities<T> | undefined {
+function stepQuantities<T>(B: Backend<T>, f: SmoothFunction<T>, x: Vec<T>, eta: T, rho: T, method: Method): StepQuantities<T> | undefined {
   const { gap, gradient: g } = f.evaluate(x);
   const u = unitVector(B, g);
   if (u === undefined) return undefined;
