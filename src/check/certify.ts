@@ -38,6 +38,7 @@ import type { Backend } from '../arith/backend.js';
 import { MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
 import { IndeterminateError, intervalBackend, type Interval } from '../arith/interval.js';
 import { interval64, type Interval64 } from '../arith/interval64.js';
+import { OverflowError } from '../errors.js';
 import type { RunSpec } from '../algorithms/run-spec.js';
 import type { Observation, RunCard, StepCard } from '../theorems/card.js';
 import { observe, type ObserveOptions } from './observe.js';
@@ -145,7 +146,7 @@ function probeLoss(card: RunCard, spec: RunSpec, steps: number, input: CertifyIn
   try {
     observations = observe(I, card, { ...spec, steps }, input);
   } catch (error) {
-    if (error instanceof IndeterminateError) return undefined;
+    if (undecidable(error)) return undefined;
     throw error;
   }
   const lossAt = new Map<number, number>();
@@ -209,7 +210,7 @@ function attempt<I>(I: Backend<I>, ends: Ends<I>, card: StepCard | RunCard, spec
   try {
     observations = observe(I, card, spec, input);
   } catch (error) {
-    if (error instanceof IndeterminateError) return { holds: undefined };
+    if (undecidable(error)) return { holds: undefined };
     throw error;
   }
   const margins = observations.map((o) => I.sub(o.bound, o.observed));
@@ -222,4 +223,13 @@ function attempt<I>(I: Backend<I>, ends: Ends<I>, card: StepCard | RunCard, spec
   };
   const short = margins.map((m, i) => (ends.lowerNonNegative(m) ? -Infinity : ends.widthDigits(m, sizeOf(i))));
   return { holds: undefined, short: Math.max(...short) };
+}
+
+/**
+ * An error that says the attempt's arithmetic could not enclose the run (an order it could not
+ * decide, or an end that left its range, as float64 intervals do on a run near float64's edge):
+ * the attempt decides nothing, and the next rung, or none, is tried.
+ */
+function undecidable(error: unknown): boolean {
+  return error instanceof IndeterminateError || error instanceof OverflowError;
 }

@@ -5,6 +5,7 @@
  */
 import { knownTightness, type KnownTightness } from '../constructions/tightness.js';
 import type { Card } from '../theorems/card.js';
+import { rerunCheckCommand } from '../theorems/catalog.js';
 import { checkCard, type CardReport } from './check-card.js';
 import { replayFile } from './replay.js';
 
@@ -24,6 +25,8 @@ export interface CheckAllSettings {
 export interface CheckedCard extends CardReport {
   readonly tightness: KnownTightness[];
   readonly seconds: number;
+  /** The command that checks this card alone exactly as it was checked here. */
+  readonly rerun: string;
 }
 
 export interface CheckAllHooks {
@@ -52,7 +55,8 @@ export function checkOne(card: Card, settings: CheckAllSettings, onCase?: (index
     counterexampleFolder: settings.counterexampleFolder,
     ...(onCase ? { onCase } : {}),
   });
-  return { ...withReplay(report), tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
+  const rerun = rerunCheckCommand(card.id, { ...settings, constants: constantsOf(card, settings.constants) });
+  return { ...withReplay(report), tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)), rerun };
 }
 
 /** A saved finding replayed from its file, so that a replay command is offered only for a file that replays. */

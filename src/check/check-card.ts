@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { isStochasticAlgorithm } from '../algorithms/stochastic.js';
 import { keepTop, type Scored } from '../audit/compass.js';
-import { arbTaggedCase } from '../generators/card-cases.js';
+import { arbTaggedCase, type TaggedCase } from '../generators/card-cases.js';
 import { DEFAULT_SHAPE, type CaseShape } from '../generators/cases.js';
 import type { Card } from '../theorems/card.js';
 import { caseRow, type CaseRow } from './case-row.js';
@@ -151,7 +151,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
   // drawn and the search's finalists.
   const tests = options.runs + (evaluations > 0 ? SEARCH_FINALISTS : 0);
   const caseOptions = { ...options, alpha: options.alpha ?? FAMILYWISE_ALPHA / tests };
-  const property = fc.property(arbTaggedCase(card, options.shape ?? DEFAULT_SHAPE), ({ instance, corner }) => {
+  const judge = ({ instance, corner }: TaggedCase): boolean => {
     if (!searching && shrinkEvaluations-- <= 0) return true;
     let verdict: CaseVerdict;
     try {
@@ -187,8 +187,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
     searching = false;
     lastFailure = { instance, verdict };
     return false;
-  });
-  const details = fc.check(property, { numRuns: options.runs, seed, endOnFailure: options.shrink === false });
+  };
   const counted = { families: coverage.families, ...(isStochasticAlgorithm(card.algorithm) ? { noise: coverage.noise } : {}), corners: coverage.corners };
   const base = () => ({ id: card.id, title: card.title, cases, worstRatio: worst === null ? null : evidenceOf(worst), worst, levels, seed, coverage: counted, rows });
   const found = (instance: CaseSpec, verdict: CaseVerdict, searchPath: string, search?: SearchReport): CardReport => {
@@ -205,37 +204,54 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
     return { ...base(), status, ...(search ? { search } : {}), counterexample: { file: saved?.path ?? null, path: searchPath, instance, ratio: verdict.ratioText, level: verdict.level, ...saved?.outcome } };
   };
 
-  if (!details.failed || lastFailure === undefined) {
-    // Nothing in the sampling: the targeted search, then its finalists judged in full (those
-    // float64 sees above 1, and the best one, so that the worst ratio says what the search reached).
-    let search: SearchReport | undefined;
-    if (evaluations > 0 && starts.length > 0) {
-      const outcome = targetedSearch(card, starts, { ...caseOptions, evaluations, ...(asked === undefined ? { work: budget.workShare * sampledWork } : {}) });
-      let judged = 0;
-      let undecided = 0;
-      const report = () => ({ evaluations: outcome.evaluations, work: outcome.work, sampledWork, bestRatio: outcome.best === undefined ? null : outcome.best.ratio, judged, undecided });
-      for (const [i, finalist] of outcome.finalists.entries()) {
-        if (!worthJudging(card, finalist.ratio, i === 0 ? worst : null)) continue;
-        const instance = confirmationCase(card, finalist.instance);
-        const verdict = judgeCase(card, instance, caseOptions);
-        judged++;
-        if (verdict.level === 'undecided') undecided++;
-        worst = worseOf(worst, instance, verdict);
-        if (verdict.holds === false) return found(instance, verdict, '', report());
+  // A check that throws is a bug of the suite, not a verdict: it is reported as an error with what
+  // it had checked (and the command that reruns it, src/check/check-all.ts), never as a crash of
+  // the command that ran it.
+  try {
+    const property = fc.property(arbTaggedCase(card, options.shape ?? DEFAULT_SHAPE), judge);
+    return conclude(fc.check(property, { numRuns: options.runs, seed, endOnFailure: options.shrink === false }));
+  } catch (error) {
+    return { ...base(), status: 'error', error: errorText(error) };
+  }
+
+  function conclude(details: fc.RunDetails<[TaggedCase]>): CardReport {
+    if (!details.failed || lastFailure === undefined) {
+      // Nothing in the sampling: the targeted search, then its finalists judged in full (those
+      // float64 sees above 1, and the best one, so that the worst ratio says what the search reached).
+      let search: SearchReport | undefined;
+      if (evaluations > 0 && starts.length > 0) {
+        const outcome = targetedSearch(card, starts, { ...caseOptions, evaluations, ...(asked === undefined ? { work: budget.workShare * sampledWork } : {}) });
+        let judged = 0;
+        let undecided = 0;
+        const report = () => ({ evaluations: outcome.evaluations, work: outcome.work, sampledWork, bestRatio: outcome.best === undefined ? null : outcome.best.ratio, judged, undecided });
+        for (const [i, finalist] of outcome.finalists.entries()) {
+          if (!worthJudging(card, finalist.ratio, i === 0 ? worst : null)) continue;
+          const instance = confirmationCase(card, finalist.instance);
+          const verdict = judgeCase(card, instance, caseOptions);
+          judged++;
+          if (verdict.level === 'undecided') undecided++;
+          worst = worseOf(worst, instance, verdict);
+          if (verdict.holds === false) return found(instance, verdict, '', report());
+        }
+        search = report();
       }
-      search = report();
+      const survived = levels.undecided > 0 || (search?.undecided ?? 0) > 0 ? 'inconclusive' : 'no counterexample';
+      return { ...base(), status: card.kind === 'conjecture' ? survived : 'holds', ...(search ? { search } : {}) };
     }
-    const survived = levels.undecided > 0 || (search?.undecided ?? 0) > 0 ? 'inconclusive' : 'no counterexample';
-    return { ...base(), status: card.kind === 'conjecture' ? survived : 'holds', ...(search ? { search } : {}) };
+    const path = details.counterexamplePath ?? '';
+    if (lastFailure.error !== undefined) {
+      return { ...base(), status: 'error', error: errorText(lastFailure.error), counterexample: { file: null, path, instance: lastFailure.instance, ratio: 'NaN', level: 'undecided' } };
+    }
+    const { instance, verdict } = confirmed(lastFailure as { instance: CaseSpec; verdict: CaseVerdict }, lastConfirmed, card, caseOptions);
+    // fast-check's path leads to the shrunk case; it describes the saved one only if that is it.
+    return found(instance, verdict, instance === lastFailure.instance ? path : '');
   }
-  const path = details.counterexamplePath ?? '';
-  if (lastFailure.error !== undefined) {
-    const message = lastFailure.error instanceof Error ? lastFailure.error.message : String(lastFailure.error);
-    return { ...base(), status: 'error', error: message, counterexample: { file: null, path, instance: lastFailure.instance, ratio: 'NaN', level: 'undecided' } };
-  }
-  const { instance, verdict } = confirmed(lastFailure as { instance: CaseSpec; verdict: CaseVerdict }, lastConfirmed, card, caseOptions);
-  // fast-check's path leads to the shrunk case; it describes the saved one only if that is it.
-  return found(instance, verdict, instance === lastFailure.instance ? path : '');
+}
+
+/** An error thrown inside a check, in one line: its kind and message (a bug report starts here). */
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.name === 'Error' ? error.message : `${error.name}: ${error.message}`;
 }
 
 /**

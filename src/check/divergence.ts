@@ -49,22 +49,30 @@ export function confirmDivergence(spec: CaseSpec, overflow: Escape, precision: n
   let x: Point;
   let x0: Point;
   let xStar: Point | undefined;
-  if (isStochasticSpec(spec)) {
-    const path = overflow.path ?? 0;
-    const run = executeStochasticRun(B, { ...spec, steps, paths: Math.max(2, path + 1) }, [], path);
-    x = run.path!.iterates[step]!;
-    x0 = run.x0;
-    xStar = run.f.certificate.xStar;
-  } else {
-    const run = executeRun(B, { ...spec, steps });
-    x = run.trajectory.iterates[step]!;
-    x0 = run.x0;
-    xStar = run.f.certificate.xStar;
+  const where = `x_${step}${overflow.path === undefined ? '' : ` of path ${overflow.path}`}`;
+  try {
+    if (isStochasticSpec(spec)) {
+      const path = overflow.path ?? 0;
+      const run = executeStochasticRun(B, { ...spec, steps, paths: Math.max(2, path + 1) }, [], path);
+      x = run.path!.iterates[step]!;
+      x0 = run.x0;
+      xStar = run.f.certificate.xStar;
+    } else {
+      const run = executeRun(B, { ...spec, steps });
+      x = run.trajectory.iterates[step]!;
+      x0 = run.x0;
+      xStar = run.f.certificate.xStar;
+    }
+  } catch (error) {
+    // Past decimal.js's range (|x| > 1e9000000000000000: a run whose growth compounds, as
+    // gradient descent on a quartic's does) nothing is left to measure: that is divergence.
+    const beyond = asOverflow(error);
+    if (beyond === undefined) throw error;
+    return { step, diverged: true, text: `diverges: ${beyond.quantity} leaves even decimal.js's range (1e9e15) at ${precision} digits` };
   }
   const scale = B.max(B.one, B.max(norm(B, x0), xStar === undefined ? B.zero : norm(B, xStar)));
   const size = norm(B, x);
   const diverged = B.cmp(size, B.mul(B.fromNumber(DIVERGENCE_GROWTH), scale)) > 0;
-  const where = `x_${step}${overflow.path === undefined ? '' : ` of path ${overflow.path}`}`;
   // A decimal's own exponential form: the size is often beyond float64's range.
   const sizeText = size.toExponential(3);
   return {

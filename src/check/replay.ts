@@ -24,7 +24,10 @@ export interface ReplayResult {
   /** What the file expects (closed forms, or the observed ratio), and what the replay observed. */
   readonly expected: unknown;
   readonly observed: unknown;
-  /** The file could not be read (bad JSON, a missing field, an unknown version): bad input. */
+  /**
+   * The file could not be read (bad JSON, a missing field, an unknown version): bad input; or the
+   * replay itself threw (a bug of samcheck, with its message).
+   */
   readonly error?: string;
   /**
    * The file reads, but its run lies outside the class or ranges of the card it speaks of (or its
@@ -68,8 +71,10 @@ export function replayFile(path: string, options: ReplayOptions = {}): ReplayRes
     if (file.kind === 'interpolated') return replayInterpolatedFile(path, file);
     return file.kind === 'construction' ? replayConstructionFile(path, file, options) : replayFound(path, file, options);
   } catch (error) {
-    if (error instanceof InputError) return { file: path, id: file.id, kind: file.kind, reproduced: false, level: null, expected: null, observed: null, invalid: error.message };
-    throw error;
+    const failed = { file: path, id: file.id, kind: file.kind, reproduced: false, level: null, expected: null, observed: null };
+    if (error instanceof InputError) return { ...failed, invalid: error.message };
+    // Anything else is a bug of samcheck: said, with the file that makes it happen, never a crash.
+    return { ...failed, error: `the replay itself failed (a bug of samcheck: npx samcheck replay ${path} repeats it): ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` };
   }
 }
 

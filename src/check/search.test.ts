@@ -179,7 +179,7 @@ describe('the targeted search after the sampling', () => {
     expect(report.search?.evaluations).toBe(30); // one evaluation per case drawn, for a conjecture
     expect(Object.values(report.coverage.families).reduce((a, b) => a + b, 0)).toBe(report.cases);
     expect(report.coverage.noise).toBeUndefined(); // deterministic
-    expect(survivalText({ ...report, tightness: [], seconds: 0 })).toMatch(
+    expect(survivalText({ ...report, tightness: [], seconds: 0, rerun: '' })).toMatch(
       /^no counterexample in 30 cases \(30 evaluations of targeted search; best ratio .+ \(\w+\) at .+\); cases drawn by families: \d+ \w+(, \d+ \w+)?; construction corners: none in its class$/,
     );
     expect(parseNumber(float64, 'eta', (report.worst!.instance.eta as { overBeta: string }).overBeta)).toBe(0.5);

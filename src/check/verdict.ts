@@ -196,7 +196,7 @@ function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: Verdi
   // double-double and quad-double have float64's exponent range: a run whose measures leave it
   // (a bound (1 − ημ)^T·Δ0 of 10^-3000) is verified at p digits in decimal.js instead.
   const inRange = fast.name === 'decimal' || atHigh.every(withinFloatRange(high));
-  let side = compareWithLow(card, spec, options, inRange ? fast : decimalBackend(p), high, atHigh);
+  let side = inRange ? compareWithinRange(card, spec, options, fast, high, atHigh) : compareWithLow(card, spec, options, decimalBackend(p), high, atHigh);
   // A binary tier does not hold decimal inputs exactly (1.49999999999987587824 − 1.5 keeps 19
   // digits in double-double, all of them in decimal at 30): where it cannot decide, decimal.js at
   // p digits, which can, gets the last word.
@@ -221,6 +221,20 @@ function compareWithLow<T, U>(card: StepCard | RunCard, spec: RunSpec, options: 
 }
 
 /**
+ * compareWithLow in the binary tier `low`, or in decimal.js at `low`'s digits when the run leaves
+ * the binary tier's range: an iterate whose measures stay in float64's range may still overflow
+ * double-double (whose splitting of products overflows near 1e300) on a run that diverges.
+ */
+function compareWithinRange<U>(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, low: Backend<unknown>, high: Backend<U>, atHigh: readonly Observation<U>[]) {
+  try {
+    return compareWithLow(card, spec, options, low, high, atHigh);
+  } catch (error) {
+    if (asOverflow(error) === undefined || low.name === 'decimal') throw error;
+    return compareWithLow(card, spec, options, decimalBackend(options.precision), high, atHigh);
+  }
+}
+
+/**
  * A run whose float64 iterate overflowed (issue "Conjecture verdicts", item 3: divergence is a
  * finding, not an error): judged in decimal up to the step where float64 overflowed. A bound it
  * exceeds there is violated; a bound it does not exceed is undecided (what comes after is not
@@ -232,7 +246,15 @@ function judgeOverflowedRun(card: StepCard | RunCard, spec: RunSpec, options: Ve
   const decided = card.scope === 'run' && overflow.step < spec.steps && !isStepSizeRule(spec.eta) ? { ...spec, steps: overflow.step } : spec;
   const divergence = confirmDivergence(spec, escapeOf(overflow), options.precision);
   // Its operations cannot be counted in float64 (Infinity): no certification is attempted.
-  const inDecimal = verifyInDecimal(card, decided, options, verificationUnits(card, decided, options));
+  let inDecimal: ReturnType<typeof verifyInDecimal>;
+  try {
+    inDecimal = verifyInDecimal(card, decided, options, verificationUnits(card, decided, options));
+  } catch (error) {
+    // The run to the horizon (η from a rule of T) left even decimal.js's range: nothing to compare.
+    const beyond = asOverflow(error);
+    if (beyond === undefined) throw error;
+    return { holds: undefined, level: 'undecided', ratio: NaN, ratioText: 'NaN', at: beyond.step, reason: `${divergence.text}; ${beyond.message}` };
+  }
   const worst = inDecimal.worst ?? { ratio: NaN, text: 'NaN', at: overflow.step };
   const prefix = decided === spec ? {} : { prefix: decided.steps };
   if (inDecimal.holds === false) return { holds: false, level: inDecimal.level, ratio: worst.ratio, ratioText: worst.text, at: worst.at, ...prefix, reason: divergence.text };

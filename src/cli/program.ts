@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, NumericalError } from '../errors.js';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERNAL_ERROR, EXIT_OK } from './exit-codes.js';
 import { packageVersion } from './version.js';
 import { demoCommand } from './demo.js';
 import { memoryIO, processIO, type CliIO } from './io.js';
@@ -244,7 +244,10 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       io.err(`samcheck: ${error.message}`);
       return EXIT_FAILED;
     }
-    throw error;
+    // Not the user's doing: a bug, said as one, with what a report of it needs.
+    io.err(`samcheck: internal error (a bug of samcheck; please report it with this line): samcheck ${argv.join(' ')}`);
+    io.err(error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error));
+    return EXIT_INTERNAL_ERROR;
   }
 }
 

@@ -148,9 +148,15 @@ export function findingLines(cards: readonly CheckedCard[]): string[] {
     const searched = c.search === undefined ? '' : ` (and ${c.search.undecided} of the targeted search's ${c.search.judged} finalists)`;
     lines.push('', `${c.id} inconclusive: ${c.levels.undecided} of ${c.cases} cases undecided${searched}, none contradicts it at 99%.`);
   }
-  for (const c of cards.filter((card) => card.counterexample !== undefined)) {
+  // A check that erred is a bug of the suite: what it was doing, and how to make it happen again.
+  for (const c of cards.filter((card) => card.status === 'error')) {
+    lines.push('', `${c.id} error: ${c.error ?? 'no message'}`);
+    if (c.counterexample !== undefined) lines.push(`  on the instance: ${JSON.stringify(c.counterexample.instance)}`, `  fast-check: seed ${c.seed}, path "${c.counterexample.path}"`);
+    lines.push(`  rerun: ${c.rerun}`);
+  }
+  for (const c of cards.filter((card) => card.counterexample !== undefined && card.status !== 'error')) {
     const found = c.counterexample!;
-    lines.push('', `${c.id} ${c.status}: ${c.error ?? `observed/bound = ${showDigits(found.ratio, 12)} (${found.level})`}`);
+    lines.push('', `${c.id} ${c.status}: observed/bound = ${showDigits(found.ratio, 12)} (${found.level})`);
     lines.push(`  instance: ${JSON.stringify(found.instance)}`);
     if (found.notSaved) lines.push(`  NOT saved: ${found.notSaved}`);
     if (found.file) lines.push(`  ${found.written === false ? 'already saved (the same case, found before)' : 'saved'}: ${found.file}`);

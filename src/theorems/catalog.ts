@@ -69,9 +69,27 @@ export function cardById(id: string): Card {
  * DIR is only known to a command that loads DIR again.
  */
 export function replayCommandFor(file: string, id: string): string {
+  return `npx samcheck replay ${shellWord(file)}${conjecturesOption(id)}`;
+}
+
+/**
+ * The command that checks `id` again exactly as a job did (the same seed, cases, precision and
+ * constants): each check draws only from its own seed, so it repeats alone what it did among others.
+ */
+export function rerunCheckCommand(id: string, settings: { readonly seed: number; readonly runs?: number; readonly precision: number; readonly constants?: Readonly<Record<string, string>> }): string {
+  const constants = Object.entries(settings.constants ?? {}).map(([name, value]) => ` --constant ${shellWord(`${name}=${value}`)}`);
+  return `npx samcheck run ${shellWord(id)} --seed ${settings.seed}${settings.runs === undefined ? '' : ` --runs ${settings.runs}`} --precision ${settings.precision}${constants.join('')}${conjecturesOption(id)}`;
+}
+
+/** " --conjectures DIR" for a conjecture loaded from a folder the user named: only a command that loads DIR again knows it. */
+function conjecturesOption(id: string): string {
   const folder = userFolders[id];
-  const quoted = (path: string) => (/^[\w./@:+-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`);
-  return `npx samcheck replay ${quoted(file)}${folder === undefined ? '' : ` --conjectures ${quoted(folder)}`}`;
+  return folder === undefined ? '' : ` --conjectures ${shellWord(folder)}`;
+}
+
+/** A word as a POSIX shell reads it back: as it is when it is safe, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[\w./@:+=-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 /** The folders the conjectures were loaded from, in order (a worker thread loads them again). */
