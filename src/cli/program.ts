@@ -129,6 +129,7 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .command('catalog')
     .description('Every card, construction and conjecture as a markdown page: class, method, claim, constants, source, proof idea, tightness')
     .option('--write <file>', 'write the page to this file (replacing it in one step) instead of stdout')
+    .option('--json', 'the checks as data instead: id, kind, scope, class, algorithm, constants, and whether audit and audit --class apply')
     .option('--conjectures <dir>', CONJECTURES_HELP, collect)
     .addHelpText('after', '\nExamples:\n  samcheck catalog > catalog.md\n  samcheck catalog --write docs/catalog.md     # what npm run catalog does')
     .action((options: CatalogOptions) => {
