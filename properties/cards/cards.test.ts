@@ -4,7 +4,8 @@
  * and the same checker as `samcheck run`.
  *
  * A violation confirmed at `verified` or above is saved to counterexamples/ and the test fails
- * with the file and the command that replays it. FC_NUM_RUNS and FC_SEED set the budget and seed.
+ * with the file and the command that replays it (and, as every failing test, the line that reruns
+ * it: properties/fast-check-setup.ts). FC_NUM_RUNS and FC_SEED set the budget and seed.
  */
 import { describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,6 @@ function explain(report: CardReport): string {
     `${report.id} ${report.status}: ${report.error ?? `observed/bound = ${c?.ratio} (${c?.level})`}`,
     `instance: ${JSON.stringify(c?.instance)}`,
     c?.file ? `saved: ${c.file}\nreplay: npx samcheck replay ${c.file}` : '',
-    `rerun: FC_SEED=${seed} npx vitest run properties/cards -t '${report.id} '`,
   ].join('\n');
 }
 
