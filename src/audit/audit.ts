@@ -48,6 +48,11 @@ export interface AuditOptions {
    */
   readonly constant?: string;
   readonly now?: () => number;
+  /**
+   * Whether to stop (Ctrl-C): asked before each evaluation. The search then ends as if its budget
+   * were spent, and only its best case is confirmed; the result says it was interrupted.
+   */
+  readonly stop?: () => boolean;
 }
 
 export type Phase = 'sampling' | 'local search';
@@ -75,6 +80,8 @@ export interface AuditResult {
   readonly tightness: readonly [number | null, 1];
   readonly seed: number;
   readonly seconds: number;
+  /** Set when the search was asked to stop before its budget was spent. */
+  readonly interrupted?: true;
 }
 
 const TOP = 5;
@@ -119,7 +126,8 @@ export function* auditSteps(card: Card, options: AuditOptions): Generator<AuditR
   // The best distinct cases of the whole search, confirmed at the end: float64 may have ranked
   // a rounding artefact first.
   const pool: Scored[] = [];
-  const exhausted = (share: number) => elapsed() >= share * budgetMs || (options.maxEvaluations !== undefined && evaluations >= share * options.maxEvaluations);
+  const stopped = () => options.stop?.() === true;
+  const exhausted = (share: number) => stopped() || elapsed() >= share * budgetMs || (options.maxEvaluations !== undefined && evaluations >= share * options.maxEvaluations);
 
   /** The driver's answer to an evaluation, recorded (best, trace, finalists, progress). */
   const record = (instance: CaseSpec, ratio: number, phase: Phase): number => {
@@ -174,9 +182,9 @@ export function* auditSteps(card: Card, options: AuditOptions): Generator<AuditR
   const confirmations: { instance: CaseSpec; searchRatio: number; verdict: CaseVerdict }[] = [];
   // When float64 could tell nothing about any case, the first one drawn is confirmed all the same.
   const candidates = (finalists.length > 0 ? finalists : [best!]).map((f) => ({ instance: confirmationCase(card, f.instance), searchRatio: f.ratio }));
-  if (budgetMs === Infinity) yield { confirming: candidates.map((c) => c.instance) };
+  if (budgetMs === Infinity && !stopped()) yield { confirming: candidates.map((c) => c.instance) };
   for (const c of candidates) {
-    if (confirmations.length > 0 && elapsed() >= CONFIRM_SHARE * budgetMs) break;
+    if (confirmations.length > 0 && (stopped() || elapsed() >= CONFIRM_SHARE * budgetMs)) break;
     confirmations.push({ ...c, verdict: (yield { confirm: c.instance }) as CaseVerdict });
   }
   const chosen = confirmations.reduce((a, b) => (verdictEvidence(b.verdict) > verdictEvidence(a.verdict) ? b : a));
@@ -193,6 +201,7 @@ export function* auditSteps(card: Card, options: AuditOptions): Generator<AuditR
     tightness: [known.length === 0 ? null : Math.max(...known.map((k) => k.constant)), 1],
     seed: options.seed,
     seconds: Number((elapsed() / 1000).toFixed(2)),
+    ...(stopped() ? { interrupted: true as const } : {}),
   };
 }
 

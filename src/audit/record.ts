@@ -43,6 +43,8 @@ export interface AuditRecord {
   readonly seconds: number;
   /** The counterexample file written when the best case violates the card. */
   readonly counterexample: string | null;
+  /** Set when the search was stopped (Ctrl-C) before its budget was spent: `evaluations` says how far it got. */
+  readonly interrupted?: true;
 }
 
 export interface AuditShard extends Shard {
@@ -70,6 +72,7 @@ export function auditRecord(result: AuditResult, budgetSeconds: number | null, c
     budgetSeconds,
     seconds: result.seconds,
     counterexample,
+    ...(result.interrupted ? { interrupted: true as const } : {}),
   };
 }
 

@@ -44,8 +44,11 @@ export function constantsOf(card: Card, constants: Readonly<Record<string, strin
   return Object.fromEntries(Object.entries(constants).filter(([name]) => name in card.constants));
 }
 
-/** One card checked with its own budget and seed (what `--jobs N` hands a worker), timed. */
-export function checkOne(card: Card, settings: CheckAllSettings, onCase?: (index: number) => void): CheckedCard {
+/**
+ * One card checked with its own budget and seed (what `--jobs N` hands a worker), timed; `stop`
+ * ends it at its next case (status interrupted, unless it had found a counterexample).
+ */
+export function checkOne(card: Card, settings: CheckAllSettings, onCase?: (index: number) => void, stop?: () => boolean): CheckedCard {
   const started = performance.now();
   const report = checkCard(card, {
     runs: runsFor(card, settings.runs),
@@ -54,6 +57,7 @@ export function checkOne(card: Card, settings: CheckAllSettings, onCase?: (index
     constants: constantsOf(card, settings.constants),
     counterexampleFolder: settings.counterexampleFolder,
     ...(onCase ? { onCase } : {}),
+    ...(stop ? { stop } : {}),
   });
   const rerun = rerunCheckCommand(card.id, { ...settings, constants: constantsOf(card, settings.constants) });
   return { ...withReplay(report), tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)), rerun };

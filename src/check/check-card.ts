@@ -20,9 +20,10 @@ import { DEFAULT_VERIFY_PRECISION, judgeCase, LEVELS, NEAR_MISS, verdictEvidence
  * holds: no case contradicts a theorem card; violated: a case contradicts a theorem; falsified: a
  * case contradicts a conjecture; no counterexample: no case contradicts a conjecture (which is not
  * evidence that it holds: the words say how much was searched); inconclusive: a conjecture with
- * undecided cases and no contradiction.
+ * undecided cases and no contradiction; error: the check threw (a bug of the suite); interrupted:
+ * the check was asked to stop (options.stop) before it could say anything, so it says nothing.
  */
-export type CardStatus = 'holds' | 'violated' | 'falsified' | 'no counterexample' | 'inconclusive' | 'error';
+export type CardStatus = 'holds' | 'violated' | 'falsified' | 'no counterexample' | 'inconclusive' | 'error' | 'interrupted';
 
 export const DEFAULT_SHRINK_EVALUATIONS = 200;
 /** Shrink candidates that may be judged in decimal (the others in float64 alone). */
@@ -50,6 +51,11 @@ export interface CardCheckOptions extends VerdictOptions {
   readonly searchEvaluations?: number;
   /** Called after each case of the search (not during shrinking), for progress. */
   readonly onCase?: (index: number, verdict: CaseVerdict) => void;
+  /**
+   * Whether to stop (Ctrl-C): asked before each case. A check that has found a violation shrinks
+   * no further and keeps it; otherwise it ends with status interrupted.
+   */
+  readonly stop?: () => boolean;
 }
 
 /** What the targeted search after the sampling did (src/check/search.ts). */
@@ -151,7 +157,19 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
   // drawn and the search's finalists.
   const tests = options.runs + (evaluations > 0 ? SEARCH_FINALISTS : 0);
   const caseOptions = { ...options, alpha: options.alpha ?? FAMILYWISE_ALPHA / tests };
+  let interrupted = false;
   const judge = ({ instance, corner }: TaggedCase): boolean => {
+    if (options.stop?.()) {
+      // A sampling ends at once with no verdict: the throw ends fast-check's run (returning true
+      // would have it draw every case left), and the shrink candidates it then offers pass, as do
+      // those of a shrink under way, which ends with the violation it has.
+      if (searching) {
+        interrupted = true;
+        searching = false;
+        throw new Error('the check was asked to stop');
+      }
+      return true;
+    }
     if (!searching && shrinkEvaluations-- <= 0) return true;
     let verdict: CaseVerdict;
     try {
@@ -215,16 +233,20 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
   }
 
   function conclude(details: fc.RunDetails<[TaggedCase]>): CardReport {
+    const stopped = (): CardReport => ({ ...base(), status: 'interrupted' });
+    if (interrupted) return stopped();
     if (!details.failed || lastFailure === undefined) {
       // Nothing in the sampling: the targeted search, then its finalists judged in full (those
       // float64 sees above 1, and the best one, so that the worst ratio says what the search reached).
       let search: SearchReport | undefined;
       if (evaluations > 0 && starts.length > 0) {
         const outcome = targetedSearch(card, starts, { ...caseOptions, evaluations, ...(asked === undefined ? { work: budget.workShare * sampledWork } : {}) });
+        if (options.stop?.()) return stopped();
         let judged = 0;
         let undecided = 0;
         const report = () => ({ evaluations: outcome.evaluations, work: outcome.work, sampledWork, bestRatio: outcome.best === undefined ? null : outcome.best.ratio, judged, undecided });
         for (const [i, finalist] of outcome.finalists.entries()) {
+          if (options.stop?.()) return stopped();
           if (!worthJudging(card, finalist.ratio, i === 0 ? worst : null)) continue;
           const instance = confirmationCase(card, finalist.instance);
           const verdict = judgeCase(card, instance, caseOptions);

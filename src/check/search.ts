@@ -38,6 +38,8 @@ export interface SearchOptions extends ObserveOptions {
   /** And the float64 work it may spend, in caseWork units (the search stops at whichever comes first). */
   readonly work?: number;
   readonly alpha: number;
+  /** Whether to stop now (Ctrl-C), asked before each evaluation. */
+  readonly stop?: () => boolean;
 }
 
 export interface SearchOutcome {
@@ -73,7 +75,7 @@ export function targetedSearch(card: Card, starts: readonly Scored[], options: S
     keepTop(pool, { ratio, instance }, SEARCH_FINALISTS * FINALIST_POOL);
     return ratio;
   };
-  const exhausted = () => evaluations >= options.evaluations || work >= (options.work ?? Infinity);
+  const exhausted = () => evaluations >= options.evaluations || work >= (options.work ?? Infinity) || options.stop?.() === true;
   // The starts are scored by the search's own objective: the sampling judged them otherwise. A
   // start one evaluation of which would take more than a STARTS_PER_BUDGET-th of the work budget
   // cannot be searched within it (a compass needs several polls): it is passed over for the next.

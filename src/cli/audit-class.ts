@@ -15,13 +15,15 @@ import { interpolatedContent, reciprocalText } from '../interpolation/files.js';
 import { cardGoal, deterministicCard, type GoalMode } from '../interpolation/goals.js';
 import type { Setting } from '../interpolation/problem.js';
 import { DEFAULT_EPSILON } from '../interpolation/search.js';
-import { worstCase } from '../interpolation/worst-case.js';
+import { worstCaseSteps } from '../interpolation/worst-case.js';
+import { drainYielding } from '../parallel/yielding.js';
+import { interruptible } from './interrupt.js';
 import { methodOf } from '../algorithms/methods.js';
 import { formatJson } from '../report/json.js';
 import { showDigits } from '../report/text.js';
 import { replayCommandFor } from '../theorems/catalog.js';
 import type { Card } from '../theorems/card.js';
-import { EXIT_FAILED, EXIT_OK } from './exit-codes.js';
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
 import { requireWritableFolder } from './folders.js';
 import type { CliIO } from './io.js';
 import { wholeOption } from './options.js';
@@ -44,7 +46,7 @@ export const DEFAULT_CLASS_EVALUATIONS = 40_000;
 const MAX_STEPS = 12;
 const MAX_DIM = 30;
 
-export function classAuditCommand(anyCard: Card, options: ClassAuditOptions, io: CliIO): number {
+export async function classAuditCommand(anyCard: Card, options: ClassAuditOptions, io: CliIO): Promise<number> {
   const card = deterministicCard(anyCard);
   const mode: GoalMode = options.constant === undefined ? { kind: 'ratio' } : { kind: 'constant', name: options.constant };
   const goal = cardGoal(card, mode);
@@ -56,11 +58,18 @@ export function classAuditCommand(anyCard: Card, options: ClassAuditOptions, io:
   const instance = instanceText(setting);
   io.err(`samcheck audit ${card.id} --class${options.constant ? ` (constant ${options.constant})` : ''}: ${instance}; ${evaluations} evaluations, seed ${seed}`);
   const started = performance.now();
-  const worst = worstCase(setting, goal, {
-    seed,
-    evaluations,
-    onStart: (p) => io.err(`  start ${p.start + 1}: ${Number.isFinite(p.value) ? showDigits(String(p.value), 8) : p.value}${p.violation > 1e-9 ? ` (outside the class by ${p.violation.toExponential(1)})` : ''}; best ${Number.isFinite(p.best) ? showDigits(String(p.best), 8) : 'none yet'}; ${p.evaluations} evaluations`),
-  });
+  // Driven step by step so that Ctrl-C is heard between climbs: the search then ends, and what it
+  // found is certified and saved as usual.
+  const { result: worst, interrupted } = await interruptible(io, 'the search ends after its current climb, and its best case is certified and saved', (stop) =>
+    drainYielding(
+      worstCaseSteps(setting, goal, {
+        seed,
+        evaluations,
+        stop: stop.requested,
+        onStart: (p) => io.err(`  start ${p.start + 1}: ${Number.isFinite(p.value) ? showDigits(String(p.value), 8) : p.value}${p.violation > 1e-9 ? ` (outside the class by ${p.violation.toExponential(1)})` : ''}; best ${Number.isFinite(p.best) ? showDigits(String(p.best), 8) : 'none yet'}; ${p.evaluations} evaluations`),
+      }),
+    ),
+  );
   const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
   const certified = worst.certified;
   // A fraction <= 0 says only that no case found needs the constant: nothing worth a file.
@@ -81,6 +90,7 @@ export function classAuditCommand(anyCard: Card, options: ClassAuditOptions, io:
         starts: worst.search.starts,
         evaluations: worst.search.evaluations,
         seconds,
+        interrupted,
       }),
     );
   } else {
@@ -88,6 +98,7 @@ export function classAuditCommand(anyCard: Card, options: ClassAuditOptions, io:
     const known = knownTightness(card.id);
     const construction = known.length === 0 ? 'no construction' : `constructions reach ${showDigits(String(Math.max(...known.map((k) => k.constant))), 6)}`;
     const lines = [
+      ...(interrupted ? [`INTERRUPTED after ${worst.search.evaluations} of ${evaluations} evaluations: what the search had found, certified`] : []),
       `${card.id} over its class (${instance}): ${what} ${value === undefined ? 'not certified' : `>= ${showDigits(value, 9)} (certified: every interpolation condition and the value proven in interval arithmetic at ${certified!.certification.precision} digits)`}`,
       `  the float64 search saw ${worst.searchValue === undefined ? 'no case inside the class' : showDigits(String(worst.searchValue), 9)}; ${worst.search.starts} starts, ${worst.search.evaluations} evaluations in ${seconds} s (seed ${seed})`,
       ...(value === undefined ? [`  why not certified: ${worst.problem ?? 'the search found no case inside the class to certify'}`] : []),
@@ -98,6 +109,7 @@ export function classAuditCommand(anyCard: Card, options: ClassAuditOptions, io:
     ];
     io.out(lines.join('\n'));
   }
+  if (interrupted) return EXIT_INTERRUPTED;
   return violates ? EXIT_FAILED : EXIT_OK;
 }
 

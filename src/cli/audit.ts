@@ -12,8 +12,9 @@ import { conjectureSources, replayCommandFor, skippedFor } from '../theorems/cat
 import { auditOn } from '../parallel/jobs.js';
 import { classAuditCommand } from './audit-class.js';
 import { jobsOption, withPool } from '../parallel/pool.js';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
-import { auditCard, type AuditResult, type Phase } from '../audit/audit.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
+import { interruptible } from './interrupt.js';
+import type { AuditResult, Phase } from '../audit/audit.js';
 import { auditRecord, saveAuditRecord, type AuditShard } from '../audit/record.js';
 import { shardSeed, shardText } from '../job/shard.js';
 import { saveCounterexample } from '../check/counterexamples.js';
@@ -97,8 +98,10 @@ export async function auditCommand(id: string, options: AuditOptions, io: CliIO)
   const status = statusLine(io, id, budgetMs, maxEvaluations);
   const constant = options.constant;
   const auditOptions = { budgetMs, seed, maxEvaluations, precision, onProgress: status.update, ...(constant === undefined ? {} : { constant }) };
-  // One job: the audit in this thread; more: its evaluations spread over workers, with the same result.
-  const result = jobs === 1 ? auditCard(card, auditOptions) : await withPool(jobs, { conjectureFolders: conjectureSources() }, (pool) => auditOn(pool, card, auditOptions));
+  // Its evaluations spread over the workers (one or more), with the same result for any number.
+  const { result } = await interruptible(io, 'the search ends now and its best case is confirmed', (stop) =>
+    withPool(jobs, { conjectureFolders: conjectureSources(), stop }, (pool) => auditOn(pool, card, { ...auditOptions, stop: stop.requested })),
+  );
   status.done(result);
 
   let counterexample: string | null = null;
@@ -124,6 +127,10 @@ export async function auditCommand(id: string, options: AuditOptions, io: CliIO)
   }
   const skipped = skippedFor(false);
   for (const problem of skipped) io.err(`samcheck: not loaded: ${problem.message}`);
+  if (result.interrupted) {
+    io.err(`samcheck: interrupted: the search stopped after ${result.evaluations} evaluations; its best case is recorded`);
+    return EXIT_INTERRUPTED;
+  }
   if (result.verdict.holds === false && card.kind !== 'conjecture') return EXIT_FAILED;
   return skipped.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
@@ -133,6 +140,7 @@ function auditText(r: AuditResult, counterexample: string | null, record: string
   const [constructed] = r.tightness;
   const what = r.constant === undefined ? 'best ratio' : `the constant ${r.constant}: the most demanding case needs a fraction`;
   const lines = [
+    ...(r.interrupted ? [`INTERRUPTED after ${r.evaluations} evaluations: the best case of the search so far`] : []),
     `${r.id}: ${what} ${showRatio(String(r.bestRatio))} (${r.verdict.level}${c ? `, lower confidence bound ${showRatio(String(Number(c.lower) / Number(c.bound)))} on ${c.paths} fresh paths` : ''}); the float64 search saw ${showRatio(String(r.searchRatio))}`,
     `  ${r.verdict.holds === false ? 'VIOLATES the card' : r.verdict.holds === undefined ? 'undecided' : 'the card holds on it'}; ${r.evaluations} evaluations in ${r.seconds} s (seed ${r.seed})`,
     `  instance: ${describeRun(r.instance)}`,

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { replaceFile } from '../atomic-write.js';
 import { failed } from './run.js';
 import type { MainJobResult } from '../job/main-job.js';
+import type { NotRun } from '../parallel/jobs.js';
 import { formatJson } from '../report/json.js';
 import { reportPage, type PageContext } from '../report/html/page.js';
 import { replayText } from '../report/replay.js';
@@ -71,6 +72,13 @@ export function jobJson(result: MainJobResult, skipped: readonly SkippedConjectu
   return formatJson({ ...rest, checks, audits: auditSummaries, classWide: classWideResults(result.replays), skippedConjectures: skipped, ...written });
 }
 
+/** "interrupted: 3 checks not run (C1, C2, C3), 2 counterexample files not replayed": what an interrupted job lacks. */
+export function interruptedText(notRun: NotRun): string {
+  const checks = `${notRun.checks.length} check${notRun.checks.length === 1 ? '' : 's'} not run${notRun.checks.length === 0 ? '' : ` (${notRun.checks.join(', ')})`}`;
+  const files = notRun.files.length === 0 ? '' : `, ${notRun.files.length} counterexample file${notRun.files.length === 1 ? '' : 's'} not replayed`;
+  return `interrupted: ${checks}${files}`;
+}
+
 /** The verdict table; `part` says, in its first line, what part of the job it is (a shard, merged shards). */
 export function jobTable(result: MainJobResult, skipped: readonly SkippedConjecture[], part?: string): string {
   const classWide = classWideResults(result.replays);
@@ -81,6 +89,7 @@ export function jobTable(result: MainJobResult, skipped: readonly SkippedConject
   const reproduced = result.replays.filter((r) => r.reproduced).length;
   const lines = [
     `samcheck: seed ${result.seed}, ${result.runs ?? 'default'} cases per check, verification at ${result.precision} and ${2 * result.precision} digits, ${result.seconds} s${part ? `; ${part}` : ''}`,
+    ...(result.interrupted === undefined ? [] : [`INTERRUPTED: what finished; ${interruptedText(result.interrupted).replace(/^interrupted: /, '')}`]),
     '',
     renderTable(['ID', 'claim', 'status', 'cases', 'searched', 'worst ratio', LEVELS_HEADER, 'tightness'], rows, ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right']),
     '',

@@ -13,7 +13,9 @@ import { constructionKey } from '../job/charts.js';
 import { shardName, shardText, tasksOf, type Shard } from '../job/shard.js';
 import { saveShardPart, SHARD_FORMAT, SHARD_VERSION, shardPartFile, shardsFolder } from '../job/shard-file.js';
 import { allChecks, skippedFor, type SkippedConjecture, conjectureSources } from '../theorems/catalog.js';
-import { jobExitCode, jobJson, jobTable, unsavedCounterexamples, writeReport } from './job-output.js';
+import { interruptedText, jobExitCode, jobJson, jobTable, unsavedCounterexamples, writeReport } from './job-output.js';
+import { EXIT_INTERRUPTED } from './exit-codes.js';
+import { interruptible } from './interrupt.js';
 import { packageVersion } from './version.js';
 import { requireExistingFolder, requireWritableFolder } from './folders.js';
 import { DEFAULT_STORE } from './replay.js';
@@ -85,14 +87,17 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
       ? `${settings.checks.length} checks, ${settings.replayFiles.length} counterexample files`
       : `shard ${shardText(shard)}: ${settings.checks.length} of ${selected.checks.length} checks, ${settings.replayFiles.length} of ${selected.replayFiles.length} counterexample files`;
   io.err(`samcheck: ${work}, seed ${seed} (rerun: ${shard === undefined ? command : `${command} --shard ${shardText(shard)}`})`);
-  const result = await withProgress(progressFor(io, jobUnits(settings)), (progress) =>
-    withPool(jobs, { conjectureFolders: conjectureSources() }, (pool) => runMainJob(settings, progress, pool)),
+  const { result } = await interruptible(io, 'the running checks end their current case and the running replays finish', (stop) =>
+    withProgress(progressFor(io, jobUnits(settings)), (progress) => withPool(jobs, { conjectureFolders: conjectureSources(), stop }, (pool) => runMainJob(settings, progress, pool))),
   );
   const environment = `Node ${process.version} on ${process.platform}/${process.arch}`;
   // What could not be written is said, and the table is printed all the same: nothing computed is lost.
   const notWritten: string[] = [];
   let written: Record<string, unknown> = { report: null };
-  if (shard !== undefined && reportFolder !== null) {
+  if (shard !== undefined && reportFolder !== null && result.interrupted !== undefined) {
+    // samcheck report merges whole parts: a part with checks missing would read as a finished shard.
+    notWritten.push(`the part of shard ${shardText(shard)} (interrupted: a shard's part must hold every check of the shard; rerun the shard)`);
+  } else if (shard !== undefined && reportFolder !== null) {
     const saved = saveShard(io, reportFolder, shard, { selected, command, environment, result, skipped }, notWritten);
     written = { report: null, shard: { ...shard, file: saved } };
   } else if (reportFolder !== null) {
@@ -105,6 +110,10 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   io.out(options.json ? jobJson(result, skipped, written) : jobTable(result, skipped, partText));
   for (const what of notWritten) io.err(`samcheck: NOT written: ${what}`);
   for (const problem of skipped) io.err(`samcheck: not checked: ${problem.message}`);
+  if (result.interrupted !== undefined) {
+    io.err(`samcheck: ${interruptedText(result.interrupted)}`);
+    return EXIT_INTERRUPTED;
+  }
   return jobExitCode(result, notWritten, skipped.length > 0);
 }
 

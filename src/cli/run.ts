@@ -19,7 +19,9 @@ import { formatJson } from '../report/json.js';
 import { renderTable } from '../report/text.js';
 import { constructionsText, findingLines, LEVELS_HEADER, LEVELS_LEGEND, levelsText, searchedText, worstInstanceText, worstText } from '../report/verdicts.js';
 import { allChecks, conjectureSources, skippedFor, type SkippedConjecture } from '../theorems/catalog.js';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
+import { interruptible } from './interrupt.js';
+import { interruptedText } from './job-output.js';
 import { checkById } from '../conjectures/lookup.js';
 import { requireWritableFolder } from './folders.js';
 import { progressFor, withProgress } from './progress.js';
@@ -48,6 +50,8 @@ export interface RunSummary {
   readonly precision: number;
   /** The part of the named checks this run made (--shard), absent when it made all. */
   readonly shard?: Shard;
+  /** Present when the run was asked to stop (Ctrl-C): the checks it did not get to; `cards` are those that finished. */
+  readonly interrupted?: { readonly checks: readonly string[] };
   readonly cards: CheckedCard[];
   readonly skippedConjectures?: readonly SkippedConjecture[];
 }
@@ -81,15 +85,32 @@ export async function runCommand(ids: string[], options: RunOptions, io: CliIO):
   const units = cards.reduce((n, card) => n + runsFor(card, asked), 0);
   const which = shard === undefined ? `${cards.length} check${cards.length === 1 ? '' : 's'}` : `shard ${shardText(shard)}: ${cards.length} of ${named.length} checks${cards.length === 0 ? '' : ` (${cards.map((c) => c.id).join(', ')})`}`;
   io.err(`samcheck run: ${which}, seed ${seed}; findings go to ${saveTo}`);
-  const checked = await withProgress(progressFor(io, units), (progress) =>
-    withPool(jobs, { conjectureFolders: conjectureSources() }, (pool) => checkCards(pool, cards, { runs: asked, seed, precision, constants, counterexampleFolder: saveTo }, checkProgress(progress))),
+  const {
+    result: { checks: checked, notRun },
+    interrupted,
+  } = await interruptible(io, 'the running checks end their current case', (stop) =>
+    withProgress(progressFor(io, units), (progress) =>
+      withPool(jobs, { conjectureFolders: conjectureSources(), stop }, (pool) => checkCards(pool, cards, { runs: asked, seed, precision, constants, counterexampleFolder: saveTo }, checkProgress(progress))),
+    ),
   );
   // With no IDs every conjecture was asked for: the files that could not be loaded were not checked.
   const skipped = skippedFor(ids.length === 0);
-  const summary: RunSummary = { seed, runs: asked ?? null, precision, ...(shard === undefined ? {} : { shard }), cards: checked, ...(skipped.length > 0 ? { skippedConjectures: skipped } : {}) };
+  const summary: RunSummary = {
+    seed,
+    runs: asked ?? null,
+    precision,
+    ...(shard === undefined ? {} : { shard }),
+    ...(interrupted ? { interrupted: { checks: notRun.checks } } : {}),
+    cards: checked,
+    ...(skipped.length > 0 ? { skippedConjectures: skipped } : {}),
+  };
   io.out(options.json ? formatJson(summary) : runTable(summary));
   for (const c of checked) if (c.counterexample?.notSaved) io.err(`samcheck: NOT written: the counterexample of ${c.id} (${c.counterexample.notSaved})`);
   for (const problem of skipped) io.err(`samcheck: not checked: ${problem.message}`);
+  if (interrupted) {
+    io.err(`samcheck: ${interruptedText(notRun)}`);
+    return EXIT_INTERRUPTED;
+  }
   if (failed(summary.cards) || checked.some((c) => c.counterexample?.notSaved)) return EXIT_FAILED;
   return skipped.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
@@ -135,6 +156,7 @@ function runTable(summary: RunSummary): string {
   ]);
   const lines = [
     `samcheck run: ${summary.runs ?? `${DEFAULT_RUNS} (or the check's own budget)`} cases per check, seed ${summary.seed}, verification at ${summary.precision} and ${2 * summary.precision} digits${summary.shard ? `, shard ${shardText(summary.shard)}` : ''}`,
+    ...(summary.interrupted === undefined ? [] : [`INTERRUPTED: what finished; ${interruptedText({ checks: summary.interrupted.checks, files: [] }).replace(/^interrupted: /, '')}`]),
     '',
     renderTable(['card', 'status', 'cases', 'searched', 'worst ratio', 'at', 'level', LEVELS_HEADER, 'constructions', 'worst instance'], rows, [
       'left',

@@ -13,6 +13,7 @@ import { InputError } from '../errors.js';
 import { buildFunction } from '../functions/index.js';
 import type { FamilySpec, SmoothFunction } from '../functions/types.js';
 import { randomStream, type RandomStream } from '../random/seeded.js';
+import { drain } from '../parallel/yielding.js';
 import { maximizeSubjectTo, type ConstrainedProblem, type LagrangianState } from './optimize.js';
 import { classConstraints, evaluateRun, flatten, layoutOf, parameters, shrunkCurvature, unknownsOf, type Goal, type Layout, type Setting, type Unknowns } from './problem.js';
 
@@ -25,6 +26,8 @@ export interface SearchOptions {
   /** The relative shrink of the class (default 1e-7). */
   readonly epsilon?: number;
   readonly onStart?: (progress: { readonly start: number; readonly value: number; readonly violation: number; readonly best: number; readonly evaluations: number }) => void;
+  /** Whether to stop (Ctrl-C), asked before each climb: the search then ends with what it found. */
+  readonly stop?: () => boolean;
 }
 
 export interface Found {
@@ -43,6 +46,8 @@ export interface SearchResult {
   readonly found: readonly Found[];
   readonly starts: number;
   readonly evaluations: number;
+  /** Set when the search was asked to stop before its budget was spent. */
+  readonly interrupted?: true;
 }
 
 export const DEFAULT_EPSILON = 1e-6;
@@ -72,6 +77,14 @@ interface Climbed extends Found {
  * kept, best first.
  */
 export function searchWorstCase(setting: Setting, goal: Goal, options: SearchOptions): SearchResult {
+  return drain(searchSteps(setting, goal, options));
+}
+
+/**
+ * searchWorstCase as steps: it yields after each climb, so that a driver may let its thread's
+ * events in between (drainYielding: a command's Ctrl-C) and stop it (options.stop).
+ */
+export function* searchSteps(setting: Setting, goal: Goal, options: SearchOptions): Generator<void, SearchResult> {
   if (setting.cls === 'smooth' && setting.dim !== 1) {
     throw new InputError('dim', setting.dim, 'must be 1 for the nonconvex class: only one-dimensional data have an interpolant whose infimum is known (explicit.ts)');
   }
@@ -105,27 +118,33 @@ export function searchWorstCase(setting: Setting, goal: Goal, options: SearchOpt
   // A fifth of the budget is kept to climb the best result further at the end.
   const rounds = options.evaluations * (1 - FINAL_SHARE);
   const climbed: Climbed[] = [];
-  while (evaluations < rounds) {
+  const stopped = () => options.stop?.() === true;
+  while (evaluations < rounds && !stopped()) {
     const scouted: Climbed[] = [];
-    for (let k = 0; k < ROUND_STARTS && left() > 0; k++, start++) {
+    for (let k = 0; k < ROUND_STARTS && left() > 0 && !stopped(); k++, start++) {
       const data = next ?? startingData(setting, goal, stream);
       next = undefined;
       if (data.answers.length !== layout.points) continue; // a member whose run stopped early (a zero gradient)
       const z0 = flatten(layout, data);
       scouted.push(climb(z0, scalesOf(setting, goal, layout, epsilon, z0), Math.min(SCOUT, perStart), start));
+      yield;
     }
     const promising = scouted.filter((c) => c.violation <= PROMISING && Number.isFinite(c.value)).sort((a, b) => b.value - a.value);
     for (const c of promising.slice(0, POLISHED)) {
-      if (left() <= 0) break;
+      if (left() <= 0 || stopped()) break;
       climbed.push(climb(c.z, c.scales, perStart, c.start, c.state));
+      yield;
     }
   }
   // The best climbed point, climbed on with what is left (a polish that ran out of evaluations
   // stops short of the maximum: its last value could still be raised without leaving the class).
   const top = climbed.filter((c) => c.violation <= PROMISING && Number.isFinite(c.value)).sort((a, b) => b.value - a.value)[0];
-  if (top !== undefined && left() > 0) climb(top.z, top.scales, left(), top.start, top.state);
+  if (top !== undefined && left() > 0 && !stopped()) {
+    climb(top.z, top.scales, left(), top.start, top.state);
+    yield;
+  }
   found.sort((a, b) => b.value - a.value);
-  return { layout, epsilon, found, starts: start, evaluations };
+  return { layout, epsilon, found, starts: start, evaluations, ...(stopped() ? { interrupted: true as const } : {}) };
 }
 
 /**

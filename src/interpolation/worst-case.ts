@@ -6,7 +6,8 @@
  */
 import { float64 } from '../arith/float64.js';
 import { certifyFound, type Certification, type DataText } from './certify.js';
-import { searchWorstCase, type Found, type SearchOptions, type SearchResult } from './search.js';
+import { searchSteps, type Found, type SearchOptions, type SearchResult } from './search.js';
+import { drain } from '../parallel/yielding.js';
 import { unknownsOf, type Goal, type Setting } from './problem.js';
 
 /** The search's best results that certification tries, best first. */
@@ -23,7 +24,12 @@ export interface WorstCase {
 }
 
 export function worstCase(setting: Setting, goal: Goal, options: SearchOptions): WorstCase {
-  const search = searchWorstCase(setting, goal, options);
+  return drain(worstCaseSteps(setting, goal, options));
+}
+
+/** worstCase as steps, one per climb of the search and per certification attempt (drainYielding lets a command's Ctrl-C in between). */
+export function* worstCaseSteps(setting: Setting, goal: Goal, options: SearchOptions): Generator<void, WorstCase> {
+  const search = yield* searchSteps(setting, goal, options);
   let certified: WorstCase['certified'];
   let problem: string | undefined;
   const attempt = (found: Found) => {
@@ -35,6 +41,7 @@ export function worstCase(setting: Setting, goal: Goal, options: SearchOptions):
   for (const found of search.found.slice(0, CERTIFIED_CANDIDATES)) {
     if (certified !== undefined && Number(certified.certification.value) >= found.value) break;
     const result = attempt(found);
+    yield;
     if (result !== undefined && (certified === undefined || Number(result.certification.value) > Number(certified.certification.value))) certified = result;
   }
   return { search, searchValue: search.found[0]?.value, certified, ...(certified === undefined && problem !== undefined ? { problem } : {}) };

@@ -6,7 +6,7 @@
 import { runsFor, type CheckAllHooks, type CheckedCard } from '../check/check-all.js';
 import { readCounterexample } from '../check/counterexamples.js';
 import type { ReplayResult } from '../check/replay.js';
-import { checkAndReplay } from '../parallel/jobs.js';
+import { checkAndReplay, type NotRun } from '../parallel/jobs.js';
 import { inlinePool, type JobPool } from '../parallel/pool.js';
 import type { ConstructionCase } from '../constructions/construction.js';
 import { CONSTRUCTIONS } from '../constructions/catalog.js';
@@ -35,6 +35,11 @@ export interface MainJobSettings {
 }
 
 export interface MainJobResult extends Figures {
+  /**
+   * Present when the job was asked to stop (Ctrl-C): the checks and files it did not get to.
+   * The rest of the result is what finished; no chart is drawn.
+   */
+  readonly interrupted?: NotRun;
   readonly seed: number;
   readonly runs: number | null;
   readonly precision: number;
@@ -96,7 +101,7 @@ export function checkProgress(progress: JobProgress): CheckAllHooks {
  */
 export async function runMainJob(settings: MainJobSettings, progress: JobProgress, pool: JobPool = inlinePool()): Promise<MainJobResult> {
   const started = performance.now();
-  const { checks, replays } = await checkAndReplay(
+  const { checks, replays, notRun } = await checkAndReplay(
     pool,
     settings.checks,
     { runs: settings.runs, seed: settings.seed, precision: settings.precision, counterexampleFolder: settings.counterexampleFolder },
@@ -110,12 +115,15 @@ export async function runMainJob(settings: MainJobSettings, progress: JobProgres
       },
     },
   );
+  const interrupted = pool.stop.requested();
   const audits = settings.audits ?? [];
   const classWide = classWideResults(replays);
-  const figures: Figures = settings.charts
+  // An interrupted job draws no chart: Ctrl-C asks for what is known, now.
+  const figures: Figures = settings.charts && !interrupted
     ? await drawCharts({ checks, cards: settings.checks, constructions: settings.constructions, audits: audits.map((a) => a.best), classWide }, progress)
     : { cardFigures: [], constructionFigures: [], auditFigures: [], classFigures: [] };
   return {
+    ...(interrupted ? { interrupted: notRun } : {}),
     seed: settings.seed,
     runs: settings.runs ?? null,
     precision: settings.precision,

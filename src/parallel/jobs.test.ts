@@ -12,13 +12,15 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { inOrder } from './jobs.js';
 import { jobsOption, type JobPool } from './pool.js';
+import { stopFlag } from './stop.js';
 import type { Task, TaskEvent } from './tasks.js';
 
 /** A pool whose task i reports `cases[i]` cases, then finishes after `delays[i]` ms (out of order). */
-function scrambledPool(cases: readonly number[], delays: readonly number[]): JobPool {
+function scrambledPool(cases: readonly number[], delays: readonly number[], jobs = cases.length, stop = stopFlag()): JobPool {
   let next = 0;
   return {
-    jobs: cases.length,
+    jobs,
+    stop,
     run: (_task: Task, onEvent?: (event: TaskEvent) => void) => {
       const i = next++;
       return new Promise((resolve) => {
@@ -48,6 +50,23 @@ describe('tasks on a pool report as one thread would', () => {
       'start 2', 'unit 2.0', 'unit 2.1', 'unit 2.2', 'done 2: result 2',
       'start 3', 'unit 3.0', 'done 3: result 3',
     ]);
+  });
+
+  test('once the pool is asked to stop no task starts: the running ones finish, the others have no result', async () => {
+    const events: string[] = [];
+    const stop = stopFlag();
+    const tasks = [0, 1, 2, 3].map((i): Task => ({ kind: 'replay', file: `f${i}` }));
+    // Two lanes; the stop comes with task 0's first case, while 0 and 1 run (1 ends after 0).
+    const results = await inOrder(scrambledPool([2, 2, 1, 1], [10, 40, 1, 1], 2, stop), tasks, {
+      start: (i) => events.push(`start ${i}`),
+      unit: (i, unit) => {
+        events.push(`unit ${i}.${unit}`);
+        if (i === 0 && unit === 0) stop.request();
+      },
+      done: (i, result) => events.push(`done ${i}: ${String(result)}`),
+    });
+    expect(results).toEqual(['result 0', 'result 1', undefined, undefined]);
+    expect(events).toEqual(['start 0', 'unit 0.0', 'unit 0.1', 'done 0: result 0', 'start 1', 'unit 1.0', 'unit 1.1', 'done 1: result 1']);
   });
 
   test('--jobs takes a whole number from 1 to 256, and names the rule otherwise', () => {

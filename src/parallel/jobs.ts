@@ -28,22 +28,26 @@ export interface PhaseHooks<R> {
 
 /**
  * Runs the tasks on the pool, as many at once as it has jobs, and reports their phases in order.
- * Resolves with the results in the order of `tasks`.
+ * Resolves with the results in the order of `tasks`; once the pool's stop flag is set no task
+ * starts, and those that did not are undefined.
  */
-export async function inOrder<T extends Task>(pool: JobPool, tasks: readonly T[], hooks: PhaseHooks<ResultOf<T['kind']>>): Promise<ResultOf<T['kind']>[]> {
+export async function inOrder<T extends Task>(pool: JobPool, tasks: readonly T[], hooks: PhaseHooks<ResultOf<T['kind']>>): Promise<(ResultOf<T['kind']> | undefined)[]> {
   const units = tasks.map(() => 0);
   const results: (ResultOf<T['kind']> | undefined)[] = tasks.map(() => undefined);
-  const finished = tasks.map(() => false);
+  const state = tasks.map((): 'waiting' | 'running' | 'finished' => 'waiting');
   let front = 0;
   let shown = 0; // units of the front task already reported
+  // A task that never started because the pool was asked to stop is passed over in silence: the
+  // caller says what was not run.
+  const passedOver = (i: number) => state[i] === 'waiting' && pool.stop.requested();
   const catchUp = () => {
     while (front < tasks.length) {
       for (; shown < units[front]!; shown++) hooks.unit(front, shown);
-      if (!finished[front]) return;
-      hooks.done(front, results[front]!);
+      if (state[front] === 'finished') hooks.done(front, results[front]!);
+      else if (!passedOver(front)) return;
       front++;
       shown = 0;
-      if (front < tasks.length) hooks.start(front);
+      if (front < tasks.length && !passedOver(front)) hooks.start(front);
     }
   };
   if (tasks.length > 0) hooks.start(0);
@@ -53,22 +57,24 @@ export async function inOrder<T extends Task>(pool: JobPool, tasks: readonly T[]
     // task ends (and is reported) before the next begins.
     let next = 0;
     const lane = async () => {
-      while (next < tasks.length) {
+      while (next < tasks.length && !pool.stop.requested()) {
         const i = next++;
+        state[i] = 'running';
         results[i] = await pool.run(tasks[i]!, (event) => {
           if (event.kind === 'case') units[i]!++;
           else if (i === front) activity(event.what);
           catchUp();
         });
-        finished[i] = true;
+        state[i] = 'finished';
         catchUp();
       }
     };
     await Promise.all(Array.from({ length: Math.min(pool.jobs, tasks.length) }, lane));
+    catchUp(); // the tasks that never started, when the pool was asked to stop
   } finally {
     clearInterval(timer);
   }
-  return results as ResultOf<T['kind']>[];
+  return results;
 }
 
 /** What a replay reports to the progress display. */
@@ -77,11 +83,18 @@ export interface ReplayHooks {
   done(file: string, result: ReplayResult): void;
 }
 
+/** What an interrupted list of checks and replays did not do: the checks with no verdict and the files not replayed. */
+export interface NotRun {
+  readonly checks: readonly string[];
+  readonly files: readonly string[];
+}
+
 /**
  * Cards checked (checkOne, src/check/check-all.ts) and counterexample files replayed on the pool,
  * as one list of tasks: a replay starts as soon as a worker is free, not after the last check (a
  * long last check left the other worker idle in between). Hooks are called in the list's order,
- * checks first.
+ * checks first. When the pool is asked to stop, what finished is returned, and `notRun` names the
+ * rest (a check stopped before its verdict among them).
  */
 export async function checkAndReplay(
   pool: JobPool,
@@ -89,7 +102,7 @@ export async function checkAndReplay(
   settings: CheckAllSettings,
   files: readonly string[],
   hooks: CheckAllHooks & Partial<ReplayHooks> = {},
-): Promise<{ checks: CheckedCard[]; replays: ReplayResult[] }> {
+): Promise<{ checks: CheckedCard[]; replays: ReplayResult[]; notRun: NotRun }> {
   const tasks: Task[] = [...cards.map((card) => ({ kind: 'check' as const, card: card.id, settings })), ...files.map((file) => ({ kind: 'replay' as const, file }))];
   const isCheck = (i: number) => i < cards.length;
   const results = await inOrder(pool, tasks, {
@@ -97,12 +110,20 @@ export async function checkAndReplay(
     unit: (i, unit) => (isCheck(i) ? hooks.onCase?.(cards[i]!, unit) : undefined),
     done: (i, result) => (isCheck(i) ? hooks.onDone?.(cards[i]!, result as CheckedCard) : hooks.done?.(files[i - cards.length]!, result as ReplayResult)),
   });
-  return { checks: results.slice(0, cards.length) as CheckedCard[], replays: results.slice(cards.length) as ReplayResult[] };
+  const checks = results.slice(0, cards.length) as (CheckedCard | undefined)[];
+  const replays = results.slice(cards.length) as (ReplayResult | undefined)[];
+  const judged = (c: CheckedCard | undefined): c is CheckedCard => c !== undefined && c.status !== 'interrupted';
+  return {
+    checks: checks.filter(judged),
+    replays: replays.filter((r): r is ReplayResult => r !== undefined),
+    notRun: { checks: cards.filter((_, i) => !judged(checks[i])).map((c) => c.id), files: files.filter((_, i) => replays[i] === undefined) },
+  };
 }
 
-/** Cards checked on the pool, hooks called in card order. */
-export async function checkCards(pool: JobPool, cards: readonly Card[], settings: CheckAllSettings, hooks: CheckAllHooks = {}): Promise<CheckedCard[]> {
-  return (await checkAndReplay(pool, cards, settings, [], hooks)).checks;
+/** Cards checked on the pool, hooks called in card order; `notRun` as checkAndReplay's. */
+export async function checkCards(pool: JobPool, cards: readonly Card[], settings: CheckAllSettings, hooks: CheckAllHooks = {}): Promise<{ checks: CheckedCard[]; notRun: NotRun }> {
+  const { checks, notRun } = await checkAndReplay(pool, cards, settings, [], hooks);
+  return { checks, notRun };
 }
 
 /**

@@ -9,11 +9,14 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import { InputError } from '../errors.js';
+import { stopFlag, type StopFlag } from './stop.js';
 import { runTask, type ResultOf, type Task, type TaskEvent } from './tasks.js';
 
 export interface JobPool {
   /** How many tasks run at once. */
   readonly jobs: number;
+  /** Set when the command is asked to stop: no task starts after it, and a running check ends at its next case. */
+  readonly stop: StopFlag;
   run<T extends Task>(task: T, onEvent?: (event: TaskEvent) => void): Promise<ResultOf<T['kind']>>;
   close(): Promise<void>;
 }
@@ -22,6 +25,13 @@ export interface JobPool {
 export interface WorkerSetup {
   /** The conjecture folders the command loaded, in its order. */
   readonly conjectureFolders: readonly string[];
+  /** The memory of the command's stop flag (stop.ts), which the workers read. */
+  readonly stop?: SharedArrayBuffer;
+}
+
+/** What a command's pool is made with: the workers' setup, and the command's stop flag (shared with them). */
+export interface PoolSetup extends Omit<WorkerSetup, 'stop'> {
+  readonly stop: StopFlag;
 }
 
 /** The default of --jobs: every core this process may use. */
@@ -37,9 +47,13 @@ export function jobsOption(text: string | undefined): number {
   return n;
 }
 
-/** The pool for `jobs` (1: this thread, no workers), closed after `work` whatever it does. */
-export async function withPool<R>(jobs: number, setup: WorkerSetup, work: (pool: JobPool) => Promise<R>): Promise<R> {
-  const pool = jobs <= 1 ? inlinePool() : workerPool(jobs, setup);
+/**
+ * A command's pool of `jobs` worker threads, closed after `work` whatever it does. Worker threads
+ * even for one job: the command's own thread stays free to answer Ctrl-C (a signal reaches
+ * JavaScript only between tasks of the thread that receives it) and to keep the progress line alive.
+ */
+export async function withPool<R>(jobs: number, setup: PoolSetup, work: (pool: JobPool) => Promise<R>): Promise<R> {
+  const pool = workerPool(jobs, setup);
   try {
     return await work(pool);
   } finally {
@@ -47,16 +61,17 @@ export async function withPool<R>(jobs: number, setup: WorkerSetup, work: (pool:
   }
 }
 
-/** Tasks run in this thread, one at a time, when asked (so one job does no work it does not need). */
-export function inlinePool(): JobPool {
+/** Tasks run in this thread, one at a time, when asked (a library's caller and the tests: no workers to start). */
+export function inlinePool(stop: StopFlag = stopFlag()): JobPool {
   return {
     jobs: 1,
-    run: async (task, onEvent) => runTask(task, onEvent ?? (() => {})),
+    stop,
+    run: async (task, onEvent) => runTask(task, onEvent ?? (() => {}), stop.requested),
     close: async () => {},
   };
 }
 
-function workerPool(jobs: number, setup: WorkerSetup): JobPool {
+function workerPool(jobs: number, { stop, ...setup }: PoolSetup): JobPool {
   const pool = new Tinypool({
     filename: workerModule(),
     minThreads: jobs,
@@ -65,7 +80,7 @@ function workerPool(jobs: number, setup: WorkerSetup): JobPool {
     // over by this thread, it would wait while this thread is busy (an audit steps its search and
     // draws its next cases here). Tasks that must not queue (a check's) are handed out one per job.
     concurrentTasksPerWorker: 2,
-    workerData: setup,
+    workerData: { ...setup, stop: stop.buffer } satisfies WorkerSetup,
     // A worker that stays alive keeps its loaded modules and caches for the next task.
     idleTimeout: 60_000,
   });
@@ -74,6 +89,7 @@ function workerPool(jobs: number, setup: WorkerSetup): JobPool {
   pool.on('error', () => {});
   return {
     jobs,
+    stop,
     async run(task, onEvent) {
       // A port only for a task whose caller listens (an audit's evaluations are many and small).
       if (onEvent === undefined) return pool.run({ task });

@@ -31,14 +31,15 @@ export type ResultOf<K extends Task['kind']> = TaskResults[K];
 /** What a running task tells its caller: a case of a check done, or what it is doing now. */
 export type TaskEvent = { readonly kind: 'case' } | { readonly kind: 'activity'; readonly what: string };
 
-export function runTask<T extends Task>(task: T, report: (event: TaskEvent) => void): ResultOf<T['kind']> {
-  return perform(task, report) as ResultOf<T['kind']>;
+/** Runs `task`; `stopped` says whether the command was asked to stop (a check then ends at its next case). */
+export function runTask<T extends Task>(task: T, report: (event: TaskEvent) => void, stopped: () => boolean = () => false): ResultOf<T['kind']> {
+  return perform(task, report, stopped) as ResultOf<T['kind']>;
 }
 
-function perform(task: Task, report: (event: TaskEvent) => void): TaskResults[Task['kind']] {
+function perform(task: Task, report: (event: TaskEvent) => void, stopped: () => boolean): TaskResults[Task['kind']] {
   switch (task.kind) {
     case 'check':
-      return checkOne(checkById(task.card), task.settings, () => report({ kind: 'case' }));
+      return checkOne(checkById(task.card), task.settings, () => report({ kind: 'case' }), stopped);
     case 'replay':
       return replayFile(task.file);
     case 'evaluate': {

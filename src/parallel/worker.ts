@@ -10,9 +10,11 @@ import { setActivityListener } from '../activity.js';
 import { loadConjectures } from '../conjectures/load.js';
 import { registerConjectures } from '../theorems/catalog.js';
 import type { WorkerSetup } from './pool.js';
+import { stopFlag, type StopFlag } from './stop.js';
 import { runTask, type Task, type TaskEvent } from './tasks.js';
 
 let ready: Promise<void> | undefined;
+let stop: StopFlag | undefined;
 
 async function setUp(setup: WorkerSetup): Promise<void> {
   const { conjectures, problems, folders } = await loadConjectures(setup.conjectureFolders);
@@ -20,7 +22,9 @@ async function setUp(setup: WorkerSetup): Promise<void> {
 }
 
 export default async function work({ task, port }: { task: Task; port?: MessagePort }): Promise<unknown> {
-  ready ??= setUp(Tinypool.workerData as WorkerSetup);
+  const setup = Tinypool.workerData as WorkerSetup;
+  ready ??= setUp(setup);
+  stop ??= stopFlag(setup.stop);
   await ready;
   const post = (event: TaskEvent) => port?.postMessage(event);
   let last = '';
@@ -33,7 +37,7 @@ export default async function work({ task, port }: { task: Task; port?: MessageP
     heartbeat() {},
   });
   try {
-    return runTask(task, post);
+    return runTask(task, post, stop.requested);
   } finally {
     setActivityListener(undefined);
     port?.close();

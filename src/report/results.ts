@@ -11,6 +11,7 @@
 import type { CheckedCard } from '../check/check-all.js';
 import { PARAMETER_TITLES, type CaseParameters, type CaseRow } from '../check/case-row.js';
 import { formatJson } from './json.js';
+import type { NotRun } from '../parallel/jobs.js';
 
 export const RESULTS_FORMAT = 'samcheck-results';
 
@@ -45,12 +46,18 @@ function resultRow(c: CheckedCard, row: CaseRow, index: number): ResultRow {
 }
 
 /** The file's text: what the run was, what each column means, and the rows, one per line (formatJson). */
-export function resultsJson(run: { readonly seed: number; readonly runs?: number | null; readonly precision: number; readonly checks: readonly CheckedCard[] }, command: string, generated: Date): string {
+export function resultsJson(
+  run: { readonly seed: number; readonly runs?: number | null; readonly precision: number; readonly checks: readonly CheckedCard[]; readonly interrupted?: NotRun },
+  command: string,
+  generated: Date,
+): string {
   return `${formatJson({
     format: RESULTS_FORMAT,
     version: 1,
     generated: generated.toISOString(),
     command,
+    // An interrupted job's rows are those of the checks that finished; these did not.
+    interrupted: run.interrupted ?? null,
     seed: run.seed,
     runs: run.runs ?? null,
     precision: run.precision,

@@ -8,6 +8,7 @@ import type { CheckedCard } from '../../check/check-all.js';
 import { CONFIDENCE_METHOD } from '../../check/statistical.js';
 import type { ConstructionCase } from '../../constructions/construction.js';
 import type { MainJobResult } from '../../job/main-job.js';
+import type { NotRun } from '../../parallel/jobs.js';
 import { casesKey, classKey, constructionKey, type Figure } from '../../job/charts.js';
 import { PARAMETER_TITLES } from '../../check/case-row.js';
 import type { Card } from '../../theorems/card.js';
@@ -54,6 +55,7 @@ export function reportPage(ctx: PageContext): string {
 <p>Numerical checks of Si &amp; Yun, <em>Practical Sharpness-Aware Minimization Cannot Converge All the Way to Optima</em> (NeurIPS 2023), claim by claim (IDs of THEOREMS.md).</p>
 <p class="meta">Generated ${esc(ctx.generated.toISOString())} in ${result.seconds} s${ctx.shards ? ` (the shards' times added)` : ''}; seed ${result.seed}; ${result.runs ?? 'default'} cases per check; verification at ${result.precision} and ${2 * result.precision} digits; ${esc(ctx.environment)}.<br>Rerun: <code>${esc(ctx.command)}</code></p>
 ${ctx.shards ? shardsNote(ctx.shards) : ''}
+${result.interrupted ? interruptedNote(result.interrupted) : ''}
 ${summary(result)}
 ${tableOfContents(ctx)}
 </header>
@@ -75,6 +77,14 @@ ${classWideSection(classWideResults(result.replays), result.classFigures ?? [], 
 </body>
 </html>
 `;
+}
+
+/** An interrupted job's page says so first: what it shows is what finished, and what it lacks. */
+function interruptedNote(notRun: NotRun): string {
+  const list = (ids: readonly string[]) => ids.map((id) => `<code>${esc(id)}</code>`).join(', ');
+  const checks = notRun.checks.length === 0 ? 'every check finished' : `${notRun.checks.length} check${notRun.checks.length === 1 ? '' : 's'} not run: ${list(notRun.checks)}`;
+  const files = notRun.files.length === 0 ? '' : `; ${notRun.files.length} counterexample file${notRun.files.length === 1 ? '' : 's'} not replayed: ${list(notRun.files)}`;
+  return `<p class="interrupted" role="alert"><strong>Interrupted</strong> (Ctrl-C or SIGTERM): this page shows what finished, with no charts; ${checks}${files}.</p>`;
 }
 
 /** The link back to the table of contents, at the end of every section's heading. */
@@ -326,6 +336,7 @@ th { background: #f4f4f4; } td.num { text-align: right; white-space: nowrap; }
 .status { font-weight: 600; white-space: nowrap; } .holds { color: #1a7f37; } .violated, .error, .bad { color: #c62828; }
 .falsified { color: #8250df; } .inconclusive, .no-counterexample { color: #9a6700; }
 .meta, .legend, figcaption, .at { color: #555; font-size: .85rem; } .summary { font-size: 1.05rem; font-weight: 600; }
+.interrupted { border-left: 4px solid #b00; padding: .3rem .6rem; background: #fff4f4; }
 code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: .85rem; }
 .claim code { background: #f6f8fa; padding: .15rem .3rem; border-radius: 3px; }
 pre { background: #f6f8fa; padding: .6rem; overflow-x: auto; }
