@@ -46,13 +46,13 @@ export function unsavedCounterexamples(result: Pick<MainJobResult, 'checks'>): s
 }
 
 /**
- * 1 when a theorem card is violated, a check errs, a file no longer reproduces or a result could
- * not be written; else 2 when the job did not check all it was asked (a conjecture file that
- * could not be loaded, a missing shard); else 0.
+ * 1 when a theorem card is violated, a check errs or a file no longer reproduces; else 2 when the
+ * job did not check all it was asked (a conjecture file that could not be loaded, a missing shard)
+ * or the machine refused to keep a result (a full disk: the table was printed all the same); else 0.
  */
 export function jobExitCode(result: Pick<MainJobResult, 'checks' | 'replays'>, notWritten: readonly string[], incomplete: boolean): number {
-  if (failed(result.checks) || result.replays.some((r) => !r.reproduced) || notWritten.length > 0) return EXIT_FAILED;
-  return incomplete ? EXIT_BAD_INPUT : EXIT_OK;
+  if (failed(result.checks) || result.replays.some((r) => !r.reproduced)) return EXIT_FAILED;
+  return incomplete || notWritten.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 /** The whole result as JSON, without the charts; `written` says where it went (the report page, a shard's part). */

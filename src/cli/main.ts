@@ -19,6 +19,7 @@ import { interruptible } from './interrupt.js';
 import { packageVersion } from './version.js';
 import { requireExistingFolder, requireWritableFolder } from './folders.js';
 import { DEFAULT_STORE } from './replay.js';
+import { lockFolder } from '../folder-lock.js';
 import type { CliIO } from './io.js';
 import { shardOption, wholeOption } from './options.js';
 import { progressFor, withProgress } from './progress.js';
@@ -64,57 +65,68 @@ export async function mainCommand(options: MainOptions, io: CliIO): Promise<numb
   const findings = options.saveTo ?? (reportFolder === null ? undefined : join(reportFolder, 'counterexamples'));
   if (reportFolder !== null) requireWritableFolder('--report', reportFolder);
   if (findings !== undefined) requireWritableFolder('--save-to', findings);
-  const selected = selection(only, storeFiles);
-  // A shard draws no chart and shows no audit: samcheck report does both, for the merged job.
-  const audits = reportFolder === null || shard !== undefined ? { audits: [], problems: [] } : auditsToShow(join(reportFolder, 'audits'), selected.checks.map((c) => c.id));
-  for (const problem of audits.problems) io.err(`samcheck: skipped an audit record: ${problem}`);
-  const part = shard === undefined ? selected : shardOfJob(selected, shard);
-  const skipped = skippedFor(only === undefined);
-  const settings: MainJobSettings = {
-    ...part,
-    audits: audits.audits,
-    runs,
-    seed,
-    precision,
-    // New findings go beside the report, not into the store: a conjecture falsified on every run
-    // would otherwise add a file to the regression suite each time. Move a file to keep it.
-    ...(findings === undefined ? {} : { counterexampleFolder: findings }),
-    charts: reportFolder !== null && shard === undefined,
-  };
   const command = rerunCommand(options, seed);
-  const work =
-    shard === undefined
-      ? `${settings.checks.length} checks, ${settings.replayFiles.length} counterexample files`
-      : `shard ${shardText(shard)}: ${settings.checks.length} of ${selected.checks.length} checks, ${settings.replayFiles.length} of ${selected.replayFiles.length} counterexample files`;
-  io.err(`samcheck: ${work}, seed ${seed} (rerun: ${shard === undefined ? command : `${command} --shard ${shardText(shard)}`})`);
-  const { result } = await interruptible(io, 'the running checks end their current case and the running replays finish', (stop) =>
-    withProgress(progressFor(io, jobUnits(settings)), (progress) => withPool(jobs, { conjectureFolders: conjectureSources(), stop }, (pool) => runMainJob(settings, progress, pool))),
-  );
-  const environment = `Node ${process.version} on ${process.platform}/${process.arch}`;
-  // What could not be written is said, and the table is printed all the same: nothing computed is lost.
-  const notWritten: string[] = [];
-  let written: Record<string, unknown> = { report: null };
-  if (shard !== undefined && reportFolder !== null && result.interrupted !== undefined) {
-    // samcheck report merges whole parts: a part with checks missing would read as a finished shard.
-    notWritten.push(`the part of shard ${shardText(shard)} (interrupted: a shard's part must hold every check of the shard; rerun the shard)`);
-  } else if (shard !== undefined && reportFolder !== null) {
-    const saved = saveShard(io, reportFolder, shard, { selected, command, environment, result, skipped }, notWritten);
-    written = { report: null, shard: { ...shard, file: saved } };
-  } else if (reportFolder !== null) {
-    const file = join(reportFolder, 'index.html');
-    written = { report: file };
-    notWritten.push(...writeReport(io, file, { result, cards: allChecks(), constructions: settings.constructions, command, generated: new Date(), environment }));
+  // One job at a time writes a report's page (shards write parts of their own, side by side).
+  const lock = reportFolder === null || shard !== undefined ? undefined : lockFolder('--report', reportFolder, command);
+  try {
+    if (lock?.tookOver !== undefined) io.err(`samcheck: ${reportFolder}: took over ${lock.tookOver}`);
+    return await runAndWrite();
+  } finally {
+    lock?.release();
   }
-  notWritten.push(...unsavedCounterexamples(result));
-  const partText = shard === undefined ? undefined : `shard ${shardText(shard)}: ${result.checks.length} of ${selected.checks.length} checks, ${result.replays.length} of ${selected.replayFiles.length} counterexample files`;
-  io.out(options.json ? jobJson(result, skipped, written) : jobTable(result, skipped, partText));
-  for (const what of notWritten) io.err(`samcheck: NOT written: ${what}`);
-  for (const problem of skipped) io.err(`samcheck: not checked: ${problem.message}`);
-  if (result.interrupted !== undefined) {
-    io.err(`samcheck: ${interruptedText(result.interrupted)}`);
-    return EXIT_INTERRUPTED;
+
+  async function runAndWrite(): Promise<number> {
+    const selected = selection(only, storeFiles);
+    // A shard draws no chart and shows no audit: samcheck report does both, for the merged job.
+    const audits = reportFolder === null || shard !== undefined ? { audits: [], problems: [] } : auditsToShow(join(reportFolder, 'audits'), selected.checks.map((c) => c.id));
+    for (const problem of audits.problems) io.err(`samcheck: skipped an audit record: ${problem}`);
+    const part = shard === undefined ? selected : shardOfJob(selected, shard);
+    const skipped = skippedFor(only === undefined);
+    const settings: MainJobSettings = {
+      ...part,
+      audits: audits.audits,
+      runs,
+      seed,
+      precision,
+      // New findings go beside the report, not into the store: a conjecture falsified on every run
+      // would otherwise add a file to the regression suite each time. Move a file to keep it.
+      ...(findings === undefined ? {} : { counterexampleFolder: findings }),
+      charts: reportFolder !== null && shard === undefined,
+    };
+    const work =
+      shard === undefined
+        ? `${settings.checks.length} checks, ${settings.replayFiles.length} counterexample files`
+        : `shard ${shardText(shard)}: ${settings.checks.length} of ${selected.checks.length} checks, ${settings.replayFiles.length} of ${selected.replayFiles.length} counterexample files`;
+    io.err(`samcheck: ${work}, seed ${seed} (rerun: ${shard === undefined ? command : `${command} --shard ${shardText(shard)}`})`);
+    const { result } = await interruptible(io, 'the running checks end their current case and the running replays finish', (stop) =>
+      withProgress(progressFor(io, jobUnits(settings)), (progress) => withPool(jobs, { conjectureFolders: conjectureSources(), stop }, (pool) => runMainJob(settings, progress, pool))),
+    );
+    const environment = `Node ${process.version} on ${process.platform}/${process.arch}`;
+    // What could not be written is said, and the table is printed all the same: nothing computed is lost.
+    const notWritten: string[] = [];
+    let written: Record<string, unknown> = { report: null };
+    if (shard !== undefined && reportFolder !== null && result.interrupted !== undefined) {
+      // samcheck report merges whole parts: a part with checks missing would read as a finished shard.
+      notWritten.push(`the part of shard ${shardText(shard)} (interrupted: a shard's part must hold every check of the shard; rerun the shard)`);
+    } else if (shard !== undefined && reportFolder !== null) {
+      const saved = saveShard(io, reportFolder, shard, { selected, command, environment, result, skipped }, notWritten);
+      written = { report: null, shard: { ...shard, file: saved } };
+    } else if (reportFolder !== null) {
+      const file = join(reportFolder, 'index.html');
+      written = { report: file };
+      notWritten.push(...writeReport(io, file, { result, cards: allChecks(), constructions: settings.constructions, command, generated: new Date(), environment }));
+    }
+    notWritten.push(...unsavedCounterexamples(result));
+    const partText = shard === undefined ? undefined : `shard ${shardText(shard)}: ${result.checks.length} of ${selected.checks.length} checks, ${result.replays.length} of ${selected.replayFiles.length} counterexample files`;
+    io.out(options.json ? jobJson(result, skipped, written) : jobTable(result, skipped, partText));
+    if (notWritten.length > 0) io.err(`samcheck: NOT written: ${notWritten.join('; ')}`);
+    for (const problem of skipped) io.err(`samcheck: not checked: ${problem.message}`);
+    if (result.interrupted !== undefined) {
+      io.err(`samcheck: ${interruptedText(result.interrupted)}`);
+      return EXIT_INTERRUPTED;
+    }
+    return jobExitCode(result, notWritten, skipped.length > 0);
   }
-  return jobExitCode(result, notWritten, skipped.length > 0);
 }
 
 /**

@@ -20,6 +20,7 @@ import { mergeShards, missingPartFiles, requireOneJob, type MergedShards } from 
 import type { Card } from '../theorems/card.js';
 import { allChecks } from '../theorems/catalog.js';
 import { requireExistingFolder, requireWritableFolder } from './folders.js';
+import { lockFolder } from '../folder-lock.js';
 import type { CliIO } from './io.js';
 import { jobExitCode, jobJson, jobTable, unsavedCounterexamples, writeReport } from './job-output.js';
 import { DEFAULT_REPORT_FOLDER } from './main.js';
@@ -34,6 +35,17 @@ export async function reportCommand(dir: string | undefined, options: ReportOpti
   const folder = dir ?? DEFAULT_REPORT_FOLDER;
   requireExistingFolder('DIR', folder);
   requireWritableFolder('DIR', folder);
+  const lock = lockFolder('DIR', folder, `npx samcheck report ${folder}`);
+  try {
+    if (lock.tookOver !== undefined) io.err(`samcheck report: ${folder}: took over ${lock.tookOver}`);
+    return await mergeAndWrite(folder, options, io);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The report of the shards' parts in `folder` (the folder is this process's: lockFolder). */
+async function mergeAndWrite(folder: string, options: ReportOptions, io: CliIO): Promise<number> {
   const parts = readShardParts(folder);
   requireOneJob(parts);
   const merged = mergeShards(parts);
@@ -75,7 +87,7 @@ export async function reportCommand(dir: string | undefined, options: ReportOpti
   const missing = merged.missing.map(shardText);
   const part = `merged from ${parts.length} of ${merged.count} shards${missing.length === 0 ? '' : ` (missing: ${missing.join(', ')})`}`;
   io.out(options.json ? jobJson(result, skipped, { report: file, ...(missing.length === 0 ? {} : { missingShards: missing }) }) : jobTable(result, skipped, part));
-  for (const what of notWritten) io.err(`samcheck: NOT written: ${what}`);
+  if (notWritten.length > 0) io.err(`samcheck: NOT written: ${notWritten.join('; ')}`);
   for (const p of skipped) io.err(`samcheck: not checked: ${p.message}`);
   if (incomplete !== undefined) io.err(`samcheck report: incomplete: ${incomplete}`);
   return jobExitCode(result, notWritten, skipped.length > 0 || incomplete !== undefined);

@@ -50,13 +50,13 @@ describe('folders are checked before the work starts', () => {
     expectBadInput(await samcheck(...argv), message);
   });
 
-  test('a report that cannot be written at the end: the table is printed all the same, and what was not written is said (exit 1)', async () => {
+  test('a report that cannot be written at the end: the table is printed all the same, and what was not written is said (exit 2)', async () => {
     const report = join(folder, 'report-blocked');
     // index.html is a folder with something in it: the report cannot take its name.
     mkdirSync(join(report, 'index.html'), { recursive: true });
     writeFileSync(join(report, 'index.html', 'keep'), 'x');
     const { code, stdout, stderr } = await samcheck('--only', 'L1', '--runs', '3', '--seed', '1', '--report', report);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stdout).toMatch(/^L1 +.* holds +3 /m);
     expect(stderr).toContain(`samcheck: NOT written: the report ${join(report, 'index.html')}`);
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace

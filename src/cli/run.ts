@@ -56,7 +56,11 @@ export interface RunSummary {
   readonly skippedConjectures?: readonly SkippedConjecture[];
 }
 
-/** Runs the command and returns its exit code: 1 when a theorem card is violated or a check errs. */
+/**
+ * Runs the command and returns its exit code: 1 when a theorem card is violated or a check errs;
+ * 2 when a conjecture file named could not be loaded or a finding could not be saved (the table
+ * has it); 130 when interrupted.
+ */
 export async function runCommand(ids: string[], options: RunOptions, io: CliIO): Promise<number> {
   const named = ids.length === 0 ? allChecks() : ids.map((id) => checkById(id));
   const shard = options.shard === undefined ? undefined : shardOption(options.shard);
@@ -105,14 +109,15 @@ export async function runCommand(ids: string[], options: RunOptions, io: CliIO):
     ...(skipped.length > 0 ? { skippedConjectures: skipped } : {}),
   };
   io.out(options.json ? formatJson(summary) : runTable(summary));
-  for (const c of checked) if (c.counterexample?.notSaved) io.err(`samcheck: NOT written: the counterexample of ${c.id} (${c.counterexample.notSaved})`);
+  const notSaved = checked.flatMap((c) => (c.counterexample?.notSaved ? [`the counterexample of ${c.id} (${c.counterexample.notSaved})`] : []));
+  if (notSaved.length > 0) io.err(`samcheck: NOT written: ${notSaved.join('; ')}`);
   for (const problem of skipped) io.err(`samcheck: not checked: ${problem.message}`);
   if (interrupted) {
     io.err(`samcheck: ${interruptedText(notRun)}`);
     return EXIT_INTERRUPTED;
   }
-  if (failed(summary.cards) || checked.some((c) => c.counterexample?.notSaved)) return EXIT_FAILED;
-  return skipped.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+  if (failed(summary.cards)) return EXIT_FAILED;
+  return skipped.length > 0 || notSaved.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 
