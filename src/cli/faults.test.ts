@@ -4,7 +4,7 @@
  * the report folder, and the next job sweeps what the killed ones left; two jobs aimed at one
  * report folder do not interleave (the second refuses in one line; a dead holder's lock is taken
  * over); a checkout the user cannot write to works with --report elsewhere and refuses its own
- * report/ in one line; a missing TMPDIR changes nothing; a disk that refuses the page loses nothing
+ * report/ in one line (npm start included, which builds only a stale dist/); a missing TMPDIR changes nothing; a disk that refuses the page loses nothing
  * that was computed (one line, exit 2). Moments are lines of stderr, never times.
  */
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
@@ -137,30 +137,43 @@ describe('two jobs and one report folder', () => {
 });
 
 describe('the machine says no', () => {
-  test('a checkout the user cannot write to: --report elsewhere works; its own report/ is refused in one line', () => {
-    // A copy of the built package that this user cannot write to (as root, run as nobody: root writes anywhere).
+  test('a checkout the user cannot write to: npm start --report elsewhere works, its own report/ is refused in one line, a stale build too', () => {
+    // A copy of the checkout, built, that this user cannot write to (as root, run as nobody: root
+    // writes anywhere). Timestamps are kept: the build is as fresh as in the repository.
     const checkout = join(folder, 'read-only');
-    for (const part of ['dist', 'package.json', 'counterexamples']) cpSync(join(repository, part), join(checkout, part), { recursive: true });
+    for (const part of ['dist', 'package.json', 'counterexamples', 'scripts', 'src', 'bench', 'soak', 'properties', 'tsconfig.json', 'tsconfig.build.json']) {
+      cpSync(join(repository, part), join(checkout, part), { recursive: true, preserveTimestamps: true });
+    }
     symlinkSync(join(repository, 'node_modules'), join(checkout, 'node_modules'));
     const elsewhere = join(folder, 'writable');
     mkdirSync(elsewhere);
     chmodSync(elsewhere, 0o777);
     chmodSync(folder, 0o755);
-    spawnSync('chmod', ['-R', 'a-w,a+rX', checkout]);
+    const readOnly = () => spawnSync('chmod', ['-R', 'a-w,a+rX', checkout]);
+    readOnly();
     const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const run = (argv: readonly string[]) => {
-      const { status, stdout, stderr } = spawnSync(process.execPath, [join(checkout, 'dist', 'src', 'cli.js'), ...argv], { cwd: checkout, encoding: 'utf8', ...user });
+    // npm keeps its logs and cache in a folder it can write.
+    const env = { ...process.env, HOME: elsewhere, npm_config_cache: join(elsewhere, 'npm'), npm_config_update_notifier: 'false' };
+    const npmStart = (argv: readonly string[]) => {
+      const { status, stdout, stderr } = spawnSync('npm', ['start', '--silent', '--', ...argv], { cwd: checkout, encoding: 'utf8', env, ...user });
       return { code: status, stdout, stderr };
     };
-    const refused = run(['--only', 'L1', '--runs', '3', '--seed', '1']);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^samcheck: invalid --report = "report": must be a folder samcheck can write to \(.*: E(ACCES|ROFS|PERM)\)$/)]);
     const report = join(elsewhere, 'report');
-    const worked = run(['--only', 'L1,C5', '--runs', '5', '--seed', '1', '--report', report]);
+    const worked = npmStart(['--only', 'L1,C5', '--runs', '5', '--seed', '1', '--report', report]);
     expect(worked.code, worked.stderr).toBe(0);
     expect(worked.stdout).toMatch(/^C5 +.* falsified /m);
     expectWholeFiles(report);
     expect(readdirSync(join(report, 'counterexamples'))).toHaveLength(1);
+    const refused = npmStart(['--only', 'L1', '--runs', '3', '--seed', '1']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^samcheck: invalid --report = "report": must be a folder samcheck can write to \(.*: E(ACCES|ROFS|PERM)\)$/)]);
+    // A source newer than the build: it cannot be rebuilt here, and says so in one line.
+    spawnSync('chmod', ['-R', 'u+w', join(checkout, 'src')]);
+    writeFileSync(join(checkout, 'src', 'errors.ts'), readFileSync(join(checkout, 'src', 'errors.ts')));
+    readOnly();
+    const stale = npmStart(['--only', 'L1', '--runs', '3', '--seed', '1', '--report', report]);
+    expect(stale.code).toBe(2);
+    expect(stale.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^samcheck: dist\/ is older than the sources, and this checkout cannot be written \(E(ACCES|ROFS|PERM)\): build it where it can be/)]);
   });
 
   test('a missing TMPDIR changes nothing', () => {
