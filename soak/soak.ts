@@ -7,7 +7,7 @@
  *   npm run soak -- --slice ci                  # the small fixed slice CI runs (a few minutes)
  *
  * What runs, in order:
- * 1. `samcheck run ID --seed S --json --jobs 1` for every check ID and seed S (seed-major, so a
+ * 1. `samcheck run ID --seed S --precision P --json --jobs 1` for every check ID and seed S (seed-major, so a
  *    stopped soak has covered every check), each saved counterexample replayed at once by
  *    `samcheck replay FILE --json` in a process of its own; and the commands that once crashed
  *    (REGRESSIONS);
@@ -16,7 +16,9 @@
  * 4. `samcheck audit ID --class --evaluations E --seed S --json` for every deterministic card at a
  *    fixed step size, --class seeds.
  *
- * Options: --seeds N (default 20), --from S (the first seed; default random, printed), --jobs J
+ * Options: --seeds N (default 20), --from S (the first seed; default random, printed),
+ * --precisions P,... (the verification precisions the seeds take in turn; default 40,30,70, so
+ * that every tier of the verdict ladder is used: double-double, quad-double, decimal), --jobs J
  * (processes at once; default the cores), --only ID,... (the checks and cards), --main N (2),
  * --main-runs N (the main job's --runs; default its own), --audits N (1), --audit-evaluations E
  * (300), --class N (1), --class-evaluations E (4000), --out DIR (where findings, reports and
@@ -44,6 +46,8 @@ const REGRESSIONS: readonly (readonly string[])[] = [
 
 interface Plan {
   readonly seeds: readonly number[];
+  /** The verification precisions the seeds take in turn (each tier of the verdict ladder: dd up to 31 digits, qd up to 62, decimal above). */
+  readonly precisions: readonly number[];
   readonly checks: readonly string[];
   readonly mainSeeds: readonly number[];
   readonly mainRuns?: number;
@@ -118,7 +122,9 @@ async function main(): Promise<number> {
   process.stderr.write(`soak: ${plan.seeds.length} seeds from ${plan.seeds[0]} × ${plan.checks.length} checks, ${plan.mainSeeds.length} main jobs, ${plan.audits.length} audits, ${plan.classAudits.length} class audits, ${plan.jobs} at once; findings and reports in ${plan.out}\n`);
   const runs = [
     ...REGRESSIONS.filter((args) => plan.checks.includes(args[1]!)).map((args) => ({ phase: 'regression' as const, args: [...args, '--json', '--jobs', '1', '--save-to', findings] })),
-    ...plan.seeds.flatMap((seed) => plan.checks.map((id) => ({ phase: 'run' as const, args: ['run', id, '--seed', String(seed), '--json', '--jobs', '1', '--save-to', findings] }))),
+    ...plan.seeds.flatMap((seed, k) =>
+      plan.checks.map((id) => ({ phase: 'run' as const, args: ['run', id, '--seed', String(seed), '--precision', String(plan.precisions[k % plan.precisions.length]), '--json', '--jobs', '1', '--save-to', findings] })),
+    ),
   ];
   let done = 0;
   await Promise.all(
@@ -171,7 +177,8 @@ function summary(records: readonly Record[], plan: Plan, seconds: number, interr
   lines.push('', 'check       runs  statuses');
   const byCheck = new Map<string, string[]>();
   for (const r of records.filter((x) => x.phase === 'run')) for (const [id, status] of Object.entries(r.statuses)) byCheck.set(id, [...(byCheck.get(id) ?? []), status]);
-  for (const [id, statuses] of byCheck) {
+  for (const id of plan.checks.filter((c) => byCheck.has(c))) {
+    const statuses = byCheck.get(id)!;
     const counts = new Map<string, number>();
     for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
     lines.push(`${id.padEnd(11)} ${String(statuses.length).padStart(4)}  ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}`);
@@ -193,7 +200,7 @@ function planFrom(argv: readonly string[], catalog: readonly CatalogEntry[]): Pl
     ({ values } = parseArgs({
       args: [...argv],
       options: Object.fromEntries(
-        ['seeds', 'from', 'jobs', 'only', 'main', 'main-runs', 'audits', 'audit-evaluations', 'class', 'class-evaluations', 'out', 'watchdog', 'slice'].map((name) => [name, { type: 'string' as const }]),
+        ['seeds', 'from', 'jobs', 'only', 'precisions', 'main', 'main-runs', 'audits', 'audit-evaluations', 'class', 'class-evaluations', 'out', 'watchdog', 'slice'].map((name) => [name, { type: 'string' as const }]),
       ),
       strict: true,
     }) as { values: { [name: string]: string | undefined } });
@@ -222,8 +229,14 @@ function planFrom(argv: readonly string[], catalog: readonly CatalogEntry[]): Pl
   const classIds = ci ? selected.filter((c) => ['L7', 'D-NC'].includes(c.id)) : selected;
   const auditSeeds = firstSeeds(whole('audits', 1, 0, 1000));
   const classSeeds = firstSeeds(whole('class', 1, 0, 1000));
+  const precisions = (values.precisions ?? '40,30,70').split(',').map((text) => {
+    const p = Number(text);
+    if (!/^\d+$/.test(text.trim()) || p < 10 || p > 500) throw new BadOption(`invalid --precisions = ${JSON.stringify(values.precisions)}: each must be a whole number of digits from 10 to 500`);
+    return p;
+  });
   return {
     seeds,
+    precisions,
     checks: selected.map((c) => c.id),
     mainSeeds: only !== undefined ? [] : firstSeeds(whole('main', ci ? 1 : 2, 0, 1000)),
     ...(values['main-runs'] !== undefined || ci ? { mainRuns: whole('main-runs', 10, 1, 1_000_000) } : {}),
