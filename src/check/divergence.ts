@@ -18,7 +18,7 @@ import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { executeRun, isStepSizeRule } from '../algorithms/run-spec.js';
 import { executeStochasticRun } from '../algorithms/stochastic.js';
 import { OverflowError } from '../errors.js';
-import type { CaseVerdict } from './verdict.js';
+import type { CaseVerdict } from './case-verdict.js';
 
 /** How far past the scale of its start an iterate must go for a run to count as diverging. */
 export const DIVERGENCE_GROWTH = 1e100;

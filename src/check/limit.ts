@@ -27,7 +27,7 @@ import { MAX_SEED } from '../random/seeded.js';
 import { lowerBound, upperBound, type RunningMean } from '../stats/mean.js';
 import type { LimitCard } from '../theorems/card.js';
 import { CONFIDENCE_METHOD, FAMILYWISE_ALPHA } from './statistical.js';
-import type { CaseVerdict } from './verdict.js';
+import type { CaseVerdict } from './case-verdict.js';
 
 export const HORIZON_FACTOR = 4;
 export const REQUIRED_DECAY = 0.75;

@@ -19,7 +19,7 @@ import { lowerBound } from '../stats/mean.js';
 import type { StochasticCard, StochasticQuantities } from '../theorems/card.js';
 import { smallestAtom } from '../oracles/oracle.js';
 import { cardConstants } from './observe.js';
-import type { CaseVerdict } from './verdict.js';
+import type { CaseVerdict } from './case-verdict.js';
 
 export const CONFIDENCE_METHOD = 'one-sided Student-t bound on the mean over independent paths, Bonferroni over horizons and cases';
 export const FAMILYWISE_ALPHA = 0.01;

@@ -32,9 +32,9 @@ import { observe, type ObserveOptions } from './observe.js';
 import { judgeLimitCase } from './limit.js';
 import { judgeStochasticCase } from './statistical.js';
 import { certify } from './certify.js';
+import type { CaseVerdict, Level } from './case-verdict.js';
 
-export const LEVELS = ['certified', 'verified', 'float', 'statistical', 'undecided'] as const;
-export type Level = (typeof LEVELS)[number];
+export { LEVELS, type CaseVerdict, type Level } from './case-verdict.js';
 
 /** The decimal precision p of verification (runs at p and 2p) unless asked otherwise. */
 export const DEFAULT_VERIFY_PRECISION = 40;
@@ -50,28 +50,6 @@ export const NEAR_MISS = 1e-6;
  */
 export const MAX_VERIFICATION_UNITS = 3e6;
 
-export interface CaseVerdict {
-  /** undefined when undecided. */
-  readonly holds: boolean | undefined;
-  readonly level: Level;
-  /**
-   * The largest observed/bound, from the most precise evaluation made (0 when nothing is claimed;
-   * NaN when no evaluation could be trusted, see `reason`).
-   */
-  readonly ratio: number;
-  /** That ratio with the digits of its evaluation, and the step or horizon where it occurs. */
-  readonly ratioText: string;
-  readonly at: number;
-  /** For statistical verdicts: how the expectation at `at` was bounded. */
-  readonly confidence?: { readonly method: string; readonly alpha: number; readonly paths: number; readonly mean: string; readonly lower: string; readonly bound: string };
-  /**
-   * When set, the level above was reached on the run's first `prefix` steps (the horizons float64
-   * could not decide); the later horizons were decided in float64 with a clear margin.
-   */
-  readonly prefix?: number;
-  /** Why a case is undecided, when it is not for want of agreement between precisions. */
-  readonly reason?: string;
-}
 
 export interface VerdictOptions extends ObserveOptions {
   /** p: decimal verification runs at p and 2p digits. */
