@@ -6,6 +6,7 @@
  * file samcheck writes takes its name in one step (src/atomic-write.ts), so even then no partial
  * file is left under a real name.
  */
+import type { NotRun } from '../parallel/jobs.js';
 import { stopFlag, type StopFlag } from '../parallel/stop.js';
 import { EXIT_INTERRUPTED } from './exit-codes.js';
 import type { CliIO } from './io.js';
@@ -36,4 +37,11 @@ export async function interruptible<R>(io: CliIO, ending: string, work: (stop: S
   } finally {
     for (const signal of SIGNALS) process.off(signal, onSignal);
   }
+}
+
+/** "interrupted: 3 checks not run (C1, C2, C3), 2 counterexample files not replayed": what an interrupted job lacks. */
+export function interruptedText(notRun: NotRun): string {
+  const checks = `${notRun.checks.length} check${notRun.checks.length === 1 ? '' : 's'} not run${notRun.checks.length === 0 ? '' : ` (${notRun.checks.join(', ')})`}`;
+  const files = notRun.files.length === 0 ? '' : `, ${notRun.files.length} counterexample file${notRun.files.length === 1 ? '' : 's'} not replayed`;
+  return `interrupted: ${checks}${files}`;
 }

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { replaceFile } from '../atomic-write.js';
 import { failed } from './run.js';
 import type { MainJobResult } from '../job/main-job.js';
-import type { NotRun } from '../parallel/jobs.js';
+import { interruptedText } from './interrupt.js';
 import { formatJson } from '../report/json.js';
 import { reportPage, type PageContext } from '../report/html/page.js';
 import { replayText } from '../report/replay.js';
@@ -70,13 +70,6 @@ export function jobJson(result: MainJobResult, skipped: readonly SkippedConjectu
   // Each case's row is in results.json (written with the report), not here: a whole run has thousands.
   const checks = rest.checks.map(({ rows: _rows, ...check }) => check);
   return formatJson({ ...rest, checks, audits: auditSummaries, classWide: classWideResults(result.replays), skippedConjectures: skipped, ...written });
-}
-
-/** "interrupted: 3 checks not run (C1, C2, C3), 2 counterexample files not replayed": what an interrupted job lacks. */
-export function interruptedText(notRun: NotRun): string {
-  const checks = `${notRun.checks.length} check${notRun.checks.length === 1 ? '' : 's'} not run${notRun.checks.length === 0 ? '' : ` (${notRun.checks.join(', ')})`}`;
-  const files = notRun.files.length === 0 ? '' : `, ${notRun.files.length} counterexample file${notRun.files.length === 1 ? '' : 's'} not replayed`;
-  return `interrupted: ${checks}${files}`;
 }
 
 /** The verdict table; `part` says, in its first line, what part of the job it is (a shard, merged shards). */
