@@ -1,0 +1,78 @@
+/**
+ * The certifiers cannot lie: each is handed a case whose margin is negative by less than the width
+ * of its enclosure at a low working precision, and must refuse to certify it (say nothing, or find
+ * the violation at a higher precision), never call it `certified` and holding. A certifier that read
+ * an enclosure's upper end where its lower end decides (an interval straddling 0 taken as >= 0)
+ * fails here at once. The class-wide certifier's twin is in src/interpolation/certifier.test.ts.
+ */
+import { describe, expect, test } from 'vitest';
+import type { RunSpec } from '../algorithms/run-spec.js';
+import { countingBackend } from '../arith/counting.js';
+import { float64 } from '../arith/float64.js';
+import { defineConjecture } from '../conjectures/define.js';
+import { L1 } from '../theorems/l1.js';
+import type { Card } from '../theorems/card.js';
+import { certify } from './certify.js';
+import { observe } from './observe.js';
+import { judgeCase } from './verdict.js';
+
+function unitsOf(card: Card & { scope: 'step' | 'run' }, spec: RunSpec, constants: Record<string, string>): number {
+  const counting = countingBackend(float64);
+  observe(counting.backend, card, spec, { constants });
+  return counting.units();
+}
+
+// L1 on an isotropic quadratic: ‖δ‖ = βρ exactly, so with c = 1 − 10^-20 the margin c·βρ − ‖δ‖ is
+// −10^-20·βρ: a violation far inside float64's rounding and inside decimal intervals at 15 digits.
+const isotropic: RunSpec = { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: ['3', '3'] }, x0: ['1', '2'], eta: '0.1', rho: '0.7', steps: 1 };
+const justBelowOne = { c: '0.99999999999999999999' };
+
+// A run: SAM on (β/2)x² with β = 2, η = 1/2, ρ = 1/2 from x0 = r* = ηβρ/(2 − ηβ) = 1/2 is LB-D-SC's
+// 2-cycle ±1/2 from its first step, every number exact in binary and decimal, so ‖∇f(x_T)‖² = β²ρ²
+// exactly at every T. Claimed <= c·β²ρ² with c = 1 − 10^-25: violated by 10^-25 relative at each
+// of the 12 horizons, by an amount only the parsing of c can see.
+const lastGradient = defineConjecture({
+  id: 'CYCLE-GRADIENT',
+  statement: 'the last squared gradient of SAM stays below c·β²ρ²',
+  class: 'strongly-convex',
+  families: ['quadratic'],
+  algorithm: 'sam',
+  measure: 'gradNormSq',
+  claim: { bound: 'c * beta^2 * rho^2' },
+  constants: { c: '1' },
+});
+const cycle: RunSpec = { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: ['2'] }, x0: ['0.5'], eta: '0.5', rho: '0.5', steps: 12 };
+const cycleFloor = { c: '0.9999999999999999999999999' };
+
+describe('card verdicts in intervals refuse a margin negative by less than their width', () => {
+  test.each([
+    ['L1, one step', L1, isotropic, justBelowOne],
+    ['a run: 12 steps of a 2-cycle', lastGradient, cycle, cycleFloor],
+  ] as const)('%s: never certified to hold, at 5, 10 or 15 digits', (_, card, spec, constants) => {
+    const units = unitsOf(card as Card & { scope: 'step' | 'run' }, spec, constants);
+    for (const precision of [5, 10, 15]) {
+      const certificate = certify(card as Card & { scope: 'step' | 'run' }, spec, { precision, lost: 0, units, constants });
+      expect(certificate.holds, `at ${precision} digits: ${certificate.arithmetic}`).not.toBe(true);
+    }
+  });
+
+  test.each([
+    ['L1, one step', L1, isotropic, justBelowOne],
+    ['a run: 12 steps of a 2-cycle', lastGradient, cycle, cycleFloor],
+  ] as const)('%s: the verdict finds the violation (verified or certified), at p = 30', (_, card, spec, constants) => {
+    const verdict = judgeCase(card, spec, { precision: 30, constants });
+    expect(verdict.holds).toBe(false);
+    expect(['verified', 'certified']).toContain(verdict.level);
+  });
+
+  test.each([
+    ['L1, one step', L1, isotropic, { c: '1.00000000000000000001' }],
+    ['a run: 12 steps of a 2-cycle', lastGradient, cycle, { c: '1.0000000000000000000000001' }],
+  ] as const)('%s, the margin positive by as little: certified to hold or left undecided, never violated', (_, card, spec, constants) => {
+    const units = unitsOf(card as Card & { scope: 'step' | 'run' }, spec, constants);
+    for (const precision of [5, 10, 15, 40]) {
+      const certificate = certify(card as Card & { scope: 'step' | 'run' }, spec, { precision, lost: 0, units, constants });
+      expect(certificate.holds, `at ${precision} digits: ${certificate.arithmetic}`).not.toBe(false);
+    }
+  });
+});
