@@ -1,1 +1,0 @@
-export default { test: { include: ['**/*.fixture.ts'], setupFiles: ["/work/main/properties/fast-check-setup.ts"] } };
