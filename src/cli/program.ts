@@ -26,6 +26,7 @@ import { catalogCommand, type CatalogOptions } from './catalog.js';
 import { requireExistingFolder } from './folders.js';
 import { reportCommand, type ReportOptions } from './report.js';
 import { MAX_SHARDS } from '../job/shard.js';
+import { DEFAULT_POWER_SEEDS, powerCommand, type PowerOptions } from './power.js';
 
 export { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 
@@ -180,6 +181,23 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     )
     .action(async (id: string, options: AuditOptions) => {
       outcome.exitCode = await auditCommand(id, options, io);
+    });
+
+  program
+    .command('power')
+    .description('The power benchmark: claims whose truth is known, each checked from many seeds; how often samcheck says the right thing')
+    .option('--seeds <n>', `seeds per claim and budget (default: ${DEFAULT_POWER_SEEDS})`)
+    .option('--from <s>', 'the first seed (default: 1); the seeds are s, s + 1, ...')
+    .option('--budgets <list>', 'multiples of each claim\'s default budget, e.g. 0.5,1,2 (default: 1, and 0.5,1,2 for the budget study\'s claims)')
+    .option('--only <ids>', 'comma-separated claims of the benchmark (default: all)')
+    .option('--jobs <n>', JOBS_HELP)
+    .option('--write <file>', 'write the results as a markdown page to FILE and as JSON beside it (FILE with .json)')
+    .option('--slice <name>', 'ci: the fixed slice CI runs (a few claims of every shape, three seeds); exit 1 when any verdict is not the claim\'s truth')
+    .option('--json', 'machine-readable output: every run and every claim\'s result')
+    .option('--conjectures <dir>', CONJECTURES_HELP, collect)
+    .addHelpText('after', '\nExamples:\n  samcheck power --write docs/power.md     # what npm run power does\n  samcheck power --only D-NC:c=0.9,GD-C-tight --seeds 60\n  samcheck power --slice ci')
+    .action(async (options: PowerOptions) => {
+      outcome.exitCode = await powerCommand(options, io);
     });
 
   program

@@ -15,8 +15,9 @@
  * not a theorem of the paper).
  */
 import type { LimitCard } from '../theorems/card.js';
+import type { Expectation } from './define.js';
 
-export const C4: LimitCard = {
+export const C4: LimitCard & { readonly expected: Expectation } = {
   id: 'C4',
   title: 'Conjecture: stochastic SAM with constant ρ converges to the optimum (expected false)',
   kind: 'conjecture',
@@ -27,6 +28,7 @@ export const C4: LimitCard = {
   eta: { rule: 'S-SC-n' },
   constants: {},
   tightness: 'False: LB-S keeps E f(x_T) − f* >= βρ²m²/2 > 0.',
+  expected: 'false',
   scope: 'limit',
   measure: 'gap',
   maxCondition: 4,

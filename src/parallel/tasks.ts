@@ -1,7 +1,8 @@
 /**
  * The units of work that `--jobs N` spreads over worker threads, as plain data in and out (they
  * cross a thread boundary by structured clone): a card checked over its class, a counterexample
- * file replayed, a batch of audit evaluations, an audit finalist confirmed. The same function runs
+ * file replayed, a batch of audit evaluations, an audit finalist confirmed, a claim of the power
+ * benchmark checked from one seed. The same function runs
  * a task in the calling thread (one job) and in a worker (several), so a seed gives the same
  * results whatever the number of jobs: each task draws only from its own seed (cardSeed), never
  * from a stream shared with other tasks.
@@ -12,18 +13,21 @@ import { replayFile, type ReplayResult } from '../check/replay.js';
 import type { CaseVerdict } from '../check/verdict.js';
 import { checkById } from '../conjectures/lookup.js';
 import { confirmFinalist, evaluateCase } from '../audit/audit.js';
+import { runPowerClaim, type PowerRun } from '../power/run.js';
 
 export type Task =
   | { readonly kind: 'check'; readonly card: string; readonly settings: CheckAllSettings }
   | { readonly kind: 'replay'; readonly file: string }
   | { readonly kind: 'evaluate'; readonly card: string; readonly constant?: string; readonly instances: readonly CaseSpec[] }
-  | { readonly kind: 'confirm'; readonly card: string; readonly constant?: string; readonly precision: number; readonly instance: CaseSpec };
+  | { readonly kind: 'confirm'; readonly card: string; readonly constant?: string; readonly precision: number; readonly instance: CaseSpec }
+  | { readonly kind: 'power'; readonly claim: string; readonly seed: number; readonly factor: number };
 
 export interface TaskResults {
   check: CheckedCard;
   replay: ReplayResult;
   evaluate: number[];
   confirm: CaseVerdict;
+  power: PowerRun;
 }
 
 export type ResultOf<K extends Task['kind']> = TaskResults[K];
@@ -48,5 +52,7 @@ function perform(task: Task, report: (event: TaskEvent) => void, stopped: () => 
     }
     case 'confirm':
       return confirmFinalist(checkById(task.card), task.instance, task.constant, task.precision);
+    case 'power':
+      return runPowerClaim(task.claim, task.seed, task.factor, stopped);
   }
 }
