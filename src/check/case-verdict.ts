@@ -27,4 +27,6 @@ export interface CaseVerdict {
   readonly prefix?: number;
   /** Why a case is undecided, when it is not for want of agreement between precisions. */
   readonly reason?: string;
+  /** Undecided because its decimal verification would cost this many units, more than it was allowed. */
+  readonly cost?: number;
 }

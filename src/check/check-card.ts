@@ -8,10 +8,12 @@ import { isStochasticSpec, type CaseSpec } from '../algorithms/case.js';
 import { isStochasticAlgorithm } from '../algorithms/stochastic.js';
 import { keepTop, type Scored } from '../audit/compass.js';
 import { arbTaggedCase, type TaggedCase } from '../generators/card-cases.js';
+import type { CornerName } from '../generators/corners.js';
 import { DEFAULT_SHAPE, type CaseShape } from '../generators/cases.js';
 import type { Card } from '../theorems/card.js';
 import { caseRow, type CaseRow } from './case-row.js';
 import { storeCounterexample, type CounterexampleContent } from './counterexamples.js';
+import { resolveUndecided, type Undecided } from './resolve.js';
 import { caseWork, confirmationCase, SEARCH_FINALISTS, SEARCH_STARTS, targetedSearch } from './search.js';
 import { FAMILYWISE_ALPHA } from './statistical.js';
 import { DEFAULT_VERIFY_PRECISION, judgeCase, LEVELS, NEAR_MISS, verdictEvidence, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
@@ -146,7 +148,13 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
   let lastConfirmed: { instance: CaseSpec; verdict: CaseVerdict } | undefined;
   // The best distinct cases of the sampling, where the targeted search starts.
   const starts: Scored[] = [];
+  // And the best case of each construction corner, so that the search spends part of its budget in
+  // every corner's neighbourhood (a trap drawn once at the wrong η or horizon is climbed towards
+  // the claim's worst, not left behind the general cases' best).
+  const cornerBest = new Map<CornerName, Scored>();
   const rows: CaseRow[] = [];
+  // The undecided cases, with where they are: a row of the sampling, or a search finalist (row undefined).
+  const undecidedCases: (Undecided & { row?: number; corner?: CornerName })[] = [];
   const coverage = { families: {} as Record<string, number>, noise: {} as Record<string, number>, corners: {} as Record<string, number> };
   const budget = defaultSearchBudget(card, options.runs);
   const asked = options.searchEvaluations ?? card.search?.searchEvaluations;
@@ -192,9 +200,11 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
       levels[verdict.level]++;
       count(coverage, instance, corner);
       rows.push(caseRow(instance, verdict, corner));
+      if (verdict.level === 'undecided') undecidedCases.push({ instance, verdict, row: rows.length - 1, ...(corner ? { corner } : {}) });
       sampledWork += caseWork(card, instance);
       worst = worseOf(worst, instance, verdict, rows.length - 1);
       keepTop(starts, { ratio: verdictEvidence(verdict), instance }, SEARCH_STARTS);
+      if (corner !== undefined) keepBestOfCorner(cornerBest, corner, { ratio: verdictEvidence(verdict), instance });
     }
     if (verdict.holds !== false) return true;
     // A divergence shrinks to a smaller divergence: a candidate near the edge of divergence that
@@ -240,7 +250,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
       // float64 sees above 1, and the best one, so that the worst ratio says what the search reached).
       let search: SearchReport | undefined;
       if (evaluations > 0 && starts.length > 0) {
-        const outcome = targetedSearch(card, starts, { ...caseOptions, evaluations, ...(asked === undefined ? { work: budget.workShare * sampledWork } : {}) });
+        const outcome = targetedSearch(card, withCornerStarts(starts, cornerBest), { ...caseOptions, evaluations, ...(asked === undefined ? { work: budget.workShare * sampledWork } : {}) });
         if (options.stop?.()) return stopped();
         let judged = 0;
         let undecided = 0;
@@ -251,11 +261,32 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
           const instance = confirmationCase(card, finalist.instance);
           const verdict = judgeCase(card, instance, caseOptions);
           judged++;
-          if (verdict.level === 'undecided') undecided++;
+          if (verdict.level === 'undecided') {
+            undecided++;
+            undecidedCases.push({ instance, verdict });
+          }
           worst = worseOf(worst, instance, verdict);
           if (verdict.holds === false) return found(instance, verdict, '', report());
         }
         search = report();
+      }
+      // A conjecture is called inconclusive only after its undecided cases were given more digits
+      // and more work (src/check/resolve.ts); a theorem card holds whatever they say.
+      if (card.kind === 'conjecture' && undecidedCases.length > 0) {
+        const after = resolveUndecided(card, undecidedCases, caseOptions, options.stop);
+        if (options.stop?.()) return stopped();
+        for (const [i, verdict] of after.entries()) {
+          const { instance, row, corner } = undecidedCases[i]!;
+          if (verdict.level === 'undecided') continue;
+          if (row === undefined) search = search && { ...search, undecided: search.undecided - 1 };
+          else {
+            levels.undecided--;
+            levels[verdict.level]++;
+            rows[row] = caseRow(instance, verdict, corner);
+          }
+          worst = worseOf(worst, instance, verdict, row);
+          if (verdict.holds === false) return found(instance, verdict, '', search);
+        }
       }
       const survived = levels.undecided > 0 || (search?.undecided ?? 0) > 0 ? 'inconclusive' : 'no counterexample';
       return { ...base(), status: card.kind === 'conjecture' ? survived : 'holds', ...(search ? { search } : {}) };
@@ -268,6 +299,19 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
     // fast-check's path leads to the shrunk case; it describes the saved one only if that is it.
     return found(instance, verdict, instance === lastFailure.instance ? path : '');
   }
+}
+
+/** The best case of `corner` so far, by its evidence (a NaN one, undecided, counts as the least). */
+function keepBestOfCorner(best: Map<CornerName, Scored>, corner: CornerName, scored: Scored): void {
+  const held = best.get(corner);
+  const value = (s: Scored) => (Number.isNaN(s.ratio) ? -Infinity : s.ratio);
+  if (held === undefined || value(scored) > value(held)) best.set(corner, scored);
+}
+
+/** The search's starts: the sampling's best cases, then each corner's best not among them. */
+function withCornerStarts(starts: readonly Scored[], cornerBest: ReadonlyMap<CornerName, Scored>): Scored[] {
+  const extra = [...cornerBest.values()].filter((c) => !starts.some((s) => s.instance === c.instance));
+  return [...starts, ...extra];
 }
 
 /** An error thrown inside a check, in one line: its kind and message (a bug report starts here). */

@@ -30,6 +30,9 @@ import { CONFIDENCE_METHOD, FAMILYWISE_ALPHA } from './statistical.js';
 import type { CaseVerdict } from './case-verdict.js';
 
 export const HORIZON_FACTOR = 4;
+/** How far a deterministic case's window of horizons may slide past 16T, and its longest run. */
+export const MAX_SLIDES = 3;
+export const MAX_LIMIT_STEPS = 2 ** 20;
 export const REQUIRED_DECAY = 0.75;
 
 /** The horizons a limit claim is judged at, from the case's T. */
@@ -58,10 +61,26 @@ const SCREEN_ALPHA = 0.05;
  * lenient level counts as falsified; the shrunk case is then judged in full.
  */
 export function judgeLimitCase(card: LimitCard, spec: CaseSpec, alpha: number = FAMILYWISE_ALPHA, screen = false, precision?: number): CaseVerdict {
-  const horizons = limitHorizons(spec.steps);
+  let horizons = limitHorizons(spec.steps);
   if (!isStochasticSpec(spec)) {
-    const { estimates, delta0 } = deterministicEstimates(card, spec, horizons);
-    const holds = decide(estimates, delta0);
+    const runs = horizons.map((steps) => deterministicEstimate(card, spec, steps));
+    const delta0 = runs[0]!.delta0;
+    let estimates = runs.map((r) => r.estimate) as [Estimate, Estimate, Estimate];
+    let holds = decide(estimates, delta0);
+    // A transient that outlasts T, 4T and 16T (SAM with ρ_t = ρ0/(t+1) and a large ρ0 still
+    // wanders at 16T): the window of three horizons slides by quadruplings, each a run of its own,
+    // up to MAX_SLIDES times and a longest run of MAX_LIMIT_STEPS steps, a count, until the last
+    // quadrupling loses its quarter. A slid window only ever says "holds": a measure that a
+    // transient keeps on a plateau over two quadruplings can still fall after them (C3 on a
+    // logistic regression with ρ0 = 203: 1.0e-4, 2.7e-4, 2.6e-4 at 72, 288, 1152 steps, then
+    // 2.4e-5 at 4608), so a falsification rests on the case's own horizons alone.
+    for (let slide = 0; holds === undefined && slide < MAX_SLIDES && HORIZON_FACTOR * horizons[2]! <= MAX_LIMIT_STEPS; slide++) {
+      const slid: [number, number, number] = [horizons[1]!, horizons[2]!, HORIZON_FACTOR * horizons[2]!];
+      const later: [Estimate, Estimate, Estimate] = [estimates[1], estimates[2], deterministicEstimate(card, spec, slid[2]).estimate];
+      horizons = slid;
+      estimates = later;
+      if (decide(later, delta0) === true) holds = true;
+    }
     const verdict: CaseVerdict = { ...verdictFields(estimates, delta0, horizons, holds), level: holds === undefined ? 'undecided' : 'float' };
     // A measure that is stuck because it grows: when decimal shows the run diverging, the
     // falsification is verified, not a float64 judgement of a slow transient.
@@ -113,17 +132,13 @@ function verdictFields(estimates: [Estimate, Estimate, Estimate], delta0: number
   return { holds, ratio, ratioText: String(ratio), at: horizons[2]!, ...undecided };
 }
 
-function deterministicEstimates(card: LimitCard, spec: Exclude<CaseSpec, StochasticRunSpec>, horizons: number[]): { estimates: [Estimate, Estimate, Estimate]; delta0: number } {
-  let delta0 = 0;
-  const estimates = horizons.map((steps): Estimate => {
-    const { trajectory } = atHorizon(steps, () => executeRun(float64, { ...spec, steps }));
-    delta0 = trajectory.gap[0]!;
-    const value = measureAt(trajectory, card.measure, steps);
-    // The measure can leave float64's range before the iterate does (f ~ ‖x‖²).
-    if (!Number.isFinite(value)) throw new OverflowError(`the ${card.measure} at step ${steps}`, steps, 'float64', 'the measure grows without bound', { horizon: steps });
-    return { mean: value, lower: value, upper: value };
-  }) as [Estimate, Estimate, Estimate];
-  return { estimates, delta0 };
+/** The deterministic measure at one horizon (a run of its own: η may follow a rule in T), and Δ0. */
+function deterministicEstimate(card: LimitCard, spec: Exclude<CaseSpec, StochasticRunSpec>, steps: number): { estimate: Estimate; delta0: number } {
+  const { trajectory } = atHorizon(steps, () => executeRun(float64, { ...spec, steps }));
+  const value = measureAt(trajectory, card.measure, steps);
+  // The measure can leave float64's range before the iterate does (f ~ ‖x‖²).
+  if (!Number.isFinite(value)) throw new OverflowError(`the ${card.measure} at step ${steps}`, steps, 'float64', 'the measure grows without bound', { horizon: steps });
+  return { estimate: { mean: value, lower: value, upper: value }, delta0: trajectory.gap[0]! };
 }
 
 function stochasticMeans(card: LimitCard, spec: StochasticRunSpec, horizons: number[]): { means: RunningMean<number>[]; delta0: number } {

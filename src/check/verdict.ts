@@ -150,7 +150,7 @@ function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options
   const clearViolation = margin < 0 && isClear(margin, drift);
   if (!clearViolation && units > (options.maxVerificationUnits ?? MAX_VERIFICATION_UNITS)) {
     // float64 cannot be trusted with this case (that is why it was escalated): its ratio is unknown.
-    return { holds: undefined, level: 'undecided', ratio: NaN, ratioText: 'NaN', at: fast.at, reason: `decimal verification would cost ${units.toExponential(2)} units, more than the ${(options.maxVerificationUnits ?? MAX_VERIFICATION_UNITS).toExponential(0)} a case may use` };
+    return { holds: undefined, level: 'undecided', ratio: NaN, ratioText: 'NaN', at: fast.at, reason: `decimal verification would cost ${units.toExponential(2)} units, more than the ${(options.maxVerificationUnits ?? MAX_VERIFICATION_UNITS).toExponential(0)} a case may use`, cost: units };
   }
   const inDecimal = verifyInDecimal(card, decided, options, units);
   const tail = prefix === undefined ? undefined : worstOf(float64, fastObservations.slice(inDecimal.observations));

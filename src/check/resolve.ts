@@ -1,0 +1,47 @@
+/**
+ * Undecided cases resolved before a conjecture is called inconclusive (issue "Verdict power"): a
+ * true claim should not read "inconclusive" because one case sat near x* (float64 cannot see
+ * f(x0) − f* there) or on an equality to p digits. Each undecided case is judged once more, within
+ * a budget counted in the verdict's own units (never time):
+ * - one whose decimal verification was refused for its cost is verified if the check's resolution
+ *   budget (RESOLUTION_UNITS in all, cheapest first) still covers it;
+ * - one where p and 2p digits disagreed is judged at 2p and 4p (at most RESOLUTION_CASES of them,
+ *   each within the usual per-case cost).
+ * What stays undecided keeps the check inconclusive; a case that turns out violated is a finding.
+ */
+import type { CaseSpec } from '../algorithms/case.js';
+import type { Card } from '../theorems/card.js';
+import type { CaseVerdict } from './case-verdict.js';
+import { MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
+import { judgeCase, MAX_VERIFICATION_UNITS, type VerdictOptions } from './verdict.js';
+
+/** The decimal work all the cost-refused cases of one check may spend together. */
+export const RESOLUTION_UNITS = 7 * MAX_VERIFICATION_UNITS;
+/** The cases of one check judged again at twice the precision. */
+export const RESOLUTION_CASES = 4;
+
+export interface Undecided {
+  readonly instance: CaseSpec;
+  readonly verdict: CaseVerdict;
+}
+
+/** Each undecided case with its verdict after the resolution (the same verdict when it was not tried or stayed undecided). */
+export function resolveUndecided(card: Card, undecided: readonly Undecided[], options: VerdictOptions, stop?: () => boolean): CaseVerdict[] {
+  let units = RESOLUTION_UNITS;
+  let rejudged = 0;
+  const order = undecided.map((u, i) => i).sort((a, b) => (undecided[a]!.verdict.cost ?? 0) - (undecided[b]!.verdict.cost ?? 0));
+  const verdicts = undecided.map((u) => u.verdict);
+  for (const i of order) {
+    if (stop?.()) break;
+    const { instance, verdict } = undecided[i]!;
+    if (verdict.cost !== undefined) {
+      if (verdict.cost > units) continue;
+      units -= verdict.cost;
+      verdicts[i] = judgeCase(card, instance, { ...options, maxVerificationUnits: verdict.cost });
+    } else if (rejudged < RESOLUTION_CASES && 2 * options.precision <= MAX_DECIMAL_PRECISION) {
+      rejudged++;
+      verdicts[i] = judgeCase(card, instance, { ...options, precision: 2 * options.precision });
+    }
+  }
+  return verdicts;
+}
