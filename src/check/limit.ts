@@ -67,25 +67,31 @@ export function judgeLimitCase(card: LimitCard, spec: CaseSpec, alpha: number = 
     const delta0 = runs[0]!.delta0;
     let estimates = runs.map((r) => r.estimate) as [Estimate, Estimate, Estimate];
     let holds = decide(estimates, delta0);
-    // A transient that outlasts T, 4T and 16T (SAM with ρ_t = ρ0/(t+1) and a large ρ0 still
-    // wanders at 16T): the window of three horizons slides by quadruplings, each a run of its own,
-    // up to MAX_SLIDES times and a longest run of MAX_LIMIT_STEPS steps, a count, until the last
-    // quadrupling loses its quarter. A slid window only ever says "holds": a measure that a
-    // transient keeps on a plateau over two quadruplings can still fall after them (C3 on a
-    // logistic regression with ρ0 = 203: 1.0e-4, 2.7e-4, 2.6e-4 at 72, 288, 1152 steps, then
-    // 2.4e-5 at 4608), so a falsification rests on the case's own horizons alone.
-    for (let slide = 0; holds === undefined && slide < MAX_SLIDES && HORIZON_FACTOR * horizons[2]! <= MAX_LIMIT_STEPS; slide++) {
-      const slid: [number, number, number] = [horizons[1]!, horizons[2]!, HORIZON_FACTOR * horizons[2]!];
-      const later: [Estimate, Estimate, Estimate] = [estimates[1], estimates[2], deterministicEstimate(card, spec, slid[2]).estimate];
-      horizons = slid;
-      estimates = later;
-      if (decide(later, delta0) === true) holds = true;
+    // A transient that outlasts T, 4T and 16T (SAM with ρ_t = ρ0/(t+1) and a large ρ0 on a
+    // logistic regression: gap 1.0e-4, 2.7e-4, 2.6e-4 at 72, 288 and 1152 steps, then 2.4e-5 at
+    // 4608) can look stuck over two quadruplings, or be neither stuck nor decaying. The window of
+    // three horizons then slides by quadruplings, each a run of its own, up to MAX_SLIDES times
+    // and a longest run of MAX_LIMIT_STEPS steps (counts): a case is said to hold once a window's
+    // last quadrupling loses its quarter, and a falsification stands only if every slid window is
+    // stuck as well (not while screening a shrink, whose result is judged in full).
+    const confirming = holds === false && !screen;
+    const own = horizons[2];
+    for (let slide = 0; (holds === undefined || confirming) && slide < MAX_SLIDES && HORIZON_FACTOR * horizons[2]! <= MAX_LIMIT_STEPS; slide++) {
+      horizons = [horizons[1]!, horizons[2]!, HORIZON_FACTOR * horizons[2]!];
+      estimates = [estimates[1], estimates[2], deterministicEstimate(card, spec, horizons[2]).estimate];
+      const later = decide(estimates, delta0);
+      if (later === true) {
+        holds = true;
+        break;
+      }
+      if (later === undefined) holds = undefined; // a plateau that ended: only a later loss decides now
     }
     const verdict: CaseVerdict = { ...verdictFields(estimates, delta0, horizons, holds), level: holds === undefined ? 'undecided' : 'float' };
     // A measure that is stuck because it grows: when decimal shows the run diverging, the
     // falsification is verified, not a float64 judgement of a slow transient.
     if (holds === false && !screen && precision !== undefined) {
-      const divergence = confirmDivergence(spec, { step: horizons[2]!, horizon: horizons[2]! }, precision);
+      // On the case's own longest horizon: decimal runs are dear, and a divergence shows there.
+      const divergence = confirmDivergence(spec, { step: own, horizon: own }, precision);
       if (divergence.diverged) return { holds: false, level: 'verified', ratio: Infinity, ratioText: 'Infinity', at: divergence.step, reason: divergence.text };
     }
     return verdict;
