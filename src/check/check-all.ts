@@ -7,6 +7,7 @@ import { knownTightness, type KnownTightness } from '../constructions/tightness.
 import type { Card } from '../theorems/card.js';
 import { rerunCheckCommand } from '../theorems/catalog.js';
 import { checkCard, type CardReport } from './check-card.js';
+import { powerCitation } from '../power/cite.js';
 import { replayFile } from './replay.js';
 
 export const DEFAULT_RUNS = 100;
@@ -27,6 +28,11 @@ export interface CheckedCard extends CardReport {
   readonly seconds: number;
   /** The command that checks this card alone exactly as it was checked here. */
   readonly rerun: string;
+  /**
+   * For a claim that survived and is not proved as checked (a conjecture, or a card whose constants
+   * were changed): the measured power of the benchmark's nearest false claims (src/power/cite.ts).
+   */
+  readonly power?: string;
 }
 
 export interface CheckAllHooks {
@@ -59,8 +65,12 @@ export function checkOne(card: Card, settings: CheckAllSettings, onCase?: (index
     ...(onCase ? { onCase } : {}),
     ...(stop ? { stop } : {}),
   });
-  const rerun = rerunCheckCommand(card.id, { ...settings, constants: constantsOf(card, settings.constants) });
-  return { ...withReplay(report), tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)), rerun };
+  const constants = constantsOf(card, settings.constants);
+  const rerun = rerunCheckCommand(card.id, { ...settings, constants });
+  const unproved = card.kind === 'conjecture' || Object.keys(constants).length > 0;
+  const survived = report.status === 'no counterexample' || report.status === 'holds' || report.status === 'inconclusive';
+  const power = unproved && survived ? powerCitation(card, constants) : undefined;
+  return { ...withReplay(report), tightness: knownTightness(card.id), seconds: Number(((performance.now() - started) / 1000).toFixed(2)), rerun, ...(power ? { power } : {}) };
 }
 
 /** A saved finding replayed from its file, so that a replay command is offered only for a file that replays. */

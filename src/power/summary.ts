@@ -11,6 +11,9 @@ export interface ClaimResult {
   readonly truth: Truth;
   readonly shape: Shape;
   readonly base: string;
+  /** The class and method of the claim's card (what a verdict's citation matches on: src/power/cite.ts). */
+  readonly class: string;
+  readonly algorithm: string;
   readonly evidence: string;
   readonly factor: number;
   readonly runs: number;
@@ -63,6 +66,8 @@ export function summarize(claims: readonly PowerClaim[], runs: readonly PowerRun
         truth: claim.truth,
         shape: claim.shape,
         base: claim.base,
+        class: claim.card.requires,
+        algorithm: claim.card.algorithm,
         evidence: claim.evidence,
         factor,
         runs: own.length,

@@ -90,7 +90,7 @@ export function worstInstanceText(c: CheckedCard): string {
 export function survivalText(c: CheckedCard): string {
   const search = c.search === undefined ? 'no targeted search' : `${c.search.evaluations} evaluations of targeted search`;
   const best = c.worst === null ? 'no case claimed anything' : `best ratio ${showRatio(c.worst.ratio)}${c.worst.lowerRatio === undefined ? '' : ` (lower bound ${showRatio(c.worst.lowerRatio)})`} (${c.worst.level}) at ${describeRun(c.worst.instance)}`;
-  return `no counterexample in ${c.cases} cases (${search}; ${best}); ${coverageText(c)}`;
+  return `no counterexample in ${c.cases} cases (${search}; ${best}); ${coverageText(c)}${c.power ? `; ${c.power}` : ''}`;
 }
 
 /** The targeted search's evaluations for the tables ("-": none was made). */
@@ -106,7 +106,7 @@ export function searchText(c: CheckedCard): string {
     s === undefined
       ? 'no targeted search (the sampling decided, or found nothing to start from)'
       : `targeted search: ${s.evaluations} evaluations, best float64 ratio ${s.bestRatio === null ? '-' : showRatio(String(s.bestRatio))}, ${s.judged} finalist${s.judged === 1 ? '' : 's'} judged in full${s.undecided > 0 ? ` (${s.undecided} undecided)` : ''}`;
-  return `${search}; ${coverageText(c)}`;
+  return `${search}; ${coverageText(c)}${c.power ? `; ${c.power}` : ''}`;
 }
 
 /** The cases drawn per family, noise model and construction corner, in words. */
@@ -146,7 +146,11 @@ export function findingLines(cards: readonly CheckedCard[]): string[] {
   }
   for (const c of cards.filter((card) => card.status === 'inconclusive')) {
     const searched = c.search === undefined ? '' : ` (and ${c.search.undecided} of the targeted search's ${c.search.judged} finalists)`;
-    lines.push('', `${c.id} inconclusive: ${c.levels.undecided} of ${c.cases} cases undecided${searched}, none contradicts it at 99%.`);
+    lines.push('', `${c.id} inconclusive: ${c.levels.undecided} of ${c.cases} cases undecided${searched}, none contradicts it at 99%${c.power ? `; ${c.power}` : ''}.`);
+  }
+  // A card whose constants the user changed is a claim of the user's: its "holds" rests on the search, whose power is cited.
+  for (const c of cards.filter((card) => card.status === 'holds' && card.power !== undefined)) {
+    lines.push('', `${c.id} holds in ${c.cases} cases with ${c.rerun.match(/--constant \S+/g)?.join(' ') ?? 'its constants changed'}; ${c.power}.`);
   }
   // A check that erred is a bug of the suite: what it was doing, and how to make it happen again.
   for (const c of cards.filter((card) => card.status === 'error')) {
