@@ -15,13 +15,13 @@ import { jobsOption, withPool } from '../parallel/pool.js';
 import type { Task } from '../parallel/tasks.js';
 import { BUDGET_STUDY, powerClaim, powerCorpus, type PowerClaim } from '../power/corpus.js';
 import type { PowerRun } from '../power/run.js';
-import { isRefutation, powerMarkdown, summarize, type ClaimResult } from '../power/summary.js';
+import { isRefutation, powerMarkdown, summarize, type ClaimResult, type PowerAbout } from '../power/summary.js';
 import { formatJson } from '../report/json.js';
 import { renderTable } from '../report/text.js';
 import { conjectureSources } from '../theorems/catalog.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
 import { requireWritableFolder } from './folders.js';
-import { interruptedText, interruptible } from './interrupt.js';
+import { interruptible } from './interrupt.js';
 import type { CliIO } from './io.js';
 import { wholeOption } from './options.js';
 
@@ -93,11 +93,20 @@ export async function powerCommand(options: PowerOptions, io: CliIO): Promise<nu
   );
   const seconds = (performance.now() - started) / 1000;
   const summary = summarize(claims, runs);
-  const about = { command: commandText(options), seeds: `${seeds.length} seeds from ${from}`, environment: `Node ${process.version}, ${jobs} workers`, seconds };
+  // Interrupted: the rates are over the runs made, and the page and JSON say how many were not.
+  const notMade = interrupted ? tasks.filter((t) => !runs.some((r) => r.claim === t.claim && r.seed === t.seed && r.factor === t.factor)) : [];
+  const about = {
+    command: commandText(options),
+    seeds: `${seeds.length} seeds from ${from}`,
+    environment: `Node ${process.version}, ${jobs} workers`,
+    seconds,
+    ...(interrupted ? { interrupted: { runsNotMade: notMade.length, of: tasks.length, claims: [...new Set(notMade.map((t) => t.claim))] } } : {}),
+  };
   io.out(options.json ? formatJson({ ...about, results: summary, runs }) : table(summary));
   if (options.write !== undefined) write(io, options.write, summary, runs, about);
-  if (interrupted) {
-    io.err(`samcheck power: ${interruptedText({ checks: [...new Set(tasks.map((t) => t.claim))].filter((id) => !runs.some((r) => r.claim === id)), files: [] })}`);
+  if (about.interrupted) {
+    const { runsNotMade, of, claims: unfinished } = about.interrupted;
+    io.err(`samcheck power: interrupted: ${runsNotMade} of ${of} runs not made (${unfinished.join(', ') || 'none'}); the rates above are over the runs made`);
     return EXIT_INTERRUPTED;
   }
   if (ci) return summary.every((r) => r.missedSeeds.length === 0) ? EXIT_OK : EXIT_FAILED;
@@ -154,7 +163,7 @@ function table(results: readonly ClaimResult[]): string {
   return renderTable(['claim', 'truth', 'shape', 'budget', 'verdicts', '95%', 'cases', 'wrong on seeds'], rows, ['left', 'left', 'left', 'right', 'left', 'left', 'right', 'left']);
 }
 
-function write(io: CliIO, file: string, results: readonly ClaimResult[], runs: readonly PowerRun[], about: { command: string; seeds: string; environment: string; seconds: number }): void {
+function write(io: CliIO, file: string, results: readonly ClaimResult[], runs: readonly PowerRun[], about: PowerAbout): void {
   const { dir, name } = parse(file);
   const json = join(dir, `${name}.json`);
   replaceFile(file, powerMarkdown(results, about));
