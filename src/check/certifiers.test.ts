@@ -43,11 +43,24 @@ const lastGradient = defineConjecture({
 });
 const cycle: RunSpec = { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: ['2'] }, x0: ['0.5'], eta: '0.5', rho: '0.5', steps: 12 };
 const cycleFloor = { c: '0.9999999999999999999999999' };
+// The same run, with a bound that leaves every horizon but the last a margin of at least 1: a
+// certifier must find every margin >= 0, not some (the mutant "every -> some" survived the other cases).
+const lastInDoubt = defineConjecture({
+  id: 'CYCLE-GRADIENT-LAST',
+  statement: 'the last squared gradient of SAM stays below c·β²ρ² + (12 − T)',
+  class: 'strongly-convex',
+  families: ['quadratic'],
+  algorithm: 'sam',
+  measure: 'gradNormSq',
+  claim: { bound: 'c * beta^2 * rho^2 + (12 - T)' },
+  constants: { c: '1' },
+});
 
 describe('card verdicts in intervals refuse a margin negative by less than their width', () => {
   test.each([
     ['L1, one step', L1, isotropic, justBelowOne],
     ['a run: 12 steps of a 2-cycle', lastGradient, cycle, cycleFloor],
+    ['a run whose last horizon alone is in doubt', lastInDoubt, cycle, cycleFloor],
   ] as const)('%s: never certified to hold, at 5, 10 or 15 digits', (_, card, spec, constants) => {
     const units = unitsOf(card as Card & { scope: 'step' | 'run' }, spec, constants);
     for (const precision of [5, 10, 15]) {
@@ -59,6 +72,7 @@ describe('card verdicts in intervals refuse a margin negative by less than their
   test.each([
     ['L1, one step', L1, isotropic, justBelowOne],
     ['a run: 12 steps of a 2-cycle', lastGradient, cycle, cycleFloor],
+    ['a run whose last horizon alone is in doubt', lastInDoubt, cycle, cycleFloor],
   ] as const)('%s: the verdict finds the violation (verified or certified), at p = 30', (_, card, spec, constants) => {
     const verdict = judgeCase(card, spec, { precision: 30, constants });
     expect(verdict.holds).toBe(false);
