@@ -3,8 +3,8 @@
  * true claim should not read "inconclusive" because one case sat near x* (float64 cannot see
  * f(x0) − f* there) or on an equality to p digits. Each undecided case is judged once more, within
  * a budget counted in the verdict's own units (never time):
- * - one whose decimal verification was refused for its cost is verified if the check's resolution
- *   budget (RESOLUTION_UNITS in all, cheapest first) still covers it;
+ * - one whose decimal verification was refused for its cost is verified at RESOLUTION_PRECISION
+ *   digits if the check's resolution budget (RESOLUTION_UNITS in all, cheapest first) still covers it;
  * - one where p and 2p digits disagreed is judged at 2p and 4p (at most RESOLUTION_CASES of them,
  *   each within the usual per-case cost).
  * What stays undecided keeps the check inconclusive; a case that turns out violated is a finding.
@@ -15,8 +15,16 @@ import type { CaseVerdict } from './case-verdict.js';
 import { MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
 import { judgeCase, MAX_VERIFICATION_UNITS, type VerdictOptions } from './verdict.js';
 
-/** The decimal work all the cost-refused cases of one check may spend together. */
-export const RESOLUTION_UNITS = 7 * MAX_VERIFICATION_UNITS;
+/**
+ * The decimal work all the cost-refused cases of one check may spend together, counted as at the
+ * check's precision p; a case is verified again at RESOLUTION_PRECISION digits (and twice that),
+ * charged (q/p)^1.5 of its units (the cost model of certification, src/check/certify.ts), since a
+ * case refused for its cost is most often not a near-equality but a start so close to x* that
+ * float64 cannot see f(x0) − f* (GD on a logistic regression 10^-10 from x*: ratios 0.47-0.65,
+ * verified at 20/40 digits as at 40/80, three times faster).
+ */
+export const RESOLUTION_UNITS = 15 * MAX_VERIFICATION_UNITS;
+export const RESOLUTION_PRECISION = 20;
 /** The cases of one check judged again at twice the precision. */
 export const RESOLUTION_CASES = 4;
 
@@ -35,9 +43,11 @@ export function resolveUndecided(card: Card, undecided: readonly Undecided[], op
     if (stop?.()) break;
     const { instance, verdict } = undecided[i]!;
     if (verdict.cost !== undefined) {
-      if (verdict.cost > units) continue;
-      units -= verdict.cost;
-      verdicts[i] = judgeCase(card, instance, { ...options, maxVerificationUnits: verdict.cost });
+      const q = Math.min(options.precision, RESOLUTION_PRECISION);
+      const charge = verdict.cost * (q / options.precision) ** 1.5;
+      if (charge > units) continue;
+      units -= charge;
+      verdicts[i] = judgeCase(card, instance, { ...options, precision: q, maxVerificationUnits: verdict.cost });
     } else if (rejudged < RESOLUTION_CASES && 2 * options.precision <= MAX_DECIMAL_PRECISION) {
       rejudged++;
       verdicts[i] = judgeCase(card, instance, { ...options, precision: 2 * options.precision });
