@@ -68,3 +68,29 @@ describe('statistical verdicts (one-sided Student-t, Bonferroni over horizons)',
     expect(alarms(true)).toBe(0);
   });
 });
+
+describe('a second look at a sample mean above the bound', () => {
+  // LB-S with K = 19 and s = βρ at ηβ = 0.003 over 2000 steps: E f(x_T) − f* is about 0.36β²ρ²/μ,
+  // 13% above S-SC-n's bound with c = 0.288 (0.3165), a false claim; 64 paths put the lower
+  // confidence bound at 0.30, below it.
+  const lbS = (seed: number): StochasticRunSpec => ({ algorithm: 'n-sam', function: { family: 'quadratic', eigenvalues: ['1'] }, oracle: { kind: 'two-point', K: '19', s: '1' }, x0: ['0'], rho: '1', eta: { overBeta: '0.003' }, steps: 2000, paths: 64, seed });
+  const options = { constants: { c: '0.288' }, alpha: 1e-4 };
+
+  test('four times the paths, at half the level, find the violation the first look missed', () => {
+    for (const seed of [0, 1, 2]) {
+      const first = judgeStochasticCase(S_SC_N, lbS(seed), { ...options, recheck: false });
+      expect(first.holds).toBe(true);
+      expect(Number(first.confidence!.mean)).toBeGreaterThan(Number(first.confidence!.bound));
+      const verdict = judgeStochasticCase(S_SC_N, lbS(seed), options);
+      expect(verdict).toMatchObject({ holds: false, level: 'statistical' });
+      expect(verdict.confidence!.paths).toBe(256);
+      expect(verdict.confidence!.alpha).toBeCloseTo(options.alpha / 2 / checkedHorizons(2000).length, 15);
+      expect(Number(verdict.confidence!.lower)).toBeGreaterThan(Number(verdict.confidence!.bound));
+    }
+  });
+
+  test('a mean below the bound gets no second look', () => {
+    const verdict = judgeStochasticCase(S_SC_N, lbS(0), { constants: { c: '0.5' }, alpha: 1e-4 });
+    expect(verdict).toMatchObject({ holds: true, confidence: { paths: 64 } });
+  });
+});

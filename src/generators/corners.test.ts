@@ -41,11 +41,11 @@ describe('corners adapted to the claim', () => {
     expect(adapted.length).toBeGreaterThan(cases.length / 4);
   });
 
-  test('LB-S asymmetric noise: a horizon of 8/(βη) steps at ηβ = 0.01 and 0.002, four times the paths, K up to 99', () => {
+  test('LB-S asymmetric noise: a horizon of 6/(βη) steps at ηβ = 0.01 and 0.003, twice the paths, K up to 99', () => {
     const cases = drawn(cardById('S-SC-n'), 'LB-S asymmetric noise') as unknown as StochasticRunSpec[];
     const horizons = new Set(cases.map((c) => `${JSON.stringify(c.eta)} ${c.steps}`));
-    expect(horizons).toEqual(new Set([`${JSON.stringify({ overBeta: '0.01' })} 800`, `${JSON.stringify({ overBeta: '0.002' })} 4000`]));
-    expect(cases.every((c) => c.paths === 4 * shapeFor(cardById('S-SC-n')).stochastic.paths)).toBe(true);
+    expect(horizons).toEqual(new Set([`${JSON.stringify({ overBeta: '0.01' })} 600`, `${JSON.stringify({ overBeta: '0.003' })} 2000`]));
+    expect(cases.every((c) => c.paths === 2 * shapeFor(cardById('S-SC-n')).stochastic.paths)).toBe(true);
     expect(new Set(cases.map((c) => (c.oracle as { K: string }).K))).toEqual(new Set(['3', '9', '19', '99']));
   });
 });

@@ -17,8 +17,8 @@
  *   f'(x̂) = β(2s − ρ), started inside the basin (x̂ − min(ρ − s, 2s − ρ), x̂ + (2s − ρ)) or at x̂;
  *   half the cases at x̂ with the card's largest η and longest horizon.
  * - LB-S asymmetric noise: (β/2)x² from x* = 0 with two-point noise (K in {3, 9, 19, 99},
- *   s = 1, 2 or 4 times βρ), ρ = 0.5/β to 2/β, ηβ = 0.01 or 0.002, run for 8/(βη) steps on four
- *   times the paths of a general case.
+ *   s = 1, 2 or 4 times βρ), ρ = 0.5/β to 2/β, ηβ = 0.01 or 0.003, run for 6/(βη) steps on twice
+ *   the paths of a general case.
  *
  * Each corner is adapted to the claim it serves (issue "Verdict power"): its η, horizon and start
  * are chosen inside the claim's ranges so that the construction still witnesses there (a measure
@@ -191,7 +191,7 @@ function asymmetricNoise(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
       rhoTimesBeta: fc.constantFrom(0.5, 1, 2),
       K: fc.constantFrom('3', '9', '19', '99'),
       sOverBetaRho: fc.constantFrom(1, 2, 4),
-      etaBeta: fc.constantFrom(0.01, 0.002),
+      etaBeta: fc.constantFrom(0.01, 0.003),
       seed: fc.integer({ min: 0, max: MAX_SEED }),
     })
     .map(({ beta, rhoTimesBeta, K, sOverBetaRho, etaBeta, seed }): CaseSpec => {
@@ -214,17 +214,17 @@ function asymmetricNoise(card: Card, shape: CaseShape): fc.Arbitrary<CaseSpec> {
     });
 }
 
-const LB_S_PATH_FACTOR = 4;
+const LB_S_PATH_FACTOR = 2;
 
 /**
  * LB-S's horizon, adapted to the claim's η: E x_t settles at ρm after a few 1/(ημ) (μ = β here),
  * and a smaller η, which shrinks the bound's σ² term, needs a longer run than the card's general
- * cases draw: 8/(βη) steps (e^-8 of the start left), inside the card's own horizon range. A rule
+ * cases draw: 6/(βη) steps (e^-6 of the start left), inside the card's own horizon range. A rule
  * for η keeps the longest run of the shape.
  */
 function settlingHorizon(card: Card, shape: CaseShape, etaBeta: number): number {
   if ('rule' in card.eta) return horizonNear(card, shape, shape.stochastic.maxSteps);
-  const wanted = Math.ceil(8 / etaBeta);
+  const wanted = Math.ceil(6 / etaBeta);
   const [min, max] = horizonRange(card, Math.max(wanted, shape.stochastic.maxSteps));
   return Math.max(min, Math.min(max, card.scope === 'limit' ? Math.floor(wanted / 16) : wanted));
 }
