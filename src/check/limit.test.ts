@@ -75,8 +75,8 @@ describe('a transient that outlasts the case own horizons', () => {
     expect(judgeLimitCase(C4, { ...plateau, steps: 72 })).toMatchObject({ holds: true, at: 4608 });
   });
 
-  test('a true floor stays stuck in every slid window: SAM on its 2-cycle is still falsified, judged at 1024T', () => {
+  test('a true floor stays stuck in every slid window: SAM on its 2-cycle is still falsified, judged at 256T', () => {
     const sam: RunSpec = { algorithm: 'sam', function: LINE, x0: ['1'], eta: '0.3', rho: '0.25', steps: 32 };
-    expect(judgeLimitCase(C4, sam)).toMatchObject({ holds: false, level: 'float', at: 32 * 1024 });
+    expect(judgeLimitCase(C4, sam)).toMatchObject({ holds: false, level: 'float', at: 32 * 256 });
   });
 });

@@ -31,7 +31,7 @@ import type { CaseVerdict } from './case-verdict.js';
 
 export const HORIZON_FACTOR = 4;
 /** How far a deterministic case's window of horizons may slide past 16T, and its longest run. */
-export const MAX_SLIDES = 3;
+export const MAX_SLIDES = 2;
 export const MAX_LIMIT_STEPS = 2 ** 20;
 export const REQUIRED_DECAY = 0.75;
 
