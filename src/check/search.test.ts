@@ -19,7 +19,8 @@ import { memoryIO } from '../cli/io.js';
 import { defineConjecture } from '../conjectures/define.js';
 import { buildFunction } from '../functions/index.js';
 import { arbTaggedCase, CORNER_SHARE } from '../generators/card-cases.js';
-import { cyclePoint } from '../generators/cases.js';
+import { cyclePoint, DEFAULT_SHAPE } from '../generators/cases.js';
+import type { StochasticRunSpec } from '../algorithms/stochastic.js';
 import { CARDS, cardById } from '../theorems/catalog.js';
 import { C4 } from '../conjectures/c4.js';
 import { admissibilityProblem } from './admissible.js';
@@ -133,17 +134,20 @@ describe('the corners of the constructions', () => {
     expect(onCycle.length).toBeGreaterThan(0);
   });
 
-  test("LB-S's corner: (β/2)x² from x* = 0, two-point noise with s >= βρ, ηβ = 0.01, the longest stochastic horizon", () => {
+  test("LB-S's corner: (β/2)x² from x* = 0, two-point noise with s >= βρ, ηβ = 0.01 or 0.003 for 6/(βη) steps on twice the paths, K up to 99", () => {
     const lbs = fc.sample(arbTaggedCase(cardById('S-SC-n')), { seed: 3, numRuns: 200 }).filter((d) => d.corner === 'LB-S asymmetric noise');
     expect(lbs.length).toBeGreaterThan(20);
     for (const { instance } of lbs) {
       if (!isStochasticSpec(instance) || instance.oracle.kind !== 'two-point') throw new Error('not an LB-S case');
       const beta = buildFunction(float64, instance.function).certificate.beta;
       expect(instance.x0).toEqual(['0']);
-      expect(instance.eta).toEqual({ overBeta: '0.01' });
-      expect(instance.steps).toBe(500);
+      expect([`${JSON.stringify({ overBeta: '0.01' })} 600`, `${JSON.stringify({ overBeta: '0.003' })} 2000`]).toContain(`${JSON.stringify(instance.eta)} ${instance.steps}`);
+      expect(instance.paths).toBe(2 * DEFAULT_SHAPE.stochastic.paths);
       expect(Number(instance.oracle.s)).toBeGreaterThanOrEqual(beta * Number(instance.rho) * (1 - 1e-9));
     }
+    const drawn = (key: (i: StochasticRunSpec) => string) => new Set(lbs.map((d) => key(d.instance as StochasticRunSpec)));
+    expect(drawn((i) => String(i.steps))).toEqual(new Set(['600', '2000']));
+    expect(drawn((i) => (i.oracle as { K: string }).K)).toEqual(new Set(['3', '9', '19', '99']));
   });
 });
 

@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { RunSpec } from '../algorithms/run-spec.js';
-import type { StochasticRunSpec } from '../algorithms/stochastic.js';
 import { defineConjecture } from '../conjectures/define.js';
 import { cardById } from '../theorems/catalog.js';
 import type { Card } from '../theorems/card.js';
@@ -39,13 +38,5 @@ describe('corners adapted to the claim', () => {
       return strongest && c.x0[0] === String(hat) && JSON.stringify(c.eta) === JSON.stringify({ overBeta: '0.5' }) && c.steps === longest;
     });
     expect(adapted.length).toBeGreaterThan(cases.length / 4);
-  });
-
-  test('LB-S asymmetric noise: a horizon of 6/(βη) steps at ηβ = 0.01 and 0.003, twice the paths, K up to 99', () => {
-    const cases = drawn(cardById('S-SC-n'), 'LB-S asymmetric noise') as unknown as StochasticRunSpec[];
-    const horizons = new Set(cases.map((c) => `${JSON.stringify(c.eta)} ${c.steps}`));
-    expect(horizons).toEqual(new Set([`${JSON.stringify({ overBeta: '0.01' })} 600`, `${JSON.stringify({ overBeta: '0.003' })} 2000`]));
-    expect(cases.every((c) => c.paths === 2 * shapeFor(cardById('S-SC-n')).stochastic.paths)).toBe(true);
-    expect(new Set(cases.map((c) => (c.oracle as { K: string }).K))).toEqual(new Set(['3', '9', '19', '99']));
   });
 });
