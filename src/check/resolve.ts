@@ -48,10 +48,18 @@ export function resolveUndecided(card: Card, undecided: readonly Undecided[], op
       if (charge > units) continue;
       units -= charge;
       verdicts[i] = judgeCase(card, instance, { ...options, precision: q, maxVerificationUnits: verdict.cost });
-    } else if (rejudged < RESOLUTION_CASES && 2 * options.precision <= MAX_DECIMAL_PRECISION) {
+    } else if (decidedByDigits(card) && rejudged < RESOLUTION_CASES && 2 * options.precision <= MAX_DECIMAL_PRECISION) {
       rejudged++;
       verdicts[i] = judgeCase(card, instance, { ...options, precision: 2 * options.precision });
     }
   }
   return verdicts;
+}
+
+/**
+ * Whether more digits can decide the card's undecided cases: those of a step or run card (p and 2p
+ * disagreed). A limit claim's transient and a statistical verdict's spread do not move with them.
+ */
+function decidedByDigits(card: Card): boolean {
+  return card.scope === 'step' || card.scope === 'run';
 }
