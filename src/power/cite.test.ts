@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { cardById } from '../theorems/catalog.js';
 import { powerCitation } from './cite.js';
@@ -28,6 +29,12 @@ describe('the measured power a surviving claim cites', () => {
 
   test('a claim of a kind the benchmark has none of: all its false claims; no results: nothing', () => {
     expect(powerCitation(cardById('S-NC-n'), {}, results)).toContain('false claims of every kind were found false in 79/80 runs');
-    expect(powerCitation(cardById('D-NC'), {}, undefined)).toBeUndefined();
+    expect(powerCitation(cardById('D-NC'), {}, [])).toBeUndefined();
+  });
+
+  test('without results given, the package\'s own docs/power.json is cited (its false claims about the same kind)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../docs/power.json', import.meta.url), 'utf8')) as { results: ClaimResult[] };
+    expect(powerCitation(cardById('D-NC'))).toBe(powerCitation(cardById('D-NC'), {}, committed.results));
+    expect(powerCitation(cardById('D-NC'))).toMatch(/^measured power: false claims about sam on the smooth class were found false in \d+\/\d+ runs/);
   });
 });
