@@ -7,11 +7,14 @@ import type { RunSpec } from '../algorithms/run-spec.js';
 import { defineConjecture } from '../conjectures/define.js';
 import { checkCard } from './check-card.js';
 import type { CaseVerdict } from './case-verdict.js';
-import { RESOLUTION_UNITS, resolveUndecided } from './resolve.js';
+import type { RunCard } from '../theorems/card.js';
+import { MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
+import { judgeCase, verificationUnits } from './verdict.js';
+import { RESOLUTION_PRECISION, RESOLUTION_UNITS, resolutionLadder, resolveUndecided } from './resolve.js';
 
 // The descent lemma summed (true, and tight at η = 1/β on a quadratic along its top eigenvector):
 // many of its cases are near-equalities that float64 cannot decide.
-const descent = defineConjecture({
+const descentSpec = {
   id: 'GD-NC-descent-quadratic',
   statement: 'GD with 0 < η <= 1/β: (1/T) Σ_{t<T} ‖∇f(x_t)‖² <= 2Δ0/(ηT), on quadratics',
   class: 'smooth',
@@ -20,7 +23,8 @@ const descent = defineConjecture({
   measure: 'avgGradNormSq',
   claim: { bound: '2*delta0/(eta*T)' },
   expected: 'true',
-});
+} as const;
+const descent = defineConjecture(descentSpec);
 
 describe('undecided cases resolved before a conjecture is inconclusive', () => {
   test('cases refused for their cost are verified within the resolution budget: no counterexample, none undecided', () => {
@@ -46,5 +50,35 @@ describe('undecided cases resolved before a conjecture is inconclusive', () => {
     const [after] = resolveUndecided(descent, [{ instance, verdict: disagreed }], { precision: 30 });
     expect(after!.holds).toBe(true);
     expect(['verified', 'certified', 'float']).toContain(after!.level);
+  });
+
+  test('the ladder: a refused case climbs from RESOLUTION_PRECISION to p and 2p, a disagreeing one to 2p and 4p, never past decimal.js\'s digits', () => {
+    const refused: CaseVerdict = { holds: undefined, level: 'undecided', ratio: NaN, ratioText: 'NaN', at: 1, cost: 1 };
+    const disagreed: CaseVerdict = { holds: undefined, level: 'undecided', ratio: NaN, ratioText: 'NaN', at: 1 };
+    expect(resolutionLadder(refused, 40)).toEqual([RESOLUTION_PRECISION, 40, 80]);
+    expect(resolutionLadder(refused, 15)).toEqual([15, 30]);
+    expect(resolutionLadder(disagreed, 40)).toEqual([80, 160]);
+    expect(Math.max(...resolutionLadder(disagreed, MAX_DECIMAL_PRECISION / 4))).toBe(MAX_DECIMAL_PRECISION / 2);
+    expect(resolutionLadder(disagreed, MAX_DECIMAL_PRECISION)).toEqual([]);
+  });
+
+  // The case the power benchmark left inconclusive (GD-NC-descent, seed 6; its 3 first steps): a
+  // logistic regression without ridge whose f(x0) − f* 20 digits cannot resolve, and 40 can.
+  test('a refused case that 20 digits leave undecided is verified at p', () => {
+    const anywhere = defineConjecture({ ...descentSpec, id: 'GD-NC-descent-anywhere', families: undefined });
+    const instance: RunSpec = {
+      algorithm: 'gd',
+      function: { family: 'logistic', dim: 4, samples: 38, dataSeed: 4294967271, l2: '0' },
+      x0: ['-0.01551667335419814', '0.903136756089521', '-2.0953832924485885', '-2.15344607646931'],
+      eta: { overBeta: '0.003519' },
+      steps: 3,
+    };
+    expect(judgeCase(anywhere, instance, { precision: RESOLUTION_PRECISION }).level).toBe('undecided');
+    const cost = verificationUnits(anywhere as RunCard, instance, {});
+    const refused: CaseVerdict = { holds: undefined, level: 'undecided', ratio: NaN, ratioText: 'NaN', at: 1, reason: 'refused', cost };
+    const [after] = resolveUndecided(anywhere, [{ instance, verdict: refused }], { precision: 40 });
+    expect(after!.holds).toBe(true);
+    expect(['verified', 'certified']).toContain(after!.level);
+    expect(after!.ratio).toBeLessThan(0.01);
   });
 });

@@ -250,7 +250,8 @@ function observeUnlessOverflow(card: StepCard | RunCard, spec: RunSpec, options:
 }
 
 /** The weighted operations of observing `spec` once (in float64, which makes the same operations). */
-function verificationUnits(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions): number {
+/** The decimal work (weighted operations, counted in float64) of verifying `spec` on a step or run card: what the budgets count. */
+export function verificationUnits(card: StepCard | RunCard, spec: RunSpec, options: ObserveOptions): number {
   const counting = countingBackend(float64);
   try {
     observe(counting.backend, card, spec, options);
