@@ -4,16 +4,23 @@
  * workers; the results go to stdout as a table (or JSON) and, with --write FILE, to FILE as a
  * markdown page and FILE's .json twin (docs/power.md and docs/power.json: npm run power).
  *
+ * --shard i/n runs the i-th of n parts (on a machine of its own: a Slurm array task, a CI matrix
+ * job) and writes its runs to --write FILE.json; --merge FILE... puts the parts back together and
+ * writes the page as an unsharded run would (src/power/merge.ts checks they are the whole benchmark).
+ *
  * --slice ci is the fixed slice CI runs: a few claims of every shape at three seeds, whose
  * expected verdicts are their truth; a run that says anything else fails the command (exit 1).
  */
+import { readFileSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import { replaceFile } from '../atomic-write.js';
 import { InputError } from '../errors.js';
+import { shardText, tasksOf, type Shard } from '../job/shard.js';
 import { inOrder } from '../parallel/jobs.js';
 import { jobsOption, withPool } from '../parallel/pool.js';
 import type { Task } from '../parallel/tasks.js';
 import { BUDGET_STUDY, powerClaim, powerCorpus, type PowerClaim } from '../power/corpus.js';
+import { mergePowerParts, powerPart } from '../power/merge.js';
 import type { PowerRun } from '../power/run.js';
 import { isRefutation, powerMarkdown, summarize, type ClaimResult, type PowerAbout } from '../power/summary.js';
 import { formatJson } from '../report/json.js';
@@ -23,7 +30,7 @@ import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
 import { requireWritableFolder } from './folders.js';
 import { interruptible } from './interrupt.js';
 import type { CliIO } from './io.js';
-import { wholeOption } from './options.js';
+import { shardOption, wholeOption } from './options.js';
 
 export interface PowerOptions {
   seeds?: string;
@@ -34,6 +41,8 @@ export interface PowerOptions {
   json?: boolean;
   write?: string;
   slice?: string;
+  shard?: string;
+  merge?: string[];
 }
 
 export const DEFAULT_POWER_SEEDS = 20;
@@ -58,6 +67,7 @@ const CI_SLICE = [
 ];
 
 export async function powerCommand(options: PowerOptions, io: CliIO): Promise<number> {
+  if (options.merge !== undefined) return mergeCommand(options, options.merge, io);
   const ci = options.slice !== undefined;
   if (ci && options.slice !== 'ci') throw new InputError('--slice', options.slice, 'the only slice is ci');
   // The slice's few seeds are a regression check, not a measurement to publish over the benchmark's.
@@ -68,11 +78,15 @@ export async function powerCommand(options: PowerOptions, io: CliIO): Promise<nu
   const claims = selectedClaims(ci ? CI_SLICE.join(',') : options.only);
   const budgets = options.budgets === undefined ? undefined : budgetsOption(options.budgets);
   const jobs = jobsOption(options.jobs);
+  const shard = options.shard === undefined ? undefined : shardOption(options.shard);
+  if (shard !== undefined && ci) throw new InputError('--shard', options.shard, 'is not for --slice ci (the slice is a few minutes on one machine)');
+  if (shard !== undefined && options.write !== undefined && parse(options.write).ext !== '.json') throw new InputError('--write', options.write, 'must be a .json file with --shard: a shard writes its runs for samcheck power --merge, not a page');
   if (options.write !== undefined) requireWritableFolder('--write', dirname(options.write));
-  const tasks: PowerTask[] = claims.flatMap((claim) =>
+  const allTasks: PowerTask[] = claims.flatMap((claim) =>
     factorsOf(claim, budgets, ci).flatMap((factor) => seeds.map((seed) => ({ kind: 'power' as const, claim: claim.id, seed, factor }))),
   );
-  io.err(`samcheck power: ${claims.length} claims, ${tasks.length} runs (seeds ${seeds[0]} to ${seeds.at(-1)}), ${jobs} at once`);
+  const tasks = shard === undefined ? allTasks : tasksOf(allTasks, shard);
+  io.err(`samcheck power: ${claims.length} claims, ${tasks.length} runs${shard === undefined ? '' : ` (shard ${shardText(shard)} of ${allTasks.length})`} (seeds ${seeds[0]} to ${seeds.at(-1)}), ${jobs} at once`);
   const started = performance.now();
   const { result: runs, interrupted } = await interruptible(io, 'the running checks end their current case', (stop) =>
     withPool(jobs, { conjectureFolders: conjectureSources(), stop }, async (pool) => {
@@ -92,7 +106,6 @@ export async function powerCommand(options: PowerOptions, io: CliIO): Promise<nu
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const summary = summarize(claims, runs);
   // Interrupted: the rates are over the runs made, and the page and JSON say how many were not.
   const notMade = interrupted ? tasks.filter((t) => !runs.some((r) => r.claim === t.claim && r.seed === t.seed && r.factor === t.factor)) : [];
   const about = {
@@ -102,8 +115,16 @@ export async function powerCommand(options: PowerOptions, io: CliIO): Promise<nu
     seconds,
     ...(interrupted ? { interrupted: { runsNotMade: notMade.length, of: tasks.length, claims: [...new Set(notMade.map((t) => t.claim))] } } : {}),
   };
-  io.out(options.json ? formatJson({ ...about, results: summary, runs }) : table(summary));
-  if (options.write !== undefined) write(io, options.write, summary, runs, about);
+  const summary = summarize(shard === undefined ? claims : claims.filter((c) => tasks.some((t) => t.claim === c.id)), runs);
+  if (shard !== undefined) {
+    io.out(options.json ? formatJson({ ...about, shard: shardText(shard), results: summary, runs }) : table(summary));
+    if (options.write !== undefined) {
+      replaceFile(options.write, `${formatJson(powerPart(about, shard, allTasks.length, runs))}\n`);
+      io.err(`samcheck power: shard ${shardText(shard)} written to ${options.write}; put the shards together with samcheck power --merge FILE... --write docs/power.md`);
+    }
+  } else {
+    show(io, options, summary, runs, about);
+  }
   if (about.interrupted) {
     const { runsNotMade, of, claims: unfinished } = about.interrupted;
     io.err(`samcheck power: interrupted: ${runsNotMade} of ${of} runs not made (${unfinished.join(', ') || 'none'}); the rates above are over the runs made`);
@@ -111,6 +132,30 @@ export async function powerCommand(options: PowerOptions, io: CliIO): Promise<nu
   }
   if (ci) return summary.every((r) => r.missedSeeds.length === 0) ? EXIT_OK : EXIT_FAILED;
   return EXIT_OK;
+}
+
+/** The shards' files put back together: the table, and with --write the page, as one run would give. */
+function mergeCommand(options: PowerOptions, files: readonly string[], io: CliIO): number {
+  for (const [option, given] of [['--shard', options.shard], ['--slice', options.slice], ['--only', options.only], ['--seeds', options.seeds], ['--from', options.from], ['--budgets', options.budgets], ['--jobs', options.jobs]] as const) {
+    if (given !== undefined) throw new InputError(option, given, 'is not for --merge: the shards\' files say which runs were made');
+  }
+  if (options.write !== undefined) requireWritableFolder('--write', dirname(options.write));
+  const parts = files.map((file) => {
+    try {
+      return { file, text: readFileSync(file, 'utf8') };
+    } catch (error) {
+      throw new InputError('--merge', file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  });
+  const { about, runs } = mergePowerParts(parts);
+  const claims = [...new Set(runs.map((run) => run.claim))].map((id) => powerClaim(id));
+  show(io, options, summarize(claims, runs), runs, about);
+  return EXIT_OK;
+}
+
+function show(io: CliIO, options: PowerOptions, summary: readonly ClaimResult[], runs: readonly PowerRun[], about: PowerAbout): void {
+  io.out(options.json ? formatJson({ ...about, results: summary, runs }) : table(summary));
+  if (options.write !== undefined) write(io, options.write, summary, runs, about);
 }
 
 /** A claim's runs at one budget, in a few words: "20/20 found false" or "20 right, 1 inconclusive". */
@@ -178,6 +223,7 @@ function commandText(options: PowerOptions): string {
   if (options.from) parts.push(`--from ${options.from}`);
   if (options.budgets) parts.push(`--budgets ${options.budgets}`);
   if (options.only) parts.push(`--only ${options.only}`);
+  // --shard is left out: the shards of one benchmark share this text, which --merge compares.
   return parts.join(' ');
 }
 

@@ -194,8 +194,10 @@ function buildProgram(io: CliIO, outcome: Outcome): Command {
     .option('--write <file>', 'write the results as a markdown page to FILE and as JSON beside it (FILE with .json)')
     .option('--slice <name>', 'ci: the fixed slice CI runs (a few claims of every shape, three seeds); exit 1 when any verdict is not the claim\'s truth')
     .option('--json', 'machine-readable output: every run and every claim\'s result')
+    .option('--shard <i/n>', 'run the i-th of n parts (one per machine); with --write FILE.json its runs go to FILE for --merge')
+    .option('--merge <files...>', 'put the shards\' JSON files back together: the table and, with --write, the page')
     .option('--conjectures <dir>', CONJECTURES_HELP, collect)
-    .addHelpText('after', '\nExamples:\n  samcheck power --write docs/power.md     # what npm run power does\n  samcheck power --only D-NC:c=0.9,GD-C-tight --seeds 60\n  samcheck power --slice ci')
+    .addHelpText('after', '\nExamples:\n  samcheck power --write docs/power.md     # what npm run power does\n  samcheck power --only D-NC:c=0.9,GD-C-tight --seeds 60\n  samcheck power --shard 2/8 --write power-2.json    # one machine of eight\n  samcheck power --merge power-*.json --write docs/power.md\n  samcheck power --slice ci')
     .action(async (options: PowerOptions) => {
       outcome.exitCode = await powerCommand(options, io);
     });
