@@ -6,9 +6,10 @@ import { defineConfig } from 'vitest/config';
  * arithmetic under them): a group of their own that runs first, so that a certifier that lies
  * fails `npm test` in its first seconds, not after the long property suites.
  */
-const PROOFS = ['src/check/certifiers.test.ts', 'src/check/certify.test.ts', 'src/interpolation/certifier.test.ts', 'src/constructions/certifier.test.ts', 'src/arith/interval.test.ts', 'src/arith/interval64.test.ts'];
+export const PROOFS = ['src/check/certifiers.test.ts', 'src/check/certify.test.ts', 'src/interpolation/certifier.test.ts', 'src/constructions/certifier.test.ts', 'src/arith/interval.test.ts', 'src/arith/interval64.test.ts'];
 
-export default defineConfig({
+/** What every run of the tests shares: the whole suite below, and the proofs alone (vitest.proofs.config.ts). */
+export const shared = {
   // Files that import the public API by the package's name get the sources under test.
   resolve: { alias: [{ find: /^samcheck$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }] },
   test: {
@@ -18,6 +19,13 @@ export default defineConfig({
     // enough that a loaded or slow machine never reaches it.
     testTimeout: 30 * 60_000,
     hookTimeout: 10 * 60_000,
+  },
+};
+
+export default defineConfig({
+  resolve: shared.resolve,
+  test: {
+    ...shared.test,
     projects: [
       { extends: true, test: { name: 'proofs', include: PROOFS, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'suite', include: ['src/**/*.test.ts', 'properties/**/*.test.ts'], exclude: PROOFS, sequence: { groupOrder: 1 } } },
