@@ -12,7 +12,8 @@ import { float64 } from '../arith/float64.js';
 import { defineConjecture } from '../conjectures/define.js';
 import { L1 } from '../theorems/l1.js';
 import type { Card } from '../theorems/card.js';
-import { certify } from './certify.js';
+import { Decimal } from 'decimal.js';
+import { certify, decimalEnds, float64Ends } from './certify.js';
 import { observe } from './observe.js';
 import { judgeCase } from './verdict.js';
 
@@ -90,3 +91,32 @@ describe('card verdicts in intervals refuse a margin negative by less than their
     }
   });
 });
+
+// What every certificate of a card rests on: how a margin's enclosure is read. A margin whose upper
+// end is 0 may be exactly 0 (an equality, which holds): it is no violation; a lower end at 0 is a
+// margin >= 0. Each comparison turned by one (>= to >, < to <=) would misread one of these.
+describe('the ends of a margin\'s enclosure', () => {
+  const ends = [
+    ['float64 intervals', float64Ends, (lo: number, hi: number) => ({ lo, hi })],
+    ['decimal intervals', decimalEnds, (lo: number, hi: number) => ({ lo: new Decimal(lo), hi: new Decimal(hi) })],
+  ] as const;
+
+  test.each(ends)('%s: [−ε, 0] neither holds nor is violated; [0, ε] holds; [−2ε, −ε] is violated', (_, end, interval) => {
+    const read = end as { lowerNonNegative: (m: unknown) => boolean; upperNegative: (m: unknown) => boolean };
+    const e = 1e-300;
+    expect([read.lowerNonNegative(interval(-e, 0)), read.upperNegative(interval(-e, 0))]).toEqual([false, false]);
+    expect([read.lowerNonNegative(interval(0, e)), read.upperNegative(interval(0, e))]).toEqual([true, false]);
+    expect([read.lowerNonNegative(interval(0, 0)), read.upperNegative(interval(0, 0))]).toEqual([true, false]);
+    expect([read.lowerNonNegative(interval(-2 * e, -e)), read.upperNegative(interval(-2 * e, -e))]).toEqual([false, true]);
+    expect([read.lowerNonNegative(interval(-e, e)), read.upperNegative(interval(-e, e))]).toEqual([false, false]);
+  });
+
+  test.each(ends)('%s: the digits an enclosure is too wide by: log10(width / size), the size the midpoint\'s when none is given', (_, end, interval) => {
+    const digits = (end as { widthDigits: (m: unknown, size: number | undefined) => number }).widthDigits;
+    expect(digits(interval(-1e-3, 3e-3), 1e-6)).toBeCloseTo(Math.log10(4e-3 / 1e-6), 10);
+    expect(digits(interval(1, 3), undefined)).toBeCloseTo(0, 10);
+    expect(digits(interval(-3, 1), undefined)).toBeCloseTo(Math.log10(4), 10);
+    expect(digits(interval(-1, 1), undefined)).toBe(Infinity);
+  });
+});
+

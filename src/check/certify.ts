@@ -179,19 +179,19 @@ export function attemptCost(units: number, q: number): number {
  * How an interval backend's ends are read: the sign of each end, and log10(width/size), the size
  * being the margin's estimated magnitude (its midpoint's when none is known).
  */
-interface Ends<I> {
+export interface Ends<I> {
   readonly lowerNonNegative: (m: I) => boolean;
   readonly upperNegative: (m: I) => boolean;
   readonly widthDigits: (m: I, size: number | undefined) => number;
 }
 
-const float64Ends: Ends<Interval64> = {
+export const float64Ends: Ends<Interval64> = {
   lowerNonNegative: (m) => m.lo >= 0,
   upperNegative: (m) => m.hi < 0,
   widthDigits: (m, size) => Math.log10((m.hi - m.lo) / (size ?? Math.abs((m.hi + m.lo) / 2))),
 };
 
-const decimalEnds: Ends<Interval> = {
+export const decimalEnds: Ends<Interval> = {
   lowerNonNegative: (m) => m.lo.gte(0),
   upperNegative: (m) => m.hi.lt(0),
   widthDigits(m, size) {

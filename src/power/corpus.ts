@@ -311,7 +311,7 @@ export function powerClaim(id: string): PowerClaim {
   return claim;
 }
 
-/** The claims also run at ½× and 2× their default budget, to show how power grows with it: one of each false shape, and C3, the true claim whose limit verdict needs the longest search (GD-C-tight left out: at 2× it alone would take a quarter of the benchmark's time). */
+/** The claims also run at ½× and 2× their default budget, to show how power grows with it: one of each false shape, and C3, a true limit claim (GD-C-tight left out: at 2× it alone would take a quarter of the benchmark's time). */
 export const BUDGET_STUDY: readonly string[] = [
   'D-NC:c=0.9',
   'S-SC-n:c=0.288',
