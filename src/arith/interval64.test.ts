@@ -65,4 +65,66 @@ describe('the float64 interval backend', () => {
     const last = enclosed.at(-1)![0]!;
     expect(last.hi - last.lo).toBeLessThan(1e-9);
   });
+
+  // Each of these is a one-character change to the backend that no other test noticed (npm run
+  // mutation): a point where an enclosure must be wide, an order taken from touching ends, a
+  // domain not refused.
+  test('the ends of the number line: nextUp(+∞) is +∞, nextDown(−∞) is −∞, and a subnormal\'s digits are its own', () => {
+    expect(nextUp(Infinity)).toBe(Infinity);
+    expect(nextDown(-Infinity)).toBe(-Infinity);
+    expect(Number.isNaN(nextUp(NaN))).toBe(true);
+    for (const x of [Number.MIN_VALUE, 3 * Number.MIN_VALUE, 2 ** -1030, -(2 ** -1040) * 5]) expect(Number(exactDecimal(x))).toBe(x);
+    expect(exactDecimal(-0.1)).toBe('-0.1000000000000000055511151231257827021181583404541015625');
+  });
+
+  test('a whole number beyond 2^53 is no point: 2^60 + 1 written out is enclosed, not rounded to 2^60', () => {
+    const literal = '1152921504606846977';
+    const enclosure = interval64.fromString(literal);
+    expect(contains(enclosure, R.fromString(literal))).toBe(true);
+    expect(enclosure.lo).toBeLessThan(enclosure.hi);
+    expect(interval64.fromNumber(2 ** 53)).toEqual({ lo: 2 ** 53, hi: 2 ** 53 });
+    expect(() => interval64.fromString('1e')).toThrow(SyntaxError);
+  });
+
+  test('an order is decided only when the enclosures are apart, or the same point', () => {
+    const I = interval64;
+    const iv = (lo: number, hi: number): Interval64 => ({ lo, hi });
+    expect(I.cmp(iv(0, 1), iv(2, 3))).toBe(-1);
+    expect(I.cmp(iv(2, 3), iv(0, 1))).toBe(1);
+    expect(I.cmp(iv(1, 1), iv(1, 1))).toBe(0);
+    for (const [a, b] of [[iv(0, 1), iv(1, 2)], [iv(1, 2), iv(0, 1)], [iv(1, 2), iv(1, 2)], [iv(1, 1), iv(1, 2)], [iv(1, 2), iv(2, 2)]] as const) {
+      expect(() => I.cmp(a, b)).toThrow(/the order of .* is not decided/);
+    }
+    expect(() => I.cmp(iv(0, 1), iv(1, 2))).toThrow('the order of [0, 1] and [1, 2] is not decided');
+  });
+
+  test('domains are refused where an enclosure could hold 0 or ∞: division, 0·∞, √ and log, transcendental functions of unbounded intervals', () => {
+    const I = interval64;
+    const iv = (lo: number, hi: number): Interval64 => ({ lo, hi });
+    expect(() => I.div(thin(1), iv(0, 1))).toThrow(/contains 0/);
+    expect(() => I.div(thin(1), iv(-1, 0))).toThrow(/contains 0/);
+    expect(() => I.mul(thin(0), iv(1, Infinity))).toThrow(/0 · ∞/);
+    expect(() => I.sqrt(iv(-2, -1))).toThrow(/square root/);
+    expect(I.sqrt(iv(-1, 0)).lo).toBe(0);
+    expect(() => I.log(iv(0, 1))).toThrow(/reaches 0/);
+    expect(() => I.exp(iv(0, Infinity))).toThrow(/unbounded/);
+    expect(I.isFinite(iv(0, Infinity))).toBe(false);
+    expect(I.isFinite(iv(-Infinity, 0))).toBe(false);
+    expect(I.isFinite(iv(-1, 1))).toBe(true);
+  });
+
+  test('|x|, min, the midpoint, the unit roundoff and the texts', () => {
+    const I = interval64;
+    const iv = (lo: number, hi: number): Interval64 => ({ lo, hi });
+    expect(I.abs(iv(-1, 2))).toEqual(iv(0, 2));
+    expect(I.abs(iv(-3, 2))).toEqual(iv(0, 3));
+    expect(I.abs(iv(-3, -2))).toEqual(iv(2, 3));
+    expect(I.min(iv(0, 3), iv(1, 2))).toEqual(iv(0, 2));
+    expect(I.toNumber(iv(1, 4))).toBe(2.5);
+    expect(I.unitRoundoff).toEqual(iv(2 ** -53, 2 ** -53));
+    expect(I.toString(iv(1, 2))).toBe('[1, 2]');
+    expect(I.toString(thin(1))).toBe('1');
+    expect(I.name).toBe('interval64');
+  });
 });
+
