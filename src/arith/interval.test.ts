@@ -140,6 +140,72 @@ describe('comparisons', () => {
     expect(() => I.cmp(third, third)).toThrow(IndeterminateError);
     expect(() => I.div(I.one, I.sub(third, third))).toThrow('division by an interval that contains 0');
   });
+
+  // One-character changes no other test noticed (npm run mutation): touching ends taken as an
+  // order, a point taken for an interval equal to it.
+  test('touching or overlapping enclosures are not ordered; a point equals only the same point', () => {
+    const iv = (lo: string, hi: string): Interval => ({ lo: new Decimal(lo), hi: new Decimal(hi) });
+    for (const [a, b] of [[iv('0', '1'), iv('1', '2')], [iv('1', '2'), iv('0', '1')], [iv('1', '2'), iv('1', '2')], [iv('1', '1'), iv('1', '2')], [iv('1', '2'), iv('2', '2')]] as const) {
+      expect(() => I.cmp(a, b)).toThrow(/the order of .* is not decided/);
+    }
+    expect(() => I.cmp(iv('0', '1'), iv('1', '2'))).toThrow('the order of [0, 1] and [1, 2] is not decided');
+    expect(I.cmp(iv('1', '1'), iv('1', '1'))).toBe(0);
+  });
+});
+
+describe('domains, and the small operations', () => {
+  const iv = (lo: string, hi: string): Interval => ({ lo: new Decimal(lo), hi: new Decimal(hi) });
+  const ends = (a: Interval) => [a.lo.toString(), a.hi.toString()];
+
+  test('0 and ∞ are refused where an enclosure could hold them: a divisor touching 0, √ below 0, log at 0', () => {
+    expect(() => I.div(I.one, iv('0', '1'))).toThrow(/contains 0/);
+    expect(() => I.div(I.one, iv('-1', '0'))).toThrow(/contains 0/);
+    expect(() => I.sqrt(iv('-2', '-1'))).toThrow(/square root/);
+    expect(ends(I.sqrt(iv('-1', '0')))).toEqual(['0', '0']);
+    expect(() => I.log(iv('0', '1'))).toThrow(/reaches 0/);
+    expect(() => I.log(iv('-1', '1'))).toThrow(/reaches 0/);
+    expect(I.isFinite(iv('0', 'Infinity'))).toBe(false);
+    expect(I.isFinite(iv('-Infinity', '0'))).toBe(false);
+    expect(I.isFinite(iv('-1', '1'))).toBe(true);
+  });
+
+  test('|x|, min, max, the midpoint, the unit roundoff and the texts', () => {
+    expect(ends(I.abs(iv('-1', '2')))).toEqual(['0', '2']);
+    expect(ends(I.abs(iv('-3', '2')))).toEqual(['0', '3']);
+    expect(ends(I.abs(iv('-3', '-2')))).toEqual(['2', '3']);
+    expect(ends(I.abs(iv('2', '3')))).toEqual(['2', '3']);
+    expect(ends(I.min(iv('0', '3'), iv('1', '2')))).toEqual(['0', '2']);
+    expect(ends(I.max(iv('0', '3'), iv('1', '2')))).toEqual(['1', '3']);
+    expect(I.toNumber(iv('1', '4'))).toBe(2.5);
+    expect(ends(I.unitRoundoff)).toEqual(['5e-30', '5e-30']);
+    expect(I.toString(iv('1', '2'))).toBe('[1, 2]');
+    expect(I.toString(iv('1', '1'))).toBe('1');
+    expect(I.name).toBe('interval');
+    expect(I.precision).toBe(30);
+    expect(() => I.fromString('1e')).toThrow(SyntaxError);
+  });
+
+  // Moore's nine sign cases of a product and the six of a quotient, each against all four corners.
+  const Wide = Decimal.clone({ precision: 60 });
+  test('× and ÷ in every sign case equal the hull of the four corners, rounded outward', () => {
+    const shapes = [iv('2', '3'), iv('-3', '-2'), iv('-2', '3'), iv('-3', '2'), iv('0', '3'), iv('-3', '0')];
+    const hull = (a: Interval, b: Interval, op: (x: Decimal, y: Decimal) => Decimal) => {
+      const corners = [op(a.lo, b.lo), op(a.lo, b.hi), op(a.hi, b.lo), op(a.hi, b.hi)];
+      return [Decimal.min(...corners), Decimal.max(...corners)];
+    };
+    for (const a of shapes) {
+      for (const b of shapes) {
+        const [lo, hi] = hull(a, b, (x, y) => x.times(y));
+        const product = I.mul(a, b);
+        expect([product.lo.eq(lo!), product.hi.eq(hi!)], `${ends(a)} × ${ends(b)}`).toEqual([true, true]);
+        if (b.lo.gt(0) || b.hi.lt(0)) {
+          const [qlo, qhi] = hull(a, b, (x, y) => new Wide(x).div(y));
+          const quotient = I.div(a, b);
+          expect([quotient.lo.lte(qlo!), quotient.hi.gte(qhi!), qlo!.minus(quotient.lo).abs().lt('1e-28'), quotient.hi.minus(qhi!).abs().lt('1e-28')], `${ends(a)} ÷ ${ends(b)}`).toEqual([true, true, true, true]);
+        }
+      }
+    }
+  });
 });
 
 describe('a SAM run in interval arithmetic', () => {
