@@ -182,7 +182,19 @@ describe('domains, and the small operations', () => {
     expect(I.toString(iv('1', '1'))).toBe('1');
     expect(I.name).toBe('interval');
     expect(I.precision).toBe(30);
-    expect(() => I.fromString('1e')).toThrow(SyntaxError);
+    expect(() => I.fromString('1e')).toThrow('not a decimal literal: "1e"');
+    expect(new IndeterminateError('x').name).toBe('IndeterminateError');
+  });
+
+  test('cos and sin stay as tight as their arguments allow: sin 0 to the exponent range, cos on [0.1, 0.2] inside (0.98, 0.996), and all of [−1, 1] far out', () => {
+    const sinZero = I.sin(I.zero);
+    expect(width(sinZero).lt('1e-1000')).toBe(true);
+    const cosNear = I.cos(iv('0.1', '0.2'));
+    expect([cosNear.lo.gt('0.98'), cosNear.hi.lt('0.996')]).toEqual([true, true]);
+    const sinNear = I.sin(iv('-0.2', '-0.1'));
+    expect([sinNear.lo.gt('-0.2'), sinNear.hi.lt('-0.09')]).toEqual([true, true]);
+    // Beyond 10^15 multiples of π cannot be counted in float64: the whole range, at once.
+    expect(ends(I.cos(iv('1e20', '1.00000000000000000001e20')))).toEqual(['-1', '1']);
   });
 
   // Moore's nine sign cases of a product and the six of a quotient, each against all four corners.
