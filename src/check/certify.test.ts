@@ -3,7 +3,7 @@ import type { RunSpec } from '../algorithms/run-spec.js';
 import { countingBackend } from '../arith/counting.js';
 import { float64 } from '../arith/float64.js';
 import { D_NC } from '../theorems/d-nc.js';
-import { certify, MAX_CERTIFICATION_UNITS } from './certify.js';
+import { certify, hasClosedFormCertificates, MAX_CERTIFICATION_UNITS } from './certify.js';
 import { observe } from './observe.js';
 import { judgeCase } from './verdict.js';
 
@@ -51,3 +51,21 @@ describe('certification climbs a ladder of precisions (certify.ts)', () => {
     expect(certify(D_NC, spec, { precision: 40, lost: 0, units: 1 })).toEqual({ holds: undefined });
   });
 });
+
+// Intervals prove a verdict only where the class constants are exact in closed form: a logistic
+// regression's x* and f*, or an explicit matrix's eigenvalues, come from an iteration whose error
+// no interval encloses. Counting those families as closed-form would certify with numbers that are
+// not enclosures.
+describe('which families intervals can certify', () => {
+  const run = (fn: RunSpec['function']): RunSpec => ({ algorithm: 'gd', function: fn, x0: ['1'], eta: { overBeta: '1/2' }, steps: 2 });
+  test('cosine, piecewise quadratic and a quadratic from its spectrum; never a logistic regression or a quadratic from its matrix', () => {
+    expect(hasClosedFormCertificates(longCosineRun)).toBe(true);
+    expect(hasClosedFormCertificates(run({ family: 'quadratic', eigenvalues: ['2'] }))).toBe(true);
+    expect(hasClosedFormCertificates(run({ family: 'piecewise-quadratic', beta: '4', coordinates: [{ breakpoints: ['1', '2'], slope: '1' }] }))).toBe(true);
+    expect(hasClosedFormCertificates(run({ family: 'quadratic', matrix: [['2']] }))).toBe(false);
+    const logistic = run({ family: 'logistic', dim: 1, samples: 3, dataSeed: 1, l2: '0.1' });
+    expect(hasClosedFormCertificates(logistic)).toBe(false);
+    expect(certify(D_NC, { ...logistic, algorithm: 'sam', rho: '0.1' }, { precision: 40, lost: 0, units: 1 })).toEqual({ holds: undefined });
+  });
+});
+
