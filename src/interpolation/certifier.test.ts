@@ -42,3 +42,23 @@ describe('class-wide data with a margin negative by less than its enclosure', ()
     expect(certification.problem).toMatch(/^the interpolation inequality of point 1 and point 2 does not hold: its margin lies in \[-2e-35, -2e-35\]/);
   });
 });
+
+describe('what a certification carries', () => {
+  test('convex data: the proven lower end of the value and its enclosure', () => {
+    const certification = certifyData(setting, gapAfterOneStep, data(exactF0));
+    expect(certification.enclosure).toEqual([certification.value, expect.any(String)]);
+    const [lo, hi] = certification.enclosure!.map(Number);
+    expect(lo).toBeLessThanOrEqual(hi!);
+    expect(certification.explicit).toBeUndefined();
+  });
+
+  // The nonconvex class: the data fix no f*, so the value is taken on the explicit interpolant
+  // through them (explicit.ts), which the certification names.
+  test('the same data in the smooth class: certified on the explicit function through them, which it carries', () => {
+    const certification = certifyData({ ...setting, cls: 'smooth' }, gapAfterOneStep, data(exactF0));
+    expect(certification.holds, certification.problem).toBe(true);
+    expect(certification.explicit?.family).toBe('piecewise-quadratic');
+    expect(certification.enclosure?.[0]).toBe(certification.value);
+  });
+});
+
