@@ -139,6 +139,8 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
   const levels = Object.fromEntries(LEVELS.map((level) => [level, 0])) as Record<Level, number>;
   let cases = 0;
   let worst: CardReport['worst'] = null;
+  // The worst over the decided cases alone, from which the worst is rebuilt once undecided cases are resolved.
+  let worstDecided: CardReport['worst'] = null;
   let searching = true; // false once fast-check has a failure and is shrinking it
   // Shrinking stops after a fixed number of evaluations (not a time limit, so that a seed gives
   // the same counterexample on every machine): past it every candidate counts as passing.
@@ -203,6 +205,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
       if (verdict.level === 'undecided') undecidedCases.push({ instance, verdict, row: rows.length - 1, ...(corner ? { corner } : {}) });
       sampledWork += caseWork(card, instance);
       worst = worseOf(worst, instance, verdict, rows.length - 1);
+      if (verdict.level !== 'undecided') worstDecided = worseOf(worstDecided, instance, verdict, rows.length - 1);
       keepTop(starts, { ratio: verdictEvidence(verdict), instance }, SEARCH_STARTS);
       if (corner !== undefined) keepBestOfCorner(cornerBest, corner, { ratio: verdictEvidence(verdict), instance });
     }
@@ -266,6 +269,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
             undecidedCases.push({ instance, verdict });
           }
           worst = worseOf(worst, instance, verdict);
+          if (verdict.level !== 'undecided') worstDecided = worseOf(worstDecided, instance, verdict);
           if (verdict.holds === false) return found(instance, verdict, '', report());
         }
         search = report();
@@ -275,6 +279,10 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
       if (card.kind === 'conjecture' && undecidedCases.length > 0) {
         const after = resolveUndecided(card, undecidedCases, caseOptions, options.stop);
         if (options.stop?.()) return stopped();
+        // The worst case again, from the decided ones and the undecided ones as they now stand: an
+        // undecided ratio that more digits showed to be rounding (10^22 at T = 437, where the bound
+        // is below what 40 digits resolve) must not stay the claim's worst.
+        worst = worstAfterResolution(worstDecided, undecidedCases, after);
         for (const [i, verdict] of after.entries()) {
           const { instance, row, corner } = undecidedCases[i]!;
           if (verdict.level === 'undecided') continue;
@@ -284,7 +292,6 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
             levels[verdict.level]++;
             rows[row] = caseRow(instance, verdict, corner);
           }
-          worst = worseOf(worst, instance, verdict, row);
           if (verdict.holds === false) return found(instance, verdict, '', search);
         }
       }
@@ -390,6 +397,11 @@ function worthJudging(card: Card, ratio: number, worst: CardReport['worst']): bo
 }
 
 /** The worst case so far, or this one if it speaks more strongly against the card. */
+/** The worst case of a check once its undecided cases were judged again: the decided cases' worst against each of those cases as it now stands. */
+export function worstAfterResolution(worstDecided: CardReport['worst'], undecided: readonly (Undecided & { row?: number })[], after: readonly CaseVerdict[]): CardReport['worst'] {
+  return after.reduce((worst, verdict, i) => worseOf(worst, undecided[i]!.instance, verdict, undecided[i]!.row), worstDecided);
+}
+
 function worseOf(worst: CardReport['worst'], instance: CaseSpec, verdict: CaseVerdict, row?: number): CardReport['worst'] {
   const evidence = verdictEvidence(verdict);
   // A case no arithmetic could judge (NaN) says nothing about the worst ratio.

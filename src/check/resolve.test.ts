@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RunSpec } from '../algorithms/run-spec.js';
 import { defineConjecture } from '../conjectures/define.js';
-import { checkCard } from './check-card.js';
+import { checkCard, worstAfterResolution } from './check-card.js';
 import type { CaseVerdict } from './case-verdict.js';
 import type { RunCard } from '../theorems/card.js';
 import { MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
@@ -81,4 +81,18 @@ describe('undecided cases resolved before a conjecture is inconclusive', () => {
     expect(['verified', 'certified']).toContain(after!.level);
     expect(after!.ratio).toBeLessThan(0.01);
   });
+
+  // Power seed 16 of GD-SC-contraction: a case undecided at 40/80 digits with a ratio of 10^22 (the
+  // bound at T = 437 lies below what 80 digits resolve) was verified at 80/160, and the check said
+  // `no counterexample` with that 10^22 still its worst ratio.
+  test('a case the resolution decided no longer stands as the worst with its undecided ratio', () => {
+    const instance: RunSpec = { algorithm: 'gd', function: { family: 'quadratic', eigenvalues: ['1'] }, x0: ['1'], eta: { overBeta: '1' }, steps: 3 };
+    const verdict = (level: CaseVerdict['level'], ratio: number): CaseVerdict => ({ holds: level === 'undecided' ? undefined : true, level, ratio, ratioText: String(ratio), at: 3 });
+    const decided = { ratio: '0.5', at: 1, level: 'verified' as const, instance, row: 0 };
+    const undecided = [{ instance, verdict: verdict('undecided', 2.78e22), row: 1 }];
+    expect(worstAfterResolution(decided, undecided, [verdict('verified', 0.9)])).toMatchObject({ ratio: '0.9', level: 'verified', row: 1 });
+    expect(worstAfterResolution(decided, undecided, [verdict('verified', 0.1)])).toBe(decided);
+    expect(worstAfterResolution(decided, undecided, [undecided[0]!.verdict])).toMatchObject({ ratio: '2.78e+22', level: 'undecided' });
+  });
 });
+
