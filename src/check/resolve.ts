@@ -14,7 +14,7 @@
  */
 import type { CaseSpec } from '../algorithms/case.js';
 import type { RunSpec } from '../algorithms/run-spec.js';
-import type { Card, RunCard, StepCard } from '../theorems/card.js';
+import type { Card } from '../theorems/card.js';
 import type { CaseVerdict } from './case-verdict.js';
 import { MAX_DECIMAL_PRECISION } from '../arith/decimal.js';
 import { judgeCase, MAX_VERIFICATION_UNITS, verificationUnits, type VerdictOptions } from './verdict.js';
@@ -49,7 +49,7 @@ export function resolveUndecided(card: Card, undecided: readonly Undecided[], op
   const verdicts = undecided.map((u) => u.verdict);
   if (card.scope !== 'step' && card.scope !== 'run') return verdicts;
   const p = options.precision;
-  const costs = undecided.map(({ instance, verdict }) => verdict.cost ?? verificationUnits(card as StepCard | RunCard, instance as RunSpec, options));
+  const costs = undecided.map(({ instance, verdict }) => verdict.cost ?? verificationUnits(card, instance as RunSpec, options));
   const order = costs.map((_, i) => i).sort((a, b) => costs[a]! - costs[b]!);
   let units = RESOLUTION_UNITS;
   for (const i of order) {

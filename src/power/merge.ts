@@ -13,14 +13,14 @@ import type { PowerAbout } from './summary.js';
 
 /** What a shard writes: its runs, and enough to know which benchmark and which part they are. */
 export interface PowerPart extends PowerAbout {
-  readonly shard: string;
+  readonly shard: Shard;
   /** The runs of the whole benchmark (every shard's), to tell a complete merge from a partial one. */
   readonly tasks: number;
   readonly runs: readonly PowerRun[];
 }
 
 export function powerPart(about: PowerAbout, shard: Shard, tasks: number, runs: readonly PowerRun[]): PowerPart {
-  return { ...about, shard: shardText(shard), tasks, runs };
+  return { ...about, shard, tasks, runs };
 }
 
 /** The shards' runs as one benchmark, in its order, with what the page says about how they were made. */
@@ -28,18 +28,18 @@ export function mergePowerParts(parts: readonly { file: string; text: string }[]
   if (parts.length === 0) throw new InputError('--merge', '', 'needs the JSON files the shards wrote (samcheck power --shard i/n --write FILE.json)');
   const read = parts.map(({ file, text }) => ({ file, part: parsePart(file, text) }));
   const [first] = read;
-  const count = Number(first!.part.shard.split('/')[1]);
+  const count = first!.part.shard.count;
   const byIndex = new Map<number, string>();
   for (const { file, part } of read) {
     if (part.command !== first!.part.command || part.seeds !== first!.part.seeds || part.tasks !== first!.part.tasks) {
       throw new InputError('--merge', file, `is a shard of another benchmark ("${part.command}", ${part.seeds}) than ${first!.file} ("${first!.part.command}", ${first!.part.seeds})`);
     }
-    const [index, of] = part.shard.split('/').map(Number) as [number, number];
-    if (of !== count) throw new InputError('--merge', file, `is shard ${part.shard}, of another split than ${first!.file} (shard ${first!.part.shard})`);
-    const twin = byIndex.get(index);
-    if (twin !== undefined) throw new InputError('--merge', file, `is shard ${part.shard} again (${twin} is that shard too)`);
-    byIndex.set(index, file);
-    if (part.interrupted) throw new InputError('--merge', file, `is an interrupted shard (${part.interrupted.runsNotMade} of its runs not made): run shard ${part.shard} again`);
+    const shard = shardText(part.shard);
+    if (part.shard.count !== count) throw new InputError('--merge', file, `is shard ${shard}, of another split than ${first!.file} (shard ${shardText(first!.part.shard)})`);
+    const twin = byIndex.get(part.shard.index);
+    if (twin !== undefined) throw new InputError('--merge', file, `is shard ${shard} again (${twin} is that shard too)`);
+    byIndex.set(part.shard.index, file);
+    if (part.interrupted) throw new InputError('--merge', file, `is an interrupted shard (${part.interrupted.runsNotMade} of its runs not made): run shard ${shard} again`);
   }
   const missing = Array.from({ length: count }, (_, k) => k + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) throw new InputError('--merge', read.map((r) => r.file).join(' '), `lacks shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} of ${count}`);
@@ -54,7 +54,7 @@ export function mergePowerParts(parts: readonly { file: string; text: string }[]
   // Back in the order of the unsharded benchmark (shard i holds tasks k with k mod n = i − 1, in order).
   let inOrder: (PowerRun | undefined)[];
   try {
-    inOrder = unshard(runs.length, count, new Map(read.map(({ part }) => [Number(part.shard.split('/')[0]), part.runs])));
+    inOrder = unshard(runs.length, count, new Map(read.map(({ part }) => [part.shard.index, part.runs])));
   } catch (error) {
     throw new InputError('--merge', read.map((r) => r.file).join(' '), `are not the shards' own runs (${(error as Error).message})`);
   }
@@ -81,6 +81,8 @@ function parsePart(file: string, text: string): PowerPart {
   const fields: (keyof PowerPart)[] = ['shard', 'tasks', 'runs', 'command', 'seeds', 'environment', 'seconds'];
   const absent = fields.filter((f) => part === null || typeof part !== 'object' || part[f] === undefined);
   if (absent.length > 0) throw new InputError('--merge', file, `is not a shard of the power benchmark (no ${absent.join(', ')}; write shards with samcheck power --shard i/n --write FILE.json)`);
-  if (!/^\d+\/\d+$/.test(part!.shard!) || !Array.isArray(part!.runs)) throw new InputError('--merge', file, `has a damaged shard or runs field (shard "${String(part!.shard)}")`);
+  const { index, count } = part!.shard as Partial<Shard>;
+  const wholeShard = Number.isInteger(index) && Number.isInteger(count) && index! >= 1 && index! <= count!;
+  if (!wholeShard || !Array.isArray(part!.runs)) throw new InputError('--merge', file, `has a damaged shard or runs field (shard ${JSON.stringify(part!.shard)})`);
   return part as PowerPart;
 }
