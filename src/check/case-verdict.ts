@@ -6,6 +6,17 @@
 export const LEVELS = ['certified', 'verified', 'float', 'statistical', 'undecided'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** Observations of a case left unjudged because its precision cannot resolve them (resolution.ts). */
+export interface BeyondResolution {
+  /** How many. */
+  readonly horizons: number;
+  /** The first of them (a step or horizon). */
+  readonly from: number;
+  /** The digits that would judge them all (at least these when a bound underflowed float64). */
+  readonly digits: number;
+  readonly atLeast?: true;
+}
+
 export interface CaseVerdict {
   /** undefined when undecided. */
   readonly holds: boolean | undefined;
@@ -25,6 +36,11 @@ export interface CaseVerdict {
    * could not decide); the later horizons were decided in float64 with a clear margin.
    */
   readonly prefix?: number;
+  /**
+   * Horizons not judged: their bound is below what the verification's p digits resolve and
+   * float64 sees only noise there (resolution.ts); the level above is on the others.
+   */
+  readonly beyondResolution?: BeyondResolution;
   /** Why a case is undecided, when it is not for want of agreement between precisions. */
   readonly reason?: string;
   /** Undecided because its decimal verification would cost this many units, more than it was allowed. */

@@ -17,6 +17,7 @@ import { resolveUndecided, type Undecided } from './resolve.js';
 import { caseWork, confirmationCase, SEARCH_FINALISTS, SEARCH_STARTS, targetedSearch } from './search.js';
 import { FAMILYWISE_ALPHA } from './statistical.js';
 import { DEFAULT_VERIFY_PRECISION, judgeCase, LEVELS, NEAR_MISS, verdictEvidence, type CaseVerdict, type Level, type VerdictOptions } from './verdict.js';
+import type { BeyondResolution } from './case-verdict.js';
 
 /**
  * holds: no case contradicts a theorem card; violated: a case contradicts a theorem; falsified: a
@@ -124,6 +125,11 @@ export interface CardReport {
   };
   readonly error?: string;
   readonly search?: SearchReport;
+  /**
+   * Decided cases with horizons their precision cannot resolve, left unjudged (src/check/resolution.ts):
+   * how many, and the most digits one of them would need to be judged whole.
+   */
+  readonly beyondResolution?: { readonly cases: number; readonly digits: number; readonly atLeast?: true };
   readonly coverage: Coverage;
   /** Every case the sampling drew, in order, as parameters and ratio (the report's scatter, results.json). */
   readonly rows: readonly CaseRow[];
@@ -157,6 +163,12 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
   const rows: CaseRow[] = [];
   // The undecided cases, with where they are: a row of the sampling, or a search finalist (row undefined).
   const undecidedCases: (Undecided & { row?: number; corner?: CornerName })[] = [];
+  // The decided cases judged only on the horizons their precision resolves, by case.
+  const partlyJudged = new Map<CaseSpec, BeyondResolution>();
+  const notePartial = (instance: CaseSpec, verdict: CaseVerdict) => {
+    if (verdict.level !== 'undecided' && verdict.beyondResolution !== undefined) partlyJudged.set(instance, verdict.beyondResolution);
+    else partlyJudged.delete(instance);
+  };
   const coverage = { families: {} as Record<string, number>, noise: {} as Record<string, number>, corners: {} as Record<string, number> };
   const budget = defaultSearchBudget(card, options.runs);
   const asked = options.searchEvaluations ?? card.search?.searchEvaluations;
@@ -203,6 +215,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
       count(coverage, instance, corner);
       rows.push(caseRow(instance, verdict, corner));
       if (verdict.level === 'undecided') undecidedCases.push({ instance, verdict, row: rows.length - 1, ...(corner ? { corner } : {}) });
+      notePartial(instance, verdict);
       sampledWork += caseWork(card, instance);
       worst = worseOf(worst, instance, verdict, rows.length - 1);
       if (verdict.level !== 'undecided') worstDecided = worseOf(worstDecided, instance, verdict, rows.length - 1);
@@ -220,7 +233,12 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
     return false;
   };
   const counted = { families: coverage.families, ...(isStochasticAlgorithm(card.algorithm) ? { noise: coverage.noise } : {}), corners: coverage.corners };
-  const base = () => ({ id: card.id, title: card.title, cases, worstRatio: worst === null ? null : evidenceOf(worst), worst, levels, seed, coverage: counted, rows });
+  const partial = () => {
+    if (partlyJudged.size === 0) return {};
+    const all = [...partlyJudged.values()];
+    return { beyondResolution: { cases: all.length, digits: Math.max(...all.map((b) => b.digits)), ...(all.some((b) => b.atLeast) ? { atLeast: true as const } : {}) } };
+  };
+  const base = () => ({ id: card.id, title: card.title, cases, worstRatio: worst === null ? null : evidenceOf(worst), worst, levels, seed, ...partial(), coverage: counted, rows });
   const found = (instance: CaseSpec, verdict: CaseVerdict, searchPath: string, search?: SearchReport): CardReport => {
     const saved = options.counterexampleFolder === undefined ? undefined : saveFinding(options.counterexampleFolder, {
       kind: 'found',
@@ -264,6 +282,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
           const instance = confirmationCase(card, finalist.instance);
           const verdict = judgeCase(card, instance, caseOptions);
           judged++;
+          notePartial(instance, verdict);
           if (verdict.level === 'undecided') {
             undecided++;
             undecidedCases.push({ instance, verdict });
@@ -286,6 +305,7 @@ export function checkCard(card: Card, given: Omit<CardCheckOptions, 'precision'>
         for (const [i, verdict] of after.entries()) {
           const { instance, row, corner } = undecidedCases[i]!;
           if (verdict.level === 'undecided') continue;
+          notePartial(instance, verdict);
           if (row === undefined) search = search && { ...search, undecided: search.undecided - 1 };
           else {
             levels.undecided--;

@@ -32,6 +32,7 @@ import { observe, type ObserveOptions } from './observe.js';
 import { judgeLimitCase } from './limit.js';
 import { judgeStochasticCase } from './statistical.js';
 import { certify } from './certify.js';
+import { beyondResolution } from './resolution.js';
 import type { CaseVerdict, Level } from './case-verdict.js';
 
 export { LEVELS, type CaseVerdict, type Level } from './case-verdict.js';
@@ -127,11 +128,37 @@ function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options
     if (overflow === undefined) throw error;
     return judgeOverflowedRun(card, spec, options, screen, overflow);
   }
-  const fast = worstOf(float64, fastObservations);
-  if (fast === undefined) return { holds: true, level: 'float', ratio: 0, ratioText: '0', at: 0 };
   // A moved start that overflows where the case does not: float64 cannot be trusted with the case.
   const perturbedObservations = observeUnlessOverflow(card, perturbStart(spec), options) ?? [];
-  const perturbed = worstOf(float64, perturbedObservations);
+  const run = { card, spec, options, screen, fast: fastObservations, perturbed: perturbedObservations, unclear: unclearObservations(fastObservations, perturbedObservations) };
+  const whole = judgeHorizons(run, []);
+  if (whole.level !== 'undecided') return whole;
+  // A case p and 2p digits cannot decide whole may be one whose bound falls below what p digits
+  // resolve (resolution.ts): it is judged on the horizons they do resolve, and says so.
+  const { beyond, skipped } = beyondResolution(card, spec, options, fastObservations, run.unclear, options.precision);
+  if (skipped === undefined) return whole;
+  const resolvable = judgeHorizons(run, beyond);
+  return resolvable.level === 'undecided' ? whole : { ...resolvable, beyondResolution: skipped };
+}
+
+interface FloatRun {
+  readonly card: StepCard | RunCard;
+  readonly spec: RunSpec;
+  readonly options: VerdictOptions;
+  readonly screen: boolean;
+  /** The float64 observations of the case and of the case from the moved start, and which ones float64 cannot decide. */
+  readonly fast: readonly Observation<number>[];
+  readonly perturbed: readonly Observation<number>[];
+  readonly unclear: readonly boolean[];
+}
+
+/** The verdict on a case from its float64 run, escalated where float64 cannot decide, leaving out the observations `beyond` marks. */
+function judgeHorizons(run: FloatRun, beyond: readonly boolean[]): CaseVerdict {
+  const { card, spec, options, screen } = run;
+  const judged = <T>(observations: readonly T[]) => (observations.length === beyond.length ? observations.filter((_, i) => !beyond[i]) : observations);
+  const fast = worstOf(float64, judged(run.fast));
+  if (fast === undefined) return { holds: true, level: 'float', ratio: 0, ratioText: '0', at: 0 };
+  const perturbed = worstOf(float64, judged(run.perturbed));
   const margin = 1 - fast.ratio;
   const drift = perturbed === undefined ? Infinity : Math.abs(perturbed.ratio - fast.ratio);
   if (isClear(margin, drift) && (margin > 0 || screen)) return { holds: margin > 0, level: 'float', ratio: fast.ratio, ratioText: String(fast.ratio), at: fast.at };
@@ -140,7 +167,8 @@ function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options
   // not depend on what comes after (checked, in float64) is verified on its first k steps, the
   // later horizons keeping their clear float64 margins. A near-miss at step 1 of a 3000-step
   // logistic run then costs one decimal step, not 3000 (the heavy tail of a check's cost).
-  const prefix = decisivePrefix(card, spec, options, fastObservations, lastUnclear(fastObservations, perturbedObservations));
+  const lastUnclear = run.unclear.reduce((last, u, i) => (u && beyond[i] !== true ? i + 1 : last), 0);
+  const prefix = decisivePrefix(card, spec, options, run.fast, lastUnclear);
   const decided = prefix === undefined ? spec : { ...spec, steps: prefix };
   // One case must not dominate a check: a near-miss whose decimal verification would cost more
   // than MAX_VERIFICATION_UNITS (counted in float64 first, so the budget is a count, never a
@@ -152,18 +180,19 @@ function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options
     // float64 cannot be trusted with this case (that is why it was escalated): its ratio is unknown.
     return { holds: undefined, level: 'undecided', ratio: NaN, ratioText: 'NaN', at: fast.at, reason: `decimal verification would cost ${units.toExponential(2)} units, more than the ${(options.maxVerificationUnits ?? MAX_VERIFICATION_UNITS).toExponential(0)} a case may use`, cost: units };
   }
-  const inDecimal = verifyInDecimal(card, decided, options, units);
-  const tail = prefix === undefined ? undefined : worstOf(float64, fastObservations.slice(inDecimal.observations));
+  const inDecimal = verifyInDecimal(card, decided, options, units, beyond);
+  const tail = prefix === undefined ? undefined : worstOf(float64, run.fast.slice(inDecimal.observations).filter((_, j) => beyond[inDecimal.observations + j] !== true));
   const worst = tail !== undefined && (inDecimal.worst === undefined || tail.ratio > inDecimal.worst.ratio) ? { ...tail, text: String(tail.ratio) } : inDecimal.worst;
   if (worst === undefined) return { holds: true, level: 'verified', ratio: 0, ratioText: '0', at: 0 };
   return { holds: inDecimal.holds, level: inDecimal.level, ratio: worst.ratio, ratioText: worst.text, at: worst.at, ...(prefix === undefined ? {} : { prefix }) };
 }
 
 /**
- * `spec` judged in decimal at p and 2p digits (and certified in intervals where that applies):
- * whether it holds, at which level, its worst observation, and how many observations there were.
+ * `spec` judged in decimal at p and 2p digits, the observations `beyond` marks left out (and
+ * certified in intervals where that applies): whether it holds, at which level, its worst
+ * observation, and how many observations there were.
  */
-function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, units: number): { holds: boolean | undefined; level: Level; worst: Worst | undefined; observations: number } {
+function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, units: number, beyond: readonly boolean[]): { holds: boolean | undefined; level: Level; worst: Worst | undefined; observations: number } {
   const p = options.precision;
   // The run at p digits in the cheapest tier that has them; the one at 2p in decimal.js, an
   // independent implementation.
@@ -174,11 +203,11 @@ function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: Verdi
   // double-double and quad-double have float64's exponent range: a run whose measures leave it
   // (a bound (1 − ημ)^T·Δ0 of 10^-3000) is verified at p digits in decimal.js instead.
   const inRange = fast.name === 'decimal' || atHigh.every(withinFloatRange(high));
-  let side = inRange ? compareWithinRange(card, spec, options, fast, high, atHigh) : compareWithLow(card, spec, options, decimalBackend(p), high, atHigh);
+  let side = inRange ? compareWithinRange(card, spec, options, fast, high, atHigh, beyond) : compareWithLow(card, spec, options, decimalBackend(p), high, atHigh, beyond);
   // A binary tier does not hold decimal inputs exactly (1.49999999999987587824 − 1.5 keeps 19
   // digits in double-double, all of them in decimal at 30): where it cannot decide, decimal.js at
   // p digits, which can, gets the last word.
-  if (side.verified === undefined && side.low.name !== 'decimal') side = compareWithLow(card, spec, options, decimalBackend(p), high, atHigh);
+  if (side.verified === undefined && side.low.name !== 'decimal') side = compareWithLow(card, spec, options, decimalBackend(p), high, atHigh, beyond);
   const { zero, verified, lost } = side;
   const worst = worstOf(high, atHigh.filter((_, i) => !zero[i])) ?? (zero.some(Boolean) ? { ratio: 0, text: '0/0', at: atHigh[0]!.at } : undefined);
   const margins = atHigh.map((o) => (sign(high, o.bound) === 0 ? NaN : Math.abs(high.toNumber(high.div(high.sub(o.bound, o.observed), o.bound)))));
@@ -189,12 +218,15 @@ function verifyInDecimal(card: StepCard | RunCard, spec: RunSpec, options: Verdi
   return { holds, level, worst, observations: atHigh.length };
 }
 
-/** The p-digit run in `low` set against the 2p-digit observations: which are 0 <= 0, and whether every margin agrees. */
-function compareWithLow<T, U>(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, low: Backend<T>, high: Backend<U>, atHigh: readonly Observation<U>[]) {
+/**
+ * The p-digit run in `low` set against the 2p-digit observations: which are left out (0 <= 0, or
+ * beyond the resolution of p digits: `beyond`, by position), and whether every other margin agrees.
+ */
+function compareWithLow<T, U>(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, low: Backend<T>, high: Backend<U>, atHigh: readonly Observation<U>[], beyond: readonly boolean[]) {
   const atLow = observe(low, card, spec, options);
   // 0 <= 0 (both sides are rounding noise that shrinks with the precision) is an equality whose
   // ratio means nothing: it holds, and is left out of the worst ratio.
-  const zero = atHigh.map((o, i) => atLow.length === atHigh.length && bothVanish(low, atLow[i]!, high, o));
+  const zero = atHigh.map((o, i) => beyond[i] === true || (atLow.length === atHigh.length && bothVanish(low, atLow[i]!, high, o)));
   return { low: low as Backend<unknown>, zero, ...verify(low, atLow, high, atHigh, options.precision, zero) };
 }
 
@@ -203,12 +235,12 @@ function compareWithLow<T, U>(card: StepCard | RunCard, spec: RunSpec, options: 
  * the binary tier's range: an iterate whose measures stay in float64's range may still overflow
  * double-double (whose splitting of products overflows near 1e300) on a run that diverges.
  */
-function compareWithinRange<U>(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, low: Backend<unknown>, high: Backend<U>, atHigh: readonly Observation<U>[]) {
+function compareWithinRange<U>(card: StepCard | RunCard, spec: RunSpec, options: VerdictOptions, low: Backend<unknown>, high: Backend<U>, atHigh: readonly Observation<U>[], beyond: readonly boolean[]) {
   try {
-    return compareWithLow(card, spec, options, low, high, atHigh);
+    return compareWithLow(card, spec, options, low, high, atHigh, beyond);
   } catch (error) {
     if (asOverflow(error) === undefined || low.name === 'decimal') throw error;
-    return compareWithLow(card, spec, options, decimalBackend(options.precision), high, atHigh);
+    return compareWithLow(card, spec, options, decimalBackend(options.precision), high, atHigh, beyond);
   }
 }
 
@@ -226,7 +258,7 @@ function judgeOverflowedRun(card: StepCard | RunCard, spec: RunSpec, options: Ve
   // Its operations cannot be counted in float64 (Infinity): no certification is attempted.
   let inDecimal: ReturnType<typeof verifyInDecimal>;
   try {
-    inDecimal = verifyInDecimal(card, decided, options, verificationUnits(card, decided, options));
+    inDecimal = verifyInDecimal(card, decided, options, verificationUnits(card, decided, options), []);
   } catch (error) {
     // The run to the horizon (η from a rule of T) left even decimal.js's range: nothing to compare.
     const beyond = asOverflow(error);
@@ -269,19 +301,18 @@ function isClear(margin: number, drift: number): boolean {
 }
 
 /**
- * The position (1-based) of the last observation float64 cannot decide on its own: a violation,
- * or a margin that is not clear by itself (against the same observation from the moved start).
+ * For each observation, whether float64 cannot decide it on its own: a violation, or a margin that
+ * is not clear by itself (against the same observation from the moved start). All of them when the
+ * moved start's run does not line up with the case's.
  */
-function lastUnclear(fast: readonly Observation<number>[], perturbed: readonly Observation<number>[]): number {
-  if (fast.length !== perturbed.length) return fast.length;
-  let last = 0;
-  fast.forEach((o, i) => {
+function unclearObservations(fast: readonly Observation<number>[], perturbed: readonly Observation<number>[]): boolean[] {
+  if (fast.length !== perturbed.length) return fast.map(() => true);
+  return fast.map((o, i) => {
     const ratio = ratioNumber(float64, o);
     const moved = ratioNumber(float64, perturbed[i]!);
     const drift = ratio === moved ? 0 : Math.abs(moved - ratio);
-    if (!(ratio < 1 && isClear(1 - ratio, Number.isNaN(drift) ? Infinity : drift))) last = i + 1;
+    return !(ratio < 1 && isClear(1 - ratio, Number.isNaN(drift) ? Infinity : drift));
   });
-  return last;
 }
 
 /**

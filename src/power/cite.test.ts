@@ -5,7 +5,7 @@ import { powerCitation } from './cite.js';
 import type { ClaimResult } from './summary.js';
 
 function row(claim: string, base: string, refuted: number, runs: number, extra: Partial<ClaimResult> = {}): ClaimResult {
-  return { claim, truth: 'false', shape: 'constant', base, class: 'smooth', algorithm: 'sam', evidence: '-', factor: 1, runs, refuted, interval: [0, 1], inconclusive: 0, errors: 0, medianCases: null, medianEvaluations: null, missedSeeds: [], seconds: 0, ...extra };
+  return { claim, truth: 'false', shape: 'constant', base, class: 'smooth', algorithm: 'sam', evidence: '-', factor: 1, runs, refuted, interval: [0, 1], inconclusive: 0, partlyJudged: 0, errors: 0, medianCases: null, medianEvaluations: null, missedSeeds: [], seconds: 0, ...extra };
 }
 
 const results: ClaimResult[] = [

@@ -20,6 +20,8 @@ export interface PowerRun {
   readonly evaluations: number;
   /** Cases and search finalists no arithmetic could decide. */
   readonly undecided: number;
+  /** Decided cases judged only on the horizons their precision resolves (src/check/resolution.ts). */
+  readonly partlyJudged: number;
   readonly worstRatio: number | null;
   readonly seconds: number;
   readonly error?: string;
@@ -48,6 +50,7 @@ export function runPowerClaim(id: string, seed: number, factor: number, stop?: (
     cases: report.cases,
     evaluations: report.search?.evaluations ?? 0,
     undecided: report.levels.undecided + (report.search?.undecided ?? 0),
+    partlyJudged: report.beyondResolution?.cases ?? 0,
     worstRatio: report.worstRatio,
     seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
     ...(report.error ? { error: report.error } : {}),

@@ -3,7 +3,7 @@ import { powerClaim } from './corpus.js';
 import type { PowerRun } from './run.js';
 import { powerMarkdown, summarize, wilson } from './summary.js';
 
-const run = (claim: string, seed: number, status: PowerRun['status'], cases = 10): PowerRun => ({ claim, seed, factor: 1, status, cases, evaluations: 0, undecided: 0, worstRatio: null, seconds: 1 });
+const run = (claim: string, seed: number, status: PowerRun['status'], cases = 10): PowerRun => ({ claim, seed, factor: 1, status, cases, evaluations: 0, undecided: 0, partlyJudged: 0, worstRatio: null, seconds: 1 });
 
 describe('the power summary', () => {
   test('Wilson score intervals: 20/20 is [83.9%, 100%], 0/10 is [0, 27.8%]', () => {
@@ -25,6 +25,12 @@ describe('the power summary', () => {
     ]);
     expect(falseOne).toMatchObject({ refuted: 2, runs: 3, medianCases: 4, missedSeeds: [2], class: 'smooth', algorithm: 'sam' });
     expect(trueOne).toMatchObject({ refuted: 1, inconclusive: 1, missedSeeds: [2, 3] });
+  });
+
+  test('runs with cases judged only on the horizons their precision resolves are counted, and the page shows them', () => {
+    const results = summarize([powerClaim('L3')], [{ ...run('L3', 1, 'holds'), partlyJudged: 3 }, run('L3', 2, 'holds')]);
+    expect(results[0]).toMatchObject({ partlyJudged: 1, missedSeeds: [] });
+    expect(powerMarkdown(results, { command: 'x', seeds: 'y', environment: 'z', seconds: 1 })).toMatch(/\| `L3` \| card \| 1× \| 2 \| 2 \| 1 \| 0 \| 0 \| 0 \|/);
   });
 
   test('an interrupted benchmark says so above its tables', () => {

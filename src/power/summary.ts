@@ -22,6 +22,8 @@ export interface ClaimResult {
   /** The 95% Wilson score interval of the rate refuted/runs. */
   readonly interval: readonly [number, number];
   readonly inconclusive: number;
+  /** Runs with cases judged only on the horizons their precision resolves (the rest of those horizons unjudged). */
+  readonly partlyJudged: number;
   readonly errors: number;
   /** Over the runs that refuted it: the median cases drawn and search evaluations spent. */
   readonly medianCases: number | null;
@@ -74,6 +76,8 @@ export function summarize(claims: readonly PowerClaim[], runs: readonly PowerRun
         refuted: refuting.length,
         interval: wilson(refuting.length, own.length),
         inconclusive: own.filter((r) => r.status === 'inconclusive').length,
+        // Runs recorded before the count existed have none.
+        partlyJudged: own.filter((r) => (r.partlyJudged ?? 0) > 0).length,
         errors: own.filter((r) => r.status === 'error').length,
         medianCases: median(refuting.map((r) => r.cases)),
         medianEvaluations: median(refuting.map((r) => r.evaluations)),
@@ -121,6 +125,9 @@ export function powerMarkdown(results: readonly ClaimResult[], about: PowerAbout
     "from its own seed. A false claim should be found false on every seed; a true claim should never be (that would be",
     'a soundness bug), and should rarely stay `inconclusive`. Intervals are 95% Wilson score intervals. The claims and',
     'their evidence are in `src/power/corpus.ts`; the tests check that every false claim\'s witness violates it.',
+    '"Partly judged" counts runs with cases judged only on the horizons their precision resolves: past them a bound (a',
+    'geometric rate of 10^-300, say) is below the measure\'s rounding noise at that precision, and the run says so with',
+    'the digits that would judge them (`src/check/resolution.ts`).',
     '',
     '## By shape',
     '',
@@ -138,11 +145,11 @@ export function powerMarkdown(results: readonly ClaimResult[], about: PowerAbout
     '',
     '## True claims: never found false, rarely undecided',
     '',
-    '| claim | shape | budget | runs | no counterexample or holds | inconclusive | error | found false | source |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---|',
+    '| claim | shape | budget | runs | no counterexample or holds | partly judged | inconclusive | error | found false | source |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...results
       .filter((r) => r.truth === 'true')
-      .map((r) => `| \`${r.claim}\` | ${r.shape} | ${r.factor}× | ${r.runs} | ${r.runs - r.refuted - r.inconclusive - r.errors} | ${r.inconclusive} | ${r.errors} | ${r.refuted} | ${escape(r.evidence)} |`),
+      .map((r) => `| \`${r.claim}\` | ${r.shape} | ${r.factor}× | ${r.runs} | ${r.runs - r.refuted - r.inconclusive - r.errors} | ${r.partlyJudged} | ${r.inconclusive} | ${r.errors} | ${r.refuted} | ${escape(r.evidence)} |`),
     '',
   ];
   return lines.join('\n');

@@ -4,6 +4,8 @@
 import { Decimal } from 'decimal.js';
 import { replayCommandFor } from '../theorems/catalog.js';
 import type { CheckedCard } from '../check/check-all.js';
+import type { CardReport } from '../check/check-card.js';
+import { RESOLUTION_GUARD } from '../check/resolution.js';
 import { classWideTightness, type ClassWideResult } from '../interpolation/files.js';
 import { tightnessRange } from '../constructions/tightness.js';
 import { describeRun } from './describe.js';
@@ -90,7 +92,14 @@ export function worstInstanceText(c: CheckedCard): string {
 export function survivalText(c: CheckedCard): string {
   const search = c.search === undefined ? 'no targeted search' : `${c.search.evaluations} evaluations of targeted search`;
   const best = c.worst === null ? 'no case claimed anything' : `best ratio ${showRatio(c.worst.ratio)}${c.worst.lowerRatio === undefined ? '' : ` (lower bound ${showRatio(c.worst.lowerRatio)})`} (${c.worst.level}) at ${describeRun(c.worst.instance)}`;
-  return `no counterexample in ${c.cases} cases (${search}; ${best}); ${coverageText(c)}${c.power ? `; ${c.power}` : ''}`;
+  return `no counterexample in ${c.cases} cases (${search}; ${best}); ${coverageText(c)}${partialText(c)}${c.power ? `; ${c.power}` : ''}`;
+}
+
+/** The cases judged only on the horizons their precision resolves (src/check/resolution.ts), as a clause ('' when none). */
+export function partialText(c: CardReport): string {
+  const b = c.beyondResolution;
+  if (b === undefined) return '';
+  return `; ${b.cases} case${b.cases === 1 ? '' : 's'} judged only on the horizons ${b.cases === 1 ? 'its' : 'their'} precision resolves (past them the bound is below the measure's rounding noise at that precision, with ${RESOLUTION_GUARD} digits to spare; --precision ${b.atLeast ? 'above ' : ''}${b.digits} judges ${b.cases === 1 ? 'it' : 'them'} whole)`;
 }
 
 /** The targeted search's evaluations for the tables ("-": none was made). */
