@@ -3,6 +3,7 @@ import type { RunSpec } from '../algorithms/run-spec.js';
 import { countingBackend } from '../arith/counting.js';
 import { float64 } from '../arith/float64.js';
 import { D_NC } from '../theorems/d-nc.js';
+import { defineConjecture } from '../conjectures/define.js';
 import { certify, hasClosedFormCertificates, MAX_CERTIFICATION_UNITS } from './certify.js';
 import { observe } from './observe.js';
 import { judgeCase } from './verdict.js';
@@ -69,3 +70,41 @@ describe('which families intervals can certify', () => {
   });
 });
 
+
+describe('what certification proves and what it refuses', () => {
+  // f − f* <= max{(1 − ημ)², (1 − ηβ)²}^T·Δ0 holds for GD on F_{μ,β}; SAM with ρ = 0.05 settles at
+  // a floor of about ρ² that the contraction soon falls below.
+  const contraction = defineConjecture({
+    id: 'contraction',
+    statement: 'f(x_T) − f* <= max{(1 − ημ)², (1 − ηβ)²}^T·Δ0',
+    class: 'strongly-convex',
+    algorithm: 'sam',
+    measure: 'gap',
+    claim: { bound: 'max((1 - eta*mu)^2, (1 - eta*beta)^2)^T * delta0' },
+    source: 'Taylor, Hendrickx & Glineur 2018 (for GD)',
+  });
+  const floor: RunSpec = { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: ['1', '0.5'] }, rho: '0.05', eta: { overBeta: '0.5' }, steps: 20, x0: ['0.3', '-0.2'] };
+
+  test('a violation the intervals enclose below 0 is certified as one (holds: false), in float64 intervals and in decimal ones', () => {
+    const units = (() => {
+      const counting = countingBackend(float64);
+      observe(counting.backend, contraction, floor);
+      return counting.units();
+    })();
+    expect(certify(contraction, floor, { precision: 40, lost: 0, units })).toEqual({ holds: false, arithmetic: 'interval64' });
+    // Past float64 intervals (the run said to lose more digits than they carry): decimal ones.
+    expect(certify(contraction, floor, { precision: 40, lost: 20, units }).holds).toBe(false);
+    expect(judgeCase(contraction, floor, { precision: 40 })).toMatchObject({ holds: false });
+  });
+
+  test('a run whose enclosure cannot decide a branch (SAM\'s ‖g‖ against 0 where g is 0 in exact arithmetic) is refused, not thrown', () => {
+    // ½x² with η = 1/3, ρ = 2 from x0 = 1: x1 = 1 − (1/3)(1 + 2) = 0, which 1/3 in intervals encloses only.
+    const atZero: RunSpec = { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: ['1'] }, rho: '2', eta: '1/3', steps: 3, x0: ['1'] };
+    expect(certify(contraction, atZero, { precision: 40, lost: 0, units: 100 })).toEqual({ holds: undefined });
+  });
+
+  test('any other error is not a refusal: bad input reaches its caller', () => {
+    // In an attempt (a run too short to probe) and in the probe of a longer run's first quarter.
+    for (const steps of [5, 20]) expect(() => certify(contraction, { ...floor, steps, rho: '-1' }, { precision: 40, lost: 0, units: 100 })).toThrow(/invalid rho = "-1"/);
+  });
+});
