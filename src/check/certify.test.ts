@@ -4,6 +4,7 @@ import { countingBackend } from '../arith/counting.js';
 import { float64 } from '../arith/float64.js';
 import { D_NC } from '../theorems/d-nc.js';
 import { defineConjecture } from '../conjectures/define.js';
+import type { RunCard } from '../theorems/card.js';
 import { certify, hasClosedFormCertificates, MAX_CERTIFICATION_UNITS } from './certify.js';
 import { observe } from './observe.js';
 import { judgeCase } from './verdict.js';
@@ -82,7 +83,7 @@ describe('what certification proves and what it refuses', () => {
     measure: 'gap',
     claim: { bound: 'max((1 - eta*mu)^2, (1 - eta*beta)^2)^T * delta0' },
     source: 'Taylor, Hendrickx & Glineur 2018 (for GD)',
-  });
+  }) as RunCard;
   const floor: RunSpec = { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: ['1', '0.5'] }, rho: '0.05', eta: { overBeta: '0.5' }, steps: 20, x0: ['0.3', '-0.2'] };
 
   test('a violation the intervals enclose below 0 is certified as one (holds: false), in float64 intervals and in decimal ones', () => {

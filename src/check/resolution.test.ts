@@ -9,6 +9,7 @@ import { defineConjecture } from '../conjectures/define.js';
 import { float64 } from '../arith/float64.js';
 import { powerClaim } from '../power/corpus.js';
 import { partialText } from '../report/verdicts.js';
+import type { RunCard } from '../theorems/card.js';
 import type { CardReport } from './check-card.js';
 import { observe } from './observe.js';
 import { beyondResolution } from './resolution.js';
@@ -24,7 +25,7 @@ const contraction = (algorithm: 'gd' | 'sam') =>
     measure: 'gap',
     claim: { bound: 'max((1 - eta*mu)^2, (1 - eta*beta)^2)^T * delta0' },
     source: 'Taylor, Hendrickx & Glineur, Optim. Lett. 12 (2018), Thm 3.3',
-  });
+  }) as RunCard;
 
 // x − c cancels near c = (1, −3), and an explicit matrix has no closed-form certificate: past
 // t ≈ 190 the bound (0.64^t·Δ0) is below what 20 digits resolve of f(x_t) − f*.
