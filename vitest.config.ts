@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -19,6 +20,9 @@ export const shared = {
     // enough that a loaded or slow machine never reaches it.
     testTimeout: 30 * 60_000,
     hookTimeout: 10 * 60_000,
+    // Test files on every core: vitest 4.1 left one of this project's two cores idle by default
+    // (measured: 438 s a run with one file at a time, 282 s on both, the same 688 tests passing).
+    maxWorkers: availableParallelism(),
   },
 };
 
