@@ -20,9 +20,9 @@ const longCosineRun: RunSpec = {
   x0: ['-0.0341683366733'],
 };
 
-function unitsOf(spec: RunSpec): number {
+function unitsOf(spec: RunSpec, card: RunCard = D_NC): number {
   const counting = countingBackend(float64);
-  observe(counting.backend, D_NC, spec);
+  observe(counting.backend, card, spec);
   return counting.units();
 }
 
@@ -71,7 +71,6 @@ describe('which families intervals can certify', () => {
   });
 });
 
-
 describe('what certification proves and what it refuses', () => {
   // f − f* <= max{(1 − ημ)², (1 − ηβ)²}^T·Δ0 holds for GD on F_{μ,β}; SAM with ρ = 0.05 settles at
   // a floor of about ρ² that the contraction soon falls below.
@@ -87,11 +86,7 @@ describe('what certification proves and what it refuses', () => {
   const floor: RunSpec = { algorithm: 'sam', function: { family: 'quadratic', eigenvalues: ['1', '0.5'] }, rho: '0.05', eta: { overBeta: '0.5' }, steps: 20, x0: ['0.3', '-0.2'] };
 
   test('a violation the intervals enclose below 0 is certified as one (holds: false), in float64 intervals and in decimal ones', () => {
-    const units = (() => {
-      const counting = countingBackend(float64);
-      observe(counting.backend, contraction, floor);
-      return counting.units();
-    })();
+    const units = unitsOf(floor, contraction);
     expect(certify(contraction, floor, { precision: 40, lost: 0, units })).toEqual({ holds: false, arithmetic: 'interval64' });
     // Past float64 intervals (the run said to lose more digits than they carry): decimal ones.
     expect(certify(contraction, floor, { precision: 40, lost: 20, units }).holds).toBe(false);

@@ -130,12 +130,14 @@ function judgeDeterministicCase(card: StepCard | RunCard, spec: RunSpec, options
   }
   // A moved start that overflows where the case does not: float64 cannot be trusted with the case.
   const perturbedObservations = observeUnlessOverflow(card, perturbStart(spec), options) ?? [];
-  const run = { card, spec, options, screen, fast: fastObservations, perturbed: perturbedObservations, unclear: unclearObservations(fastObservations, perturbedObservations) };
+  // Which observations float64 cannot decide is asked only of a case it does not decide clearly.
+  let unclear: boolean[] | undefined;
+  const run = { card, spec, options, screen, fast: fastObservations, perturbed: perturbedObservations, unclear: () => (unclear ??= unclearObservations(fastObservations, perturbedObservations)) };
   const whole = judgeHorizons(run, []);
   if (whole.level !== 'undecided') return whole;
   // A case p and 2p digits cannot decide whole may be one whose bound falls below what p digits
   // resolve (resolution.ts): it is judged on the horizons they do resolve, and says so.
-  const { beyond, skipped } = beyondResolution(card, spec, options, fastObservations, run.unclear, options.precision);
+  const { beyond, skipped } = beyondResolution(card, spec, options, fastObservations, run.unclear(), options.precision);
   if (skipped === undefined) return whole;
   const resolvable = judgeHorizons(run, beyond);
   return resolvable.level === 'undecided' ? whole : { ...resolvable, beyondResolution: skipped };
@@ -146,10 +148,10 @@ interface FloatRun {
   readonly spec: RunSpec;
   readonly options: VerdictOptions;
   readonly screen: boolean;
-  /** The float64 observations of the case and of the case from the moved start, and which ones float64 cannot decide. */
+  /** The float64 observations of the case and of the case from the moved start, and (computed once, when asked) which ones float64 cannot decide. */
   readonly fast: readonly Observation<number>[];
   readonly perturbed: readonly Observation<number>[];
-  readonly unclear: readonly boolean[];
+  readonly unclear: () => readonly boolean[];
 }
 
 /** The verdict on a case from its float64 run, escalated where float64 cannot decide, leaving out the observations `beyond` marks. */
@@ -167,7 +169,7 @@ function judgeHorizons(run: FloatRun, beyond: readonly boolean[]): CaseVerdict {
   // not depend on what comes after (checked, in float64) is verified on its first k steps, the
   // later horizons keeping their clear float64 margins. A near-miss at step 1 of a 3000-step
   // logistic run then costs one decimal step, not 3000 (the heavy tail of a check's cost).
-  const lastUnclear = run.unclear.reduce((last, u, i) => (u && beyond[i] !== true ? i + 1 : last), 0);
+  const lastUnclear = run.unclear().reduce((last, u, i) => (u && beyond[i] !== true ? i + 1 : last), 0);
   const prefix = decisivePrefix(card, spec, options, run.fast, lastUnclear);
   const decided = prefix === undefined ? spec : { ...spec, steps: prefix };
   // One case must not dominate a check: a near-miss whose decimal verification would cost more
